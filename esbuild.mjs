@@ -1,0 +1,37 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+//   node esbuild.mjs               development build (sourcemaps)
+//   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix ships)
+//   node esbuild.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // JSON data (lexicon, stages, channels, trees) is bundled, so dist/ needs no data files beside it.
+  loader: { '.json': 'json' },
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['cli/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+import { existsSync } from 'node:fs';
+const present = builds.filter((b) => existsSync(b.entryPoints[0]));
+
+if (watch) {
+  for (const b of present) (await esbuild.context(b)).watch();
+  console.log('esbuild: watching', present.map((b) => b.outfile).join(', '));
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,287 @@
+/**
+ * The analysis pipeline: text in, profile + asks + findings out.
+ *
+ *   front matter split -> body cut into blocks -> each block read once (cached by text)
+ *   -> asks and pressure with absolute ranges -> profile -> checks -> suppressions -> severities
+ *
+ * An `Analyzer` keeps the per-block results of the previous run, so analysing
+ * the next version of the same document re-parses only the blocks that changed.
+ * A fresh Analyzer gives exactly the same result (the tests compare both).
+ */
+import { chunkBody, parseBlock, type BlockResult, type Directive } from './blocks';
+import { CHECKS, CHECK_IDS, type CheckContext, type DocUnit } from './checks/index';
+import { splitFrontMatter, type FrontMatter } from './frontmatter';
+import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA } from './lexicon';
+import { inferProfile, isDraft, type BodyStats } from './profile';
+import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
+import { LineIndex, hash } from './text';
+import type { Ask, Finding, PressureHit, Profile, Severity } from './types';
+
+export interface AnalyzeOptions {
+  /** Workspace-relative or absolute path, for the draft globs and type hints. */
+  path?: string;
+  settings?: Partial<TrustlineSettings>;
+  /** Skip the opt-in scope test (a file named explicitly on the command line). */
+  force?: boolean;
+}
+
+export interface Analysis {
+  /** False when the document is not a draft (out of scope) or too large: nothing else is filled in. */
+  analysed: boolean;
+  /** Why the document was skipped, when it was. */
+  skipped?: 'out-of-scope' | 'too-large' | 'disabled';
+  profile?: Profile;
+  asks: Ask[];
+  findings: Finding[];
+  /** Findings removed by suppression comments (for `trustline explain`). */
+  suppressed: number;
+  frontMatter?: FrontMatter;
+  /** Blocks re-parsed in this run (0 when every block came from the cache). */
+  parsedBlocks: number;
+  totalBlocks: number;
+}
+
+interface CacheEntry {
+  /** The block's text: the hash is only a first filter. */
+  text: string;
+  result: BlockResult;
+}
+
+export class Analyzer {
+  private cache = new Map<string, CacheEntry>();
+  private lexicon: Lexicon = defaultLexiconInstance();
+  private lexiconKey = '';
+
+  /** Analyse one version of a document. Cheap to call on every keystroke. */
+  analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
+    const settings: TrustlineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+    const empty: Analysis = { analysed: false, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
+    if (!settings.enable) return { ...empty, skipped: 'disabled' };
+    // Editors hide the byte order mark and count columns without it; so do we.
+    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    if (text.length > settings.maxFileSize) return { ...empty, skipped: 'too-large' };
+
+    const fm = splitFrontMatter(text);
+    if (!options.force && !isDraft(fm, options.path, settings, (p) => matchesDraftGlobs(p, settings.draftGlobs))) {
+      return { ...empty, skipped: 'out-of-scope', frontMatter: fm };
+    }
+    this.useLexicon(settings);
+    const lines = new LineIndex(text);
+
+    // Read each block, from the cache when its text is unchanged.
+    const chunks = chunkBody(text, fm.bodyStart, text.length);
+    const nextCache = new Map<string, CacheEntry>();
+    let parsed = 0;
+    const blocks: { start: number; result: BlockResult }[] = [];
+    for (const chunk of chunks) {
+      const key = hash(chunk.text);
+      let entry = this.cache.get(key) ?? nextCache.get(key);
+      if (!entry || entry.text !== chunk.text) {
+        entry = { text: chunk.text, result: parseBlock(chunk.text, this.lexicon) };
+        parsed++;
+      }
+      nextCache.set(key, entry);
+      blocks.push({ start: chunk.start, result: entry.result });
+    }
+    this.cache = nextCache;
+
+    // Combine per-block results into document-level facts with absolute offsets.
+    const asks: Ask[] = [];
+    const pressure: PressureHit[] = [];
+    const units: DocUnit[] = [];
+    const directives: Directive[] = [];
+    const stats: BodyStats = { words: 0, hashtags: 0, buttons: 0, h1: 0, h2: 0, hasSubjectLine: false, startsWithGreeting: false, hasSignOff: false };
+    blocks.forEach(({ start: base, result: r }, blockIndex) => {
+      stats.words += r.words;
+      stats.hashtags += r.hashtags;
+      stats.buttons += r.buttons;
+      for (const h of r.headings) {
+        if (h.depth === 1) stats.h1++;
+        else if (h.depth === 2) stats.h2++;
+      }
+      if (r.subject && blockIndex <= 1) stats.hasSubjectLine = true;
+      for (const d of r.directives) directives.push({ ...d, start: base + d.start, end: base + d.end });
+      for (const u of r.units) {
+        const unit: DocUnit = {
+          start: base + u.start,
+          end: base + u.end,
+          words: u.words,
+          text: u.norm.text,
+          container: u.container,
+          greeting: u.greeting,
+          block: blockIndex,
+        };
+        if (u.match) {
+          const m = u.match;
+          const start = base + m.start;
+          const end = base + m.end;
+          const sentenceStart = base + (m.inLink ? m.linkStart! : u.start);
+          const sentenceEnd = base + (m.inLink ? m.linkEnd! : u.end);
+          unit.ask = asks.length;
+          asks.push({
+            text: text.slice(start, end),
+            class: m.class,
+            level: m.level,
+            kind: m.kind === 'url' ? 'url' : u.button ? 'button' : m.inLink ? 'link' : u.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence',
+            start,
+            end,
+            range: lines.range(start, end),
+            sentenceStart,
+            sentenceEnd,
+            sentenceRange: lines.range(sentenceStart, sentenceEnd),
+            via: m.via,
+            inLink: m.inLink,
+            key: '', // set below, once all asks are known
+          });
+        }
+        for (const p of u.pressure) {
+          const start = base + p.start;
+          const end = base + p.end;
+          pressure.push({ text: text.slice(start, end), start, end, range: lines.range(start, end), via: p.via });
+        }
+        units.push(unit);
+      }
+    });
+    const firstProse = units.find((u) => u.container !== 'heading');
+    stats.startsWithGreeting = firstProse?.greeting ?? false;
+
+    const { profile, problems } = inferProfile(fm, stats, settings, (s, e) => lines.range(s, e), options.path);
+
+    // One ask repeated (a landing page's repeated button) is one distinct ask.
+    const seen = new Set<string>();
+    const distinctAsks = asks.filter((a) => {
+      const k = `${a.class}:${text.slice(a.start, a.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+      a.key = k;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+
+    const ctx: CheckContext = {
+      text,
+      lines,
+      frontMatter: fm,
+      frontMatterProblems: problems,
+      profile,
+      asks,
+      distinctAsks,
+      pressure,
+      units,
+      stats,
+      settings,
+    };
+    if (options.path !== undefined) ctx.path = options.path;
+
+    let findings: Finding[] = [];
+    for (const check of CHECKS) {
+      const configured = settings.checks[check.id];
+      if (configured === 'off') continue;
+      try {
+        check.check(ctx, (r) => {
+          const severity: Severity = configured ?? r.severity ?? check.defaultSeverity;
+          findings.push({ rule: check.id, severity, message: r.message, range: lines.range(r.start, r.end), data: { check: check.id, ...r.data } });
+        });
+      } catch (err) {
+        // One broken check must never take the others (or the server) down.
+        findings.push({
+          rule: check.id,
+          severity: 'error',
+          message: `Trustline's ${check.id} check failed on this draft: ${(err as Error).message}. Please report it.`,
+          range: lines.range(0, 0),
+          data: { check: check.id, internalError: true },
+        });
+      }
+    }
+
+    const before = findings.length;
+    findings = applySuppressions(findings, directives, lines);
+    const suppressed = before - findings.length;
+    findings.push(...directiveProblems(directives, lines, settings));
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+
+    return { analysed: true, profile, asks, findings, suppressed, frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
+  }
+
+  /** Rebuild the lexicon only when the project's extra phrasings change. */
+  private useLexicon(settings: TrustlineSettings): void {
+    const key = JSON.stringify([settings.asks, settings.pressure]);
+    if (key === this.lexiconKey) return;
+    this.lexiconKey = key;
+    this.lexicon = settings.asks.length || settings.pressure.length ? new Lexicon(DEFAULT_LEXICON_DATA, { asks: settings.asks, pressure: settings.pressure }) : defaultLexiconInstance();
+    // Block results depend on the lexicon.
+    this.cache.clear();
+  }
+}
+
+/** Remove findings silenced by `<!-- trustline-disable... -->` comments. */
+function applySuppressions(findings: Finding[], directives: Directive[], lines: LineIndex): Finding[] {
+  if (directives.length === 0) return findings;
+  const fileOff = new Set<string>();
+  let fileAll = false;
+  const lineOff: { line: number; ids: string[] }[] = [];
+  const ranges: { from: number; to: number; ids: string[] }[] = [];
+  const open: { from: number; ids: string[] }[] = [];
+  for (const d of directives) {
+    const line = lines.positionAt(d.start).line;
+    const endLine = lines.positionAt(d.end).line;
+    switch (d.kind) {
+      case 'disable-file':
+        if (d.ids.length === 0) fileAll = true;
+        for (const id of d.ids) fileOff.add(id);
+        break;
+      case 'disable-next-line': {
+        // The next line that holds text: a blank line after the comment is forgiven.
+        let target = endLine + 1;
+        while (target < lines.lineCount - 1 && lines.lineText(target).trim() === '') target++;
+        lineOff.push({ line: target, ids: d.ids });
+        // A comment at the end of a line of text silences that line too.
+        if (lines.lineText(line).slice(0, lines.positionAt(d.start).character).trim() !== '') lineOff.push({ line, ids: d.ids });
+        break;
+      }
+      case 'disable':
+        open.push({ from: line, ids: d.ids });
+        break;
+      case 'enable': {
+        const closeIds = d.ids;
+        for (let i = open.length - 1; i >= 0; i--) {
+          const o = open[i]!;
+          if (closeIds.length === 0 || o.ids.length === 0 || o.ids.some((id) => closeIds.includes(id))) {
+            ranges.push({ from: o.from, to: line, ids: o.ids });
+            open.splice(i, 1);
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (const o of open) ranges.push({ from: o.from, to: Number.MAX_SAFE_INTEGER, ids: o.ids });
+  const hits = (ids: string[], rule: string) => ids.length === 0 || ids.includes(rule);
+  return findings.filter((f) => {
+    // Problems with the front matter itself are never silenced by a comment in the body.
+    if (f.rule === 'front-matter-invalid') return true;
+    if (fileAll || fileOff.has(f.rule)) return false;
+    const l = f.range.start.line;
+    if (lineOff.some((o) => o.line === l && hits(o.ids, f.rule))) return false;
+    if (ranges.some((r) => l >= r.from && l <= r.to && hits(r.ids, f.rule))) return false;
+    return true;
+  });
+}
+
+/** Typos in suppression comments are reported, never silently ignored. */
+function directiveProblems(directives: Directive[], lines: LineIndex, settings: TrustlineSettings): Finding[] {
+  const out: Finding[] = [];
+  const configured = settings.checks['invalid-suppression'];
+  if (configured === 'off') return out;
+  for (const d of directives) {
+    const bad = d.kind === 'unknown' ? [`trustline-${d.raw.match(/trustline-([a-z-]+)/)?.[1] ?? ''}`] : d.ids.filter((id) => !CHECK_IDS.includes(id));
+    if (bad.length === 0) continue;
+    const message =
+      d.kind === 'unknown'
+        ? `Unknown Trustline comment ${bad[0]}: use trustline-disable-next-line, trustline-disable, trustline-enable or trustline-disable-file.`
+        : `Unknown check id${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')} in a suppression comment: known ids are ${CHECK_IDS.join(', ')}.`;
+    out.push({ rule: 'invalid-suppression', severity: configured ?? 'warning', message, range: lines.range(d.start, d.end), data: { check: 'invalid-suppression', unknown: bad } });
+  }
+  return out;
+}

@@ -1,0 +1,342 @@
+/**
+ * Splitting a draft body into blocks, and reading each block once.
+ *
+ * Every keystroke re-analyses the draft, so the body is cut into top-level
+ * blocks at blank lines (never inside a fenced code block or an HTML comment,
+ * and keeping indented continuation lines with the block above them), and
+ * each block is parsed with remark on its own. A block's result depends only
+ * on its text and the lexicon, so results are cached by text: an edit re-parses
+ * the blocks it touched and reuses the rest. The document-level checks then
+ * combine the per-block results exactly as a full run would.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root, RootContent, PhrasingContent, Html } from 'mdast';
+import { normalize, type Normalized } from './text';
+import type { Lexicon, UnitMatch } from './lexicon';
+
+export interface Chunk {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Cut `text[from, to)` into blocks separated by blank lines. */
+export function chunkBody(text: string, from: number, to: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunkStart = -1;
+  let lastContentEnd = -1;
+  let fence: string | null = null;
+  let inComment = false;
+  let pos = from;
+  while (pos < to) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1 || nl >= to) nl = to;
+    let lineEnd = nl;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(pos, lineEnd);
+    const blank = line.trim() === '';
+    if (fence !== null) {
+      // Inside a fenced code block: only a matching closing fence ends it.
+      const m = FENCE.exec(line);
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) fence = null;
+      lastContentEnd = lineEnd;
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      lastContentEnd = lineEnd;
+    } else if (blank) {
+      // A blank line ends the block unless the next non-blank line is indented (list
+      // continuation or indented code), which must stay with the block above it.
+      if (chunkStart !== -1 && !nextContentIndented(text, nl + 1, to)) {
+        chunks.push({ start: chunkStart, end: lastContentEnd, text: text.slice(chunkStart, lastContentEnd) });
+        chunkStart = -1;
+      }
+    } else {
+      if (chunkStart === -1) chunkStart = pos;
+      const m = FENCE.exec(line);
+      if (m) fence = m[1]!;
+      else if (line.includes('<!--') && line.lastIndexOf('-->') < line.lastIndexOf('<!--')) inComment = true;
+      lastContentEnd = lineEnd;
+    }
+    pos = nl + 1;
+  }
+  if (chunkStart !== -1) chunks.push({ start: chunkStart, end: lastContentEnd, text: text.slice(chunkStart, lastContentEnd) });
+  return chunks;
+}
+
+function nextContentIndented(text: string, from: number, to: number): boolean {
+  let pos = from;
+  while (pos < to) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1 || nl > to) nl = to;
+    const line = text.slice(pos, nl).replace(/\r$/, '');
+    if (line.trim() !== '') return /^( {2,}|\t)/.test(line);
+    pos = nl + 1;
+  }
+  return false;
+}
+
+/** A sentence-sized piece of prose, the unit in which at most one ask is found. */
+export interface Unit {
+  /** Offsets relative to the block start. */
+  start: number;
+  end: number;
+  norm: Normalized;
+  words: number;
+  /** What kind of prose holds it. */
+  container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
+  headingDepth?: number;
+  /** Whole paragraph is a single link: a button. */
+  button: boolean;
+  greeting: boolean;
+  /** Ask candidate found by the lexicon, with offsets relative to the block start. */
+  match?: UnitMatch;
+  /** Urgency / hard-sell hits, offsets relative to the block start. */
+  pressure: { start: number; end: number; via: string }[];
+}
+
+export interface LinkSpan {
+  /** Offsets of the link text, relative to the block start. */
+  start: number;
+  end: number;
+  url: string;
+}
+
+export interface Directive {
+  /** `trustline-disable-next-line`, `trustline-disable`, `trustline-enable`, `trustline-disable-file`. */
+  kind: 'disable-next-line' | 'disable' | 'enable' | 'disable-file' | 'unknown';
+  ids: string[];
+  /** Offsets of the comment, relative to the block start. */
+  start: number;
+  end: number;
+  raw: string;
+}
+
+/** Everything the document-level analysis needs from one block. Offsets are block-relative. */
+export interface BlockResult {
+  units: Unit[];
+  links: LinkSpan[];
+  directives: Directive[];
+  words: number;
+  headings: { depth: number; words: number }[];
+  hashtags: number;
+  /** A `Subject:` line (email marker), block-relative offsets of its value. */
+  subject?: { start: number; end: number };
+  /** Paragraphs whose whole content is one link (buttons). */
+  buttons: number;
+}
+
+const processor = unified().use(remarkParse);
+
+export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
+  const tree = processor.parse(text) as Root;
+  const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
+  for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
+  return out;
+}
+
+type Container = Unit['container'];
+
+function visitBlock(node: RootContent, text: string, lexicon: Lexicon, out: BlockResult, container: Container): void {
+  switch (node.type) {
+    case 'paragraph':
+      readProse(node.children, text, lexicon, out, container);
+      return;
+    case 'heading': {
+      const before = out.units.length;
+      readProse(node.children, text, lexicon, out, 'heading', node.depth);
+      let words = 0;
+      for (let i = before; i < out.units.length; i++) words += out.units[i]!.words;
+      out.headings.push({ depth: node.depth, words });
+      return;
+    }
+    case 'list':
+      for (const item of node.children) for (const child of item.children) visitBlock(child, text, lexicon, out, 'list');
+      return;
+    case 'table':
+      for (const row of node.children) for (const cell of row.children) readProse(cell.children, text, lexicon, out, 'table');
+      return;
+    case 'html':
+      readDirectives(node, out);
+      return;
+    // Quotes (testimonials, a reply's quoted thread), code and thematic breaks hold no asks.
+    default:
+      return;
+  }
+}
+
+const DIRECTIVE = /<!--\s*trustline-([a-z-]+)\s*([^]*?)-->/g;
+
+function readDirectives(node: Html, out: BlockResult): void {
+  const base = node.position!.start.offset!;
+  DIRECTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE.exec(node.value))) {
+    const name = m[1]!;
+    const kind: Directive['kind'] =
+      name === 'disable-next-line' || name === 'disable' || name === 'enable' || name === 'disable-file' ? name : 'unknown';
+    const ids = m[2]!.split(/[\s,]+/).filter(Boolean);
+    out.directives.push({ kind, ids, start: base + m.index, end: base + m.index + m[0].length, raw: m[0] });
+  }
+}
+
+interface Piece {
+  /** Block-relative offsets of a run of source characters that are prose. */
+  start: number;
+  end: number;
+  /** Insert a word break instead of text (inline code, images, hard breaks). */
+  gap?: boolean;
+}
+
+/** Flatten inline content into source pieces, recording links. */
+function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[]): void {
+  for (const n of nodes) {
+    const s = n.position?.start.offset;
+    const e = n.position?.end.offset;
+    if (s === undefined || e === undefined) continue;
+    switch (n.type) {
+      case 'text':
+        pieces.push({ start: s, end: e });
+        break;
+      case 'link': {
+        const first = pieces.length;
+        collect(n.children, pieces, links);
+        const inner = pieces.slice(first).filter((p) => !p.gap);
+        if (inner.length > 0) links.push({ start: inner[0]!.start, end: inner[inner.length - 1]!.end, url: n.url });
+        else links.push({ start: s, end: e, url: n.url });
+        break;
+      }
+      case 'strong':
+      case 'emphasis':
+      case 'delete':
+        collect(n.children, pieces, links);
+        break;
+      case 'linkReference':
+        collect(n.children, pieces, links);
+        break;
+      case 'break':
+        pieces.push({ start: s, end: s, gap: true });
+        break;
+      case 'html':
+        // Inline HTML: a suppression comment may sit at the end of a line.
+        pieces.push({ start: s, end: s, gap: true });
+        break;
+      default:
+        // inlineCode, image, footnotes: not prose.
+        pieces.push({ start: s, end: s, gap: true });
+    }
+  }
+}
+
+const SENTENCE_END = /[.!?]+["')\]]*(?=\s|$)|\n(?=\s*(?:p\.?\s?s\.?|[-*+]\s))/g;
+const GREETING = /^(hi|hey|hello|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|best|cheers|regards|kind regards|warm regards|sincerely|talk soon)\b[^.!?]{0,40}$/;
+const PS = /^p\.?\s?s\.?\b/;
+const HASHTAG = /(^|\s)#[\p{L}\p{N}_]{2,}/gu;
+const SUBJECT = /^\s*(subject|subject line)\s*:\s*/i;
+
+function readProse(
+  nodes: PhrasingContent[],
+  text: string,
+  lexicon: Lexicon,
+  out: BlockResult,
+  container: Container,
+  headingDepth?: number,
+): void {
+  const pieces: Piece[] = [];
+  const firstLink = out.links.length;
+  collect(nodes, pieces, out.links);
+  if (pieces.length === 0) return;
+  const links = out.links.slice(firstLink);
+
+  // One normalised string for the whole paragraph, with the offset map kept.
+  let normText = '';
+  const map: number[] = [];
+  for (const p of pieces) {
+    if (p.gap) {
+      normText += ' \u0000 ';
+      map.push(p.start, p.start, p.start);
+      continue;
+    }
+    const n = normalize(text, p.start, p.end);
+    normText += n.text;
+    for (let i = 0; i < n.text.length; i++) map.push(n.map[i]!);
+  }
+  map.push(pieces[pieces.length - 1]!.end);
+  const para: Normalized = { text: normText, source: text, map };
+
+  const trimmed = normText.trim();
+  const isButton =
+    container !== 'heading' &&
+    links.length === 1 &&
+    trimmed.length > 0 &&
+    (() => {
+      const l = links[0]!;
+      const ln = normalize(text, l.start, l.end).text.trim();
+      return ln.length > 0 && trimmed.replace(/[\s→»>›✓✔\-–—]+$/u, '').replace(/^[\s→»>›]+/u, '') === ln.replace(/[\s→»>›\-–—]+$/u, '');
+    })();
+  if (isButton) out.buttons++;
+
+  HASHTAG.lastIndex = 0;
+  out.hashtags += (normText.match(HASHTAG) ?? []).length;
+
+  if (out.units.length === 0 && out.subject === undefined && container === 'paragraph') {
+    const m = SUBJECT.exec(text.slice(pieces[0]!.start, pieces[0]!.end));
+    if (m) {
+      const s = pieces[0]!.start + m[0].length;
+      let e = text.indexOf('\n', s);
+      if (e === -1 || e > pieces[pieces.length - 1]!.end) e = pieces[pieces.length - 1]!.end;
+      out.subject = { start: s, end: e };
+    }
+  }
+
+  const ps = PS.test(trimmed);
+  // Sentences: end punctuation, or a line break before a P.S. or a list-like line.
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  const bounds: [number, number][] = [];
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(normText))) {
+    const end = m.index + m[0].length;
+    bounds.push([from, end]);
+    from = end;
+  }
+  if (from < normText.length) bounds.push([from, normText.length]);
+
+  for (const [bs, be] of bounds) {
+    let s = bs;
+    let e = be;
+    while (s < e && /\s|\u0000/.test(normText[s]!)) s++;
+    while (e > s && /\s|\u0000/.test(normText[e - 1]!)) e--;
+    if (s >= e) continue;
+    const sentence = normText.slice(s, e);
+    const words = countWords(sentence);
+    out.words += words;
+    const unitNorm: Normalized = { text: sentence, source: text, map: map.slice(s, e + 1) };
+    // The map slot after the last char must point just past it in the source.
+    unitNorm.map[sentence.length] = map[e] ?? unitNorm.map[sentence.length - 1]! + 1;
+    const unitLinks = links
+      .map((l) => ({ start: l.start, end: l.end, url: l.url }))
+      .filter((l) => l.start >= para.map[s]! && l.end <= (para.map[e] ?? Infinity));
+    const unit: Unit = {
+      start: para.map[s]!,
+      end: unitNorm.map[sentence.length]!,
+      norm: unitNorm,
+      words,
+      container: ps || PS.test(sentence) ? 'ps' : container,
+      button: isButton,
+      greeting: GREETING.test(sentence),
+      pressure: lexicon.pressure(unitNorm),
+    };
+    if (headingDepth !== undefined) unit.headingDepth = headingDepth;
+    const match = lexicon.match(unitNorm, unitLinks);
+    if (match) unit.match = match;
+    out.units.push(unit);
+  }
+}
+
+function countWords(s: string): number {
+  const m = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+}

@@ -1,0 +1,62 @@
+/**
+ * The contract every check implements (one check per file, markdownlint-style).
+ * A check reads the analysed draft and reports findings; it never sees the
+ * editor, the protocol or the file system.
+ */
+import type { FrontMatter, FrontMatterProblem } from '../frontmatter';
+import type { BodyStats } from '../profile';
+import type { TrustlineSettings } from '../settings';
+import type { LineIndex } from '../text';
+import type { Ask, FindingData, PressureHit, Profile, Severity } from '../types';
+
+/** A sentence of the body, with absolute offsets. */
+export interface DocUnit {
+  start: number;
+  end: number;
+  words: number;
+  /** Normalised sentence text. */
+  text: string;
+  container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
+  greeting: boolean;
+  /** Index into `asks` when this sentence holds an ask. */
+  ask?: number;
+  /** Index of the top-level block holding the sentence. */
+  block: number;
+}
+
+export interface CheckContext {
+  text: string;
+  lines: LineIndex;
+  path?: string;
+  frontMatter: FrontMatter;
+  /** Front matter problems: YAML errors, bad values. */
+  frontMatterProblems: FrontMatterProblem[];
+  profile: Profile;
+  /** Every ask occurrence, in document order. */
+  asks: Ask[];
+  /** One entry per distinct ask (same class and wording), first occurrence kept. */
+  distinctAsks: Ask[];
+  pressure: PressureHit[];
+  units: DocUnit[];
+  stats: BodyStats;
+  settings: TrustlineSettings;
+}
+
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  data?: Omit<FindingData, 'check'>;
+  /** A severity chosen by the check itself (e.g. by gap); the user's setting still wins. */
+  severity?: Severity;
+}
+
+export interface Check {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** How the default severity is decided, when it is not fixed (shown in docs). */
+  severityNote?: string;
+  tags: string[];
+  check(ctx: CheckContext, report: (r: Report) => void): void;
+}

@@ -1,0 +1,39 @@
+/**
+ * The check registry. Adding a check is adding a file and a line here; its
+ * documentation page is docs/rules/<id>.md, linked from every diagnostic.
+ */
+import type { Check } from './check';
+import { askExceedsTrust } from './ask-exceeds-trust';
+import { competingAsks } from './competing-asks';
+import { missingAsk } from './missing-ask';
+import { underAsk } from './under-ask';
+import { pressureBeforeTrust } from './pressure-before-trust';
+import { channelTrustMismatch } from './channel-trust-mismatch';
+import { askBeforeValue } from './ask-before-value';
+import { trustUndeclared } from './trust-undeclared';
+import { frontMatterInvalid } from './front-matter-invalid';
+
+export const CHECKS: readonly Check[] = [
+  askExceedsTrust,
+  competingAsks,
+  missingAsk,
+  underAsk,
+  pressureBeforeTrust,
+  channelTrustMismatch,
+  askBeforeValue,
+  trustUndeclared,
+  frontMatterInvalid,
+];
+
+export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
+
+export function checkById(id: string): Check | undefined {
+  return CHECKS.find((c) => c.id === id);
+}
+
+/** Where a check's page lives, relative to the extension or package root. */
+export function ruleDocPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+export type { Check, CheckContext, Report, DocUnit } from './check';

@@ -1,0 +1,7 @@
+/** The analysis core's public surface, shared by the language server, the CLI and the tests. */
+export { Analyzer, type Analysis, type AnalyzeOptions } from './analyze';
+export { CHECKS, CHECK_IDS, checkById, ruleDocPath } from './checks/index';
+export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, matchesDraftGlobs, type TrustlineSettings } from './settings';
+export { LineIndex } from './text';
+export * from './model';
+export type * from './types';

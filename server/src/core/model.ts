@@ -1,0 +1,130 @@
+/**
+ * The trust model as data: stages, channels, draft types and ask classes.
+ * Everything domain-specific is loaded from JSON files (skills/ and core/data/)
+ * so marketers can read and extend it; this module only indexes it.
+ */
+import stagesData from '../../../skills/stages.json';
+import channelsData from '../../../skills/channels.json';
+import typesData from './data/draft-types.json';
+import type { AskClass, Channel, DraftType, TrustValue } from './types';
+
+export interface StageInfo {
+  level: number;
+  name: string;
+  label: string;
+  meaning: string;
+  movesUp: string[];
+  appropriateAsk: string;
+}
+
+export interface ChannelInfo {
+  id: Channel;
+  name: string;
+  role: string;
+  from: number;
+  to: number;
+  skill: string;
+}
+
+export interface DraftTypeInfo {
+  id: DraftType;
+  name: string;
+  channel: Channel | null;
+  needsAsk: boolean;
+  short: boolean;
+  skill: string;
+  aliases: string[];
+}
+
+export const STAGES: readonly StageInfo[] = stagesData.stages;
+export const CHANNELS: readonly ChannelInfo[] = channelsData.channels as ChannelInfo[];
+export const DRAFT_TYPES: readonly DraftTypeInfo[] = typesData.types as DraftTypeInfo[];
+
+export const ASK_LEVELS: Readonly<Record<AskClass, number>> = {
+  consume: 0,
+  engage: 1,
+  exchange: 2,
+  meeting: 3,
+  evaluate: 4,
+  commit: 4,
+  expand: 5,
+  advocate: 6,
+};
+
+export const ASK_CLASSES = Object.keys(ASK_LEVELS) as AskClass[];
+
+/** Human description of each ask class, for messages and hovers. */
+export const ASK_LABELS: Readonly<Record<AskClass, string>> = {
+  consume: 'consume (read, watch, listen)',
+  engage: 'engage (follow, subscribe, reply, comment)',
+  exchange: 'exchange (contact details for an asset or event)',
+  meeting: 'meeting (a call or time on the calendar)',
+  evaluate: 'evaluate (a demo, trial or pilot)',
+  commit: 'commit (buy, sign, pricing, proposal)',
+  expand: 'expand (more seats, renewal, roll-out)',
+  advocate: 'advocate (referral, review, case study)',
+};
+
+export const MAX_LEVEL = 6;
+
+export function stageOf(level: number): StageInfo {
+  return STAGES[Math.max(0, Math.min(MAX_LEVEL, level))]!;
+}
+
+export function trustValue(level: number): TrustValue {
+  return { level, stage: stageOf(level).name };
+}
+
+/** "5+" for level 6, the number otherwise: how a level is shown to writers. */
+export function levelLabel(level: number): string {
+  return level >= 6 ? '5+' : String(level);
+}
+
+export function stageLabel(level: number): string {
+  return `${levelLabel(level)} ${stageOf(level).name}`;
+}
+
+const stageAliases: Record<string, number> = stagesData.aliases;
+
+/** Parse a `trust:` value: 0-6, "5+", or a stage name (case-insensitive). */
+export function parseTrust(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 && raw <= MAX_LEVEL ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.trim().toLowerCase();
+  if (/^[0-6]$/.test(s)) return Number(s);
+  if (s in stageAliases) return stageAliases[s];
+  const byName = STAGES.find((st) => st.name.toLowerCase() === s);
+  return byName?.level;
+}
+
+function slug(raw: string): string {
+  return raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+export function parseDraftType(raw: unknown): DraftType | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const s = slug(raw);
+  return DRAFT_TYPES.find((t) => t.id === s || t.aliases.includes(s))?.id;
+}
+
+const channelAliases: Record<string, string> = channelsData.aliases;
+
+export function parseChannel(raw: unknown): Channel | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const s = slug(raw);
+  const id = channelAliases[s] ?? s;
+  return CHANNELS.find((c) => c.id === id)?.id;
+}
+
+export function draftTypeInfo(type: DraftType): DraftTypeInfo {
+  return DRAFT_TYPES.find((t) => t.id === type)!;
+}
+
+export function channelInfo(channel: Channel, overrides?: ChannelOverrides): ChannelInfo {
+  const base = CHANNELS.find((c) => c.id === channel)!;
+  const o = overrides?.[channel];
+  return o ? { ...base, from: o[0], to: o[1] } : base;
+}
+
+/** Per-project channel trust ranges, `[from, to]`, from the config file. */
+export type ChannelOverrides = Partial<Record<Channel, [number, number]>>;

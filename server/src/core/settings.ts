@@ -1,0 +1,64 @@
+/**
+ * Settings the analysis depends on, already merged by the host (VS Code settings,
+ * `.trustline.yaml`, CLI flags). The core never reads configuration itself.
+ *
+ * To add a setting: add it here with its default, contribute it in package.json
+ * (`contributes.configuration`) with a markdownDescription, read it in
+ * server/src/settings.ts, and document it in the README's settings table.
+ */
+import picomatch from 'picomatch';
+import type { ChannelOverrides } from './model';
+import type { ExtraPhrasing } from './lexicon';
+import type { SeveritySetting } from './types';
+
+export interface TrustlineSettings {
+  /** Turn Trustline off entirely for a workspace or folder. */
+  enable: boolean;
+  /** Severity per check id; `off` silences a check. Absent ids keep their default. */
+  checks: Record<string, SeveritySetting>;
+  /** Trust level assumed when a draft declares none; null: the channel's entry level. */
+  defaultTrust: number | null;
+  /** Paths that are drafts even without front matter (opt-in scope). */
+  draftGlobs: string[];
+  /** Lint every markdown file, not only drafts (a project config can say so). */
+  lintAllMarkdown: boolean;
+  /** Documents longer than this many characters are skipped, with one message. */
+  maxFileSize: number;
+  /** Extra ask phrasings (literal text) with their class. */
+  asks: ExtraPhrasing[];
+  /** Extra pressure phrasings (literal text). */
+  pressure: string[];
+  /** Channel trust-range overrides. */
+  channels: ChannelOverrides;
+}
+
+export const DEFAULT_DRAFT_GLOBS = ['**/drafts/**', '**/emails/**', '**/campaigns/**', '**/copy/**', '**/*.email.md', '**/*.draft.md'];
+
+export const DEFAULT_SETTINGS: TrustlineSettings = {
+  enable: true,
+  checks: {},
+  defaultTrust: null,
+  draftGlobs: DEFAULT_DRAFT_GLOBS,
+  lintAllMarkdown: false,
+  maxFileSize: 1_000_000,
+  asks: [],
+  pressure: [],
+  channels: {},
+};
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+/** Does a path (forward slashes, relative to the workspace root or absolute) match a draft glob? */
+export function matchesDraftGlobs(path: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const key = globs.join('\u0000');
+  let m = matcherCache.get(key);
+  if (!m) {
+    // `*.email.md` without a folder part matches in any folder, as users expect.
+    const expanded = globs.map((g) => (g.includes('/') ? g : `**/${g}`));
+    m = picomatch(expanded, { dot: true, nocase: true });
+    matcherCache.set(key, m);
+  }
+  const p = path.replace(/\\/g, '/');
+  return m(p) || m(p.replace(/^\/+/, ''));
+}
