@@ -1,0 +1,104 @@
+/**
+ * Speed of the analysis, as ratios against remark-parse measured in the same run.
+ *
+ *   npm run bench            (node --import tsx bench/run.ts)
+ *   npm run bench -- --json  machine-readable
+ *
+ * The goal (issue 2): a full analysis within 1.5x the time remark-parse alone
+ * takes on the same text, and an edit in a long draft re-analysing only the
+ * blocks it touched. Absolute milliseconds vary from machine to machine, so the
+ * figures that matter are the ratios; nothing here is a pass/fail timing test.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { Analyzer } from '../server/src/core/index';
+
+const root = join(__dirname, '..');
+
+/** Real-looking prose: the bodies of the bundled examples, repeated to size. */
+function corpus(): string[] {
+  const bodies: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.md') && name !== 'README.md') {
+        const text = readFileSync(p, 'utf8').replace(/^---[\s\S]*?\n---\r?\n/, '');
+        bodies.push(text.replace(/\r\n/g, '\n'));
+      }
+    }
+  };
+  walk(join(root, 'examples'));
+  if (bodies.length === 0) throw new Error('bench: no examples/ found to build drafts from');
+  return bodies;
+}
+
+function draftOfWords(words: number, bodies: string[]): string {
+  let out = '---\ntype: blog\ntrust: 1\n---\n\n';
+  let count = 0;
+  let i = 0;
+  while (count < words) {
+    // Each repetition is made unique so no block is a verbatim copy of an earlier one
+    // (identical blocks would be read once and reused, flattering the figures).
+    const b = bodies[i++ % bodies.length]!.replace(/([^\n])\n\n/g, `$1 (${i})\n\n`);
+    out += `## Section ${i}\n\n${b}\n\n`;
+    count += b.split(/\s+/).filter(Boolean).length + 2;
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void, runs: number): number {
+  for (let i = 0; i < 3; i++) fn(); // warm-up: JIT and caches
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(samples);
+}
+
+const bodies = corpus();
+const processor = unified().use(remarkParse);
+const rows: Record<string, number | string>[] = [];
+for (const words of [1000, 10000]) {
+  const text = draftOfWords(words, bodies);
+  const runs = words > 5000 ? 15 : 40;
+  const parse = time(() => processor.parse(text), runs);
+  const full = time(() => new Analyzer().analyze(text, { force: true }), runs);
+  // An edit: one character typed in the middle of the draft, analysed by the
+  // document's long-lived Analyzer (what the server does on a keystroke).
+  const analyzer = new Analyzer();
+  analyzer.analyze(text, { force: true });
+  const mid = text.indexOf('\n\n', Math.floor(text.length / 2));
+  let toggle = false;
+  let blocks = 0;
+  const edit = time(() => {
+    toggle = !toggle;
+    const edited = text.slice(0, mid) + (toggle ? ' x' : ' y') + text.slice(mid);
+    blocks = analyzer.analyze(edited, { force: true }).parsedBlocks;
+  }, runs);
+  rows.push({
+    words,
+    'remark-parse ms': +parse.toFixed(2),
+    'full analysis ms': +full.toFixed(2),
+    'full / parse': +(full / parse).toFixed(2),
+    'edit ms': +edit.toFixed(2),
+    'edit / parse': +(edit / parse).toFixed(2),
+    'blocks re-parsed per edit': blocks,
+  });
+}
+
+if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+else {
+  console.log(`Trustline bench (node ${process.version}); ratios are against remark-parse on the same text, same run.`);
+  console.table(rows);
+  console.log('Goal: full / parse <= 1.5; an edit re-parses only the block it touched.');
+}
