@@ -17,7 +17,7 @@
 //   --tests MODULE          extensionTestsPath: call MODULE's run() in the extension host, wait until it ends
 //   --setting KEY=JSON      extra user setting (repeatable), e.g. --setting editor.fontSize=16
 //   --width N --height N    viewport (default 1400x900)
-//   --dark                  dark colour scheme
+//   --dark                  dark theme (Default Dark Modern; the default is Default Light Modern)
 //   --port N                code-server port (default: a free one)
 //   --timeout MS            per-step timeout (default 60000)
 //   --verbose               echo code-server's output and the page console
@@ -64,6 +64,7 @@ for (const kv of a.setting) {
   const raw = kv.slice(i + 1);
   try { settings[kv.slice(0, i)] = JSON.parse(raw); } catch { settings[kv.slice(0, i)] = raw; }
 }
+if (a.dark && !('workbench.colorTheme' in settings)) settings['workbench.colorTheme'] = 'Default Dark Modern';
 let relOpen;
 if (a.open) {
   relOpen = path.isAbsolute(a.open) ? path.relative(folder, a.open) : a.open;

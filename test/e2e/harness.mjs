@@ -60,9 +60,33 @@ export const DEFAULT_TEST_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'chat.commandCenter.enabled': false,
   'editor.minimap.enabled': false,
+  // Fixed theme so screenshots do not depend on the browser's colour scheme.
+  'workbench.colorTheme': 'Default Light Modern',
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
 };
+
+// code-server runs in its own process group (so stop() can end its extension host too); that also
+// means it would outlive a crashed test process. End every still-running server when we exit.
+const liveServerGroups = new Set();
+let exitHooksInstalled = false;
+function installExitHooks() {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  const killAll = () => {
+    for (const pgid of liveServerGroups) {
+      try { process.kill(-pgid, 'SIGKILL'); } catch {}
+    }
+    liveServerGroups.clear();
+  };
+  process.on('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(sig, () => {
+      killAll();
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[sig]);
+    });
+  }
+}
 
 function requireFromCodeServerDir(id) {
   const req = createRequire(path.join(CODE_SERVER_DIR, 'package.json'));
@@ -199,6 +223,8 @@ export async function startCodeServer(o = {}) {
   ];
   // detached: own process group, so stop() also ends the extension host and pty host it spawns.
   const child = spawn(process.execPath, args, { env, cwd: tmpRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  installExitHooks();
+  liveServerGroups.add(child.pid);
   let output = '';
   const events = new EventEmitter();
   const logFile = typeof o.log === 'string' ? o.log : null;
@@ -217,6 +243,7 @@ export async function startCodeServer(o = {}) {
       exited = { code, signal };
       events.emit('data');
       resolve(exited);
+      // The group may still hold children (extension host); stop() / the exit hook end them.
     }),
   );
 
@@ -230,8 +257,9 @@ export async function startCodeServer(o = {}) {
       const t = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} }, 5000);
       await exitPromise;
       clearTimeout(t);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {} // leftover children in the group
     }
+    try { process.kill(-child.pid, 'SIGKILL'); } catch {} // leftover children in the group
+    liveServerGroups.delete(child.pid);
     if (!o.keepTemp) await fsp.rm(tmpRoot, { recursive: true, force: true }).catch(() => {});
   };
 
@@ -325,7 +353,7 @@ export async function openWorkbench(browser, o) {
   const context = o.context || (await browser.newContext({
     viewport: o.viewport || { width: 1400, height: 900 },
     deviceScaleFactor: o.deviceScaleFactor || 1,
-    colorScheme: o.colorScheme || 'light', // VS Code web picks its default light/dark theme from this
+    colorScheme: o.colorScheme || 'light', // prefers-color-scheme for webviews; the theme is a setting
   }));
   const page = await context.newPage();
   page.consoleMessages = [];
@@ -392,11 +420,14 @@ export async function runCommand(page, title, { timeoutMs = 30_000 } = {}) {
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(`>${title}`);
-  await page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
-    .first()
-    .waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.keyboard.press('Enter');
+  // Fuzzy matching may rank a longer title first ("Open Locked Preview to the Side"): pick the exact one.
+  const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  await row.click();
   await input.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
 }
 
@@ -466,9 +497,28 @@ export async function showProblemsPanel(page, { timeoutMs = 30_000 } = {}) {
   return panel;
 }
 
-/** Screenshot of the page (or of one locator with { locator }); creates the folder. */
-export async function screenshot(page, file, { locator, fullPage = false } = {}) {
+/**
+ * Waits (at most timeoutMs, never failing) until transient busy signs are gone: the status bar's
+ * "Activating Extensions..." entry and active progress bars.
+ */
+export async function waitForIdle(page, { timeoutMs = 10_000 } = {}) {
+  await page
+    .waitForFunction(
+      () => {
+        const sb = document.querySelector('.part.statusbar');
+        if (sb && /Activating Extensions/i.test(sb.textContent || '')) return false;
+        return ![...document.querySelectorAll('.monaco-progress-container.active')].some((e) => e.offsetParent !== null);
+      },
+      null,
+      { timeout: timeoutMs, polling: 100 },
+    )
+    .catch(() => {});
+}
+
+/** Screenshot of the page (or of one locator with { locator }); creates the folder. settle: waitForIdle first. */
+export async function screenshot(page, file, { locator, fullPage = false, settle = true } = {}) {
   await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  if (settle) await waitForIdle(page);
   if (locator) await locator.screenshot({ path: file });
   else await page.screenshot({ path: file, fullPage });
   return file;
