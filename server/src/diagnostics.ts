@@ -1,0 +1,121 @@
+/**
+ * The one place where the core's plain findings become protocol Diagnostics.
+ * Code actions and hovers (issue 4) read what they need from `diagnostic.data`,
+ * which is the finding's data unchanged, so nothing here needs to know about them.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAMES, LineIndex, ruleDocPath, type ConfigProblem, type Finding, type Severity } from './core/index';
+import { pathToUri } from './workspace';
+
+export const SOURCE = 'trustline';
+
+/** The code of diagnostics on a `.trustline.yaml` itself: not a check, so it cannot be turned off. */
+export const CONFIG_CODE = 'invalid-config';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * Links from a diagnostic to its documentation page, shipped inside the extension
+ * (`docs/rules/<id>.md`), as file:// URIs so they open offline in the editor.
+ */
+export class RuleDocs {
+  private cache = new Map<string, string | undefined>();
+
+  /** `root` is the extension (or package) root that holds `docs/`. */
+  constructor(private _root: string) {}
+
+  get root(): string {
+    return this._root;
+  }
+
+  /** The client told us where the extension is (initialize): links point there from now on. */
+  setRoot(root: string): void {
+    this._root = root;
+    this.cache.clear();
+  }
+
+  /** The page of a check, or undefined when the page does not exist (no dead links). */
+  href(id: string): string | undefined {
+    return this.page(ruleDocPath(id));
+  }
+
+  /** The page that documents the project config file. */
+  configHref(): string | undefined {
+    return this.page('docs/config.md');
+  }
+
+  private page(relative: string): string | undefined {
+    if (!this.cache.has(relative)) {
+      const file = path.join(this._root, ...relative.split('/'));
+      this.cache.set(relative, existsSync(file) ? pathToUri(file) : undefined);
+    }
+    return this.cache.get(relative);
+  }
+}
+
+/**
+ * Where the extension root is: the client says so in `initializationOptions.extensionRoot`
+ * (it knows `context.extensionPath`); any other client gets the folder above the server
+ * bundle (dist/server.js -> ./), which is the same place in an installed extension or npm package.
+ */
+export function resolveDocsRoot(initializationOptions: unknown, serverDir: string): string {
+  const fromClient = (initializationOptions as { extensionRoot?: unknown } | null | undefined)?.extensionRoot;
+  if (typeof fromClient === 'string' && fromClient !== '' && existsSync(path.join(fromClient, 'docs', 'rules'))) return fromClient;
+  // Walk up a little: dist/ in the package, server/src/ when run from source with tsx.
+  let dir = serverDir;
+  for (let i = 0; i < 3; i++) {
+    const up = path.dirname(dir);
+    if (existsSync(path.join(up, 'docs', 'rules'))) return up;
+    dir = up;
+  }
+  return path.dirname(serverDir);
+}
+
+export function toDiagnostic(finding: Finding, docs: RuleDocs): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: SOURCE,
+    code: finding.rule,
+    message: finding.message,
+    data: finding.data,
+  };
+  const href = docs.href(finding.rule);
+  if (href) diagnostic.codeDescription = { href };
+  return diagnostic;
+}
+
+/** A problem in a project config file, shown on the config file itself. */
+export function configProblemToDiagnostic(problem: ConfigProblem, lines: LineIndex, docs: RuleDocs): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: lines.range(problem.start, problem.end),
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: CONFIG_CODE,
+    message: problem.message,
+  };
+  const href = docs.configHref();
+  if (href) diagnostic.codeDescription = { href };
+  return diagnostic;
+}
+
+/** On a second config file in the same folder: only the first of CONFIG_FILE_NAMES is read. */
+export function ignoredConfigFileDiagnostic(usedName: string, docs: RuleDocs): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: CONFIG_CODE,
+    message: `This file is ignored: Trustline reads ${usedName} in this folder (the first of ${CONFIG_FILE_NAMES.join(', ')}). Merge the two and delete this one.`,
+  };
+  const href = docs.configHref();
+  if (href) diagnostic.codeDescription = { href };
+  return diagnostic;
+}

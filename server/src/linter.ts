@@ -1,0 +1,209 @@
+/**
+ * When and how each open draft is analysed, and what gets published.
+ *
+ * - One `Analyzer` per open document: it keeps the previous version's block
+ *   results, so an edit re-parses only the blocks it touched.
+ * - Opening analyses at once; typing analyses after `debounceMs` of quiet.
+ * - Every scheduled run takes a ticket (`run`); anything newer (an edit, a
+ *   settings change, a close) takes a new ticket, and a run whose ticket is no
+ *   longer current after its one await (the settings) drops its result. The
+ *   analysis itself is synchronous, so nothing can change under it after that
+ *   check: diagnostics are never published for an old version or a closed document.
+ */
+import { performance } from 'node:perf_hooks';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { Analyzer, DEFAULT_SETTINGS, type Analysis } from './core/index';
+import { toDiagnostic, type RuleDocs } from './diagnostics';
+import type { DocumentStore } from './documents';
+import type { Logger } from './logger';
+import { DEFAULT_DEBOUNCE_MS, type DocumentSettings, type DocumentSettingsCache } from './settings';
+import type { Workspace } from './workspace';
+
+/** What the linter needs of an analyzer (tests substitute a failing one). */
+export type DocumentAnalyzer = Pick<Analyzer, 'analyze'>;
+
+interface DocState {
+  analyzer: DocumentAnalyzer;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** The ticket of the newest scheduled run. */
+  run: number;
+  /** Whether the last publish had diagnostics (so leaving scope must clear them). */
+  showing: boolean;
+  /** Last known debounce for this document (settings are async; a keystroke is not). */
+  debounceMs: number;
+}
+
+export interface LinterDeps {
+  connection: Connection;
+  log: Logger;
+  store: DocumentStore;
+  settings: DocumentSettingsCache;
+  workspace: Workspace;
+  docs: RuleDocs;
+  /** One per open document; defaults to the core's incremental Analyzer. */
+  createAnalyzer?: () => DocumentAnalyzer;
+}
+
+/** How far into a document to look for NUL characters (git's binary heuristic). */
+const BINARY_PROBE = 8000;
+
+export class Linter {
+  private states = new Map<string, DocState>();
+  /** Documents already told about the size cap: say it once per document, not per keystroke. */
+  private toldTooLarge = new Set<string>();
+  private toldBinary = new Set<string>();
+  private tickets = 0;
+
+  private readonly createAnalyzer: () => DocumentAnalyzer;
+
+  constructor(private readonly deps: LinterDeps) {
+    this.createAnalyzer = deps.createAnalyzer ?? (() => new Analyzer());
+  }
+
+  opened(uri: string): void {
+    const previous = this.states.get(uri);
+    if (previous?.timer) clearTimeout(previous.timer);
+    // A fresh Analyzer: the reopened text may have nothing in common with the old one.
+    this.states.set(uri, { analyzer: this.createAnalyzer(), timer: undefined, run: 0, showing: previous?.showing ?? false, debounceMs: previous?.debounceMs ?? DEFAULT_DEBOUNCE_MS });
+    this.schedule(uri, 0);
+  }
+
+  changed(uri: string): void {
+    const state = this.states.get(uri);
+    if (state) this.schedule(uri, state.debounceMs);
+  }
+
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer) clearTimeout(state.timer);
+    // Taking the state away is what cancels a run in flight: it finds no state and stops.
+    this.states.delete(uri);
+    this.deps.settings.clear(uri);
+    // Always clear: the editor keeps diagnostics of closed files in the Problems view otherwise.
+    this.publish(uri, undefined, []);
+  }
+
+  /** Analyse every open draft again (settings or project config changed). */
+  analyzeAll(): void {
+    for (const uri of this.states.keys()) this.schedule(uri, 0);
+  }
+
+  has(uri: string): boolean {
+    return this.states.has(uri);
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    const ticket = ++this.tickets;
+    state.run = ticket;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      this.run(uri, ticket).catch((err) => this.deps.log.error(`Analysis of ${uri} failed unexpectedly.`, err));
+    }, delay);
+  }
+
+  private current(uri: string, state: DocState, ticket: number): boolean {
+    return this.states.get(uri) === state && state.run === ticket;
+  }
+
+  private async run(uri: string, ticket: number): Promise<void> {
+    const { store, log } = this.deps;
+    const state = this.states.get(uri);
+    const doc = store.get(uri);
+    if (!state || !doc || state.run !== ticket) return;
+    const version = doc.version;
+
+    let settings: DocumentSettings;
+    try {
+      settings = await this.deps.settings.get(uri);
+    } catch (err) {
+      log.error(`Could not read the settings for ${uri}; using the defaults this time.`, err);
+      settings = { analysis: DEFAULT_SETTINGS, debounceMs: DEFAULT_DEBOUNCE_MS };
+    }
+    // Anything newer (an edit, a close, a settings change) has taken a new ticket by now.
+    if (!this.current(uri, state, ticket) || store.get(uri) !== doc || doc.version !== version) {
+      log.debug(`Dropped a stale run for ${uri} (version ${version}).`);
+      return;
+    }
+    state.debounceMs = settings.debounceMs;
+
+    const text = doc.getText();
+    if (!isMarkdown(doc.languageId, uri)) {
+      log.debug(`Not analysing ${uri}: language ${doc.languageId} is not markdown.`);
+      return;
+    }
+    if (text.slice(0, BINARY_PROBE).includes('\u0000')) {
+      if (!this.toldBinary.has(uri)) {
+        this.toldBinary.add(uri);
+        log.warn(`Skipped ${uri}: it contains NUL characters, so it looks like a binary file, not a draft.`);
+      }
+      this.clear(uri, state, version);
+      return;
+    }
+
+    let analysis: Analysis;
+    const started = performance.now();
+    try {
+      analysis = state.analyzer.analyze(text, { path: this.deps.workspace.draftPath(uri), settings: settings.analysis });
+    } catch (err) {
+      log.error(`Trustline could not analyse ${uri} (version ${version}); its diagnostics are cleared until the next edit. Please report this with the draft if you can.`, err);
+      // The block cache may hold whatever half-finished state caused this: start clean next time.
+      state.analyzer = this.createAnalyzer();
+      this.clear(uri, state, version);
+      return;
+    }
+    const ms = performance.now() - started;
+
+    if (!analysis.analysed) {
+      if (analysis.skipped === 'too-large') this.tellTooLarge(uri, text.length, settings.analysis.maxFileSize);
+      else log.debug(`Not analysing ${uri}: ${analysis.skipped === 'disabled' ? 'trustline.enable is false' : 'not a draft (no type:/trust: front matter and no draft glob matches)'}.`);
+      this.clear(uri, state, version);
+      return;
+    }
+
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, this.deps.docs));
+    log.debug(
+      () =>
+        `Analysed ${uri} v${version} in ${ms.toFixed(1)} ms: ${analysis.parsedBlocks}/${analysis.totalBlocks} blocks parsed, ` +
+        `${analysis.asks.length} asks, ${diagnostics.length} diagnostics.`,
+    );
+    this.publish(uri, version, diagnostics);
+    state.showing = diagnostics.length > 0;
+  }
+
+  /** Out of scope, disabled, skipped: take down what was shown, publish nothing otherwise. */
+  private clear(uri: string, state: DocState, version: number): void {
+    if (!state.showing) return;
+    this.publish(uri, version, []);
+    state.showing = false;
+  }
+
+  private tellTooLarge(uri: string, length: number, cap: number): void {
+    const { log, connection } = this.deps;
+    if (this.toldTooLarge.has(uri)) {
+      log.debug(`Still skipping ${uri}: ${length} characters is above trustline.maxFileSize (${cap}).`);
+      return;
+    }
+    this.toldTooLarge.add(uri);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    const message =
+      `Trustline skipped ${name}: it is ${length.toLocaleString('en-US')} characters long, above the ` +
+      `trustline.maxFileSize limit of ${cap.toLocaleString('en-US')}. Raise the setting to check it.`;
+    log.info(`${message} (${uri})`);
+    // Once per document per session, as a notification rather than a diagnostic: a squiggle
+    // on line 1 of a huge file would read as a problem in the draft, which it is not.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch(() => undefined);
+  }
+
+  private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    this.deps.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((err: unknown) => {
+      this.deps.log.error(`Could not publish diagnostics for ${uri}.`, err);
+    });
+  }
+}
+
+function isMarkdown(languageId: string, uri: string): boolean {
+  return languageId === 'markdown' || /\.(md|markdown|mdown|mkd)$/i.test(uri);
+}

@@ -1,0 +1,211 @@
+/**
+ * Project config files (`.trustline.yaml`, `.trustline.yml`, `.trustline.json`).
+ *
+ * Each workspace folder uses the config the CLI would use when run from that folder:
+ * the first folder, from the workspace folder upwards to the git root, that holds one
+ * (docs/config.md, "Where it lives"). So the editor and CI read the same file.
+ *
+ * - The open buffer wins over the file on disk, so a config being typed applies as typed.
+ * - Its problems are published as diagnostics on the config file itself.
+ * - While the file does not parse (a YAML/JSON syntax error, typically half-way through
+ *   an edit), the last config that did parse stays in force, so the drafts' diagnostics
+ *   do not flicker; validation mistakes (a bad severity) only drop the value concerned,
+ *   as config.ts decides.
+ * - Several config files in one folder: the first of CONFIG_FILE_NAMES is used and the
+ *   others get a warning saying so.
+ *
+ * Parsing and merging are the core's (config.ts), shared with the CLI.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAMES, LineIndex, configToSettings, findConfigFile, parseConfigText, type TrustlineSettings } from './core/index';
+import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, type RuleDocs } from './diagnostics';
+import type { DocumentStore } from './documents';
+import type { Logger } from './logger';
+import { pathToUri, uriToPath, type Folder, type Workspace } from './workspace';
+
+/** Config files are a few hundred bytes; anything this large is a mistake, not a config. */
+const MAX_CONFIG_BYTES = 1_000_000;
+
+interface FolderConfig {
+  /** The settings layer that applies to the folder's drafts (undefined: no config file). */
+  layer: Partial<TrustlineSettings> | undefined;
+  /** The last layer read from a file that parsed, kept while the file is broken. */
+  lastGood: Partial<TrustlineSettings> | undefined;
+  /** Config file URIs we published diagnostics on, to clear them when the files go away. */
+  published: Set<string>;
+}
+
+interface Candidate {
+  name: string;
+  fsPath: string;
+  uri: string;
+  text: string;
+  version: number | undefined;
+}
+
+export interface ProjectConfigDeps {
+  connection: Connection;
+  log: Logger;
+  store: DocumentStore;
+  workspace: Workspace;
+  docs: RuleDocs;
+}
+
+export class ProjectConfigs {
+  private byFolder = new Map<string, FolderConfig>();
+
+  constructor(private readonly deps: ProjectConfigDeps) {}
+
+  /** The project config layer for a document: its workspace folder's config, if any. */
+  layerFor(uri: string): Partial<TrustlineSettings> | undefined {
+    const folder = this.deps.workspace.folderOf(uri);
+    return folder ? this.byFolder.get(folder.uri)?.layer : undefined;
+  }
+
+  /**
+   * The workspace folders a config file can apply to: those at or below the file's
+   * folder (up to their git root). Empty when the URI is not a config file.
+   */
+  foldersOfConfigFile(uri: string): Folder[] {
+    const p = uriToPath(uri);
+    if (p === undefined || !(CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(p))) return [];
+    const dir = path.dirname(p);
+    return this.deps.workspace.all().filter((f) => {
+      if (!isAtOrBelow(f.fsPath, dir)) return false;
+      const git = gitRoot(f.fsPath);
+      return git === undefined || isAtOrBelow(dir, git);
+    });
+  }
+
+  /** Re-read every folder (start-up, folders added or removed). True when any layer changed. */
+  reloadAll(): boolean {
+    let changed = false;
+    const live = new Set(this.deps.workspace.all().map((f) => f.uri));
+    for (const [uri, state] of this.byFolder) {
+      if (live.has(uri)) continue;
+      for (const u of state.published) this.publish(u, undefined, []);
+      this.byFolder.delete(uri);
+      changed = true;
+    }
+    for (const folder of this.deps.workspace.all()) changed = this.reload(folder) || changed;
+    return changed;
+  }
+
+  /** Re-read one folder's config. True when the settings layer it contributes changed. */
+  reload(folder: Folder): boolean {
+    const state = this.byFolder.get(folder.uri) ?? { layer: undefined, lastGood: undefined, published: new Set<string>() };
+    this.byFolder.set(folder.uri, state);
+    const before = JSON.stringify(state.layer ?? null);
+
+    const dir = this.configDir(folder);
+    const found = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => this.read(dir, name)).filter((c): c is Candidate => c !== undefined);
+    const published = new Set<string>();
+    const active = found[0];
+    if (!active) {
+      state.layer = undefined;
+      state.lastGood = undefined;
+    } else {
+      const parsed = parseConfigText(active.text, active.name);
+      const broken = hasSyntaxError(active.text);
+      const lines = new LineIndex(active.text);
+      const diagnostics = parsed.problems.map((p) => configProblemToDiagnostic(p, lines, this.deps.docs));
+      if (broken && state.lastGood) {
+        state.layer = state.lastGood;
+        const first = diagnostics.find((d) => d.severity === DiagnosticSeverity.Error);
+        if (first) first.message += ' Until this is fixed, Trustline keeps using the last version of this file that parsed.';
+        this.deps.log.warn(`${active.fsPath} does not parse; keeping the last config that did.`);
+      } else {
+        // A file that never parsed still contributes what precedes its first error (config.ts keeps that part).
+        state.layer = configToSettings(parsed.config);
+        if (!broken) state.lastGood = state.layer;
+      }
+      this.deps.log.info(`Read ${active.fsPath}: ${parsed.problems.length} problem(s); settings: ${JSON.stringify(state.layer)}`);
+      this.publish(active.uri, active.version, diagnostics);
+      published.add(active.uri);
+      for (const other of found.slice(1)) {
+        this.publish(other.uri, other.version, [ignoredConfigFileDiagnostic(active.name, this.deps.docs)]);
+        published.add(other.uri);
+      }
+    }
+    for (const u of state.published) if (!published.has(u)) this.publish(u, undefined, []);
+    state.published = published;
+    return JSON.stringify(state.layer ?? null) !== before;
+  }
+
+  /** The folder holding the config that applies to a workspace folder, as the CLI finds it. */
+  private configDir(folder: Folder): string | undefined {
+    const git = gitRoot(folder.fsPath);
+    const exists = (p: string) => this.openBuffer(p) !== undefined || isFile(p);
+    const file = findConfigFile(folder.fsPath, exists, (d) => git !== undefined && path.resolve(d) === git);
+    return file === undefined ? undefined : path.dirname(file);
+  }
+
+  private openBuffer(fsPath: string) {
+    // Match by path, not URI string: clients differ in how they escape URIs (c%3A vs C:).
+    return this.deps.store.all().find((d) => uriToPath(d.uri) === fsPath);
+  }
+
+  /** The text of one candidate config file: the open buffer, else the disk, else undefined. */
+  private read(dir: string, name: string): Candidate | undefined {
+    const fsPath = path.join(dir, name);
+    const open = this.openBuffer(fsPath);
+    if (open) return { name, fsPath, uri: open.uri, text: open.getText(), version: open.version };
+    try {
+      const size = statSync(fsPath).size;
+      if (size > MAX_CONFIG_BYTES) {
+        this.deps.log.warn(`Ignored ${fsPath}: ${size} bytes is too large for a Trustline config file.`);
+        return undefined;
+      }
+      let text = readFileSync(fsPath, 'utf8');
+      // Editors hide the byte order mark, so positions are counted without it.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      return { name, fsPath, uri: pathToUri(fsPath), text, version: undefined };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.deps.log.warn(`Could not read ${fsPath}: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    const params = version === undefined ? { uri, diagnostics } : { uri, version, diagnostics };
+    this.deps.connection.sendDiagnostics(params).catch((err: unknown) => this.deps.log.error(`Could not publish diagnostics for ${uri}.`, err));
+  }
+}
+
+/** Does the text fail to parse at all (as opposed to parsing into invalid values)? */
+function hasSyntaxError(text: string): boolean {
+  try {
+    // Same parser and options as config.ts, so "broken" here means what its syntax problems mean.
+    return parseDocument(text, { uniqueKeys: false, strict: false }).errors.length > 0;
+  } catch {
+    return true;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder holding `.git` at or above `start` (the CLI's search stops there), if any. */
+function gitRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isAtOrBelow(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

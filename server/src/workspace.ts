@@ -1,0 +1,90 @@
+/**
+ * Workspace folders and the paths the core matches draft globs against.
+ *
+ * Draft globs such as `emails/**` are written relative to a workspace folder, so
+ * a document's path is made relative to the innermost folder that holds it.
+ * Documents outside every folder keep their absolute path (the default globs all
+ * start with `**` and still match); untitled buffers have no path at all, so only
+ * their front matter can opt them in.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { WorkspaceFolder } from 'vscode-languageserver/node';
+
+export interface Folder {
+  uri: string;
+  name: string;
+  /** File system path, without a trailing separator. */
+  fsPath: string;
+}
+
+/** A file: URI as a file system path, or undefined for other schemes and malformed URIs. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(fsPath: string): string {
+  return pathToFileURL(fsPath).href;
+}
+
+export class Workspace {
+  private folders: Folder[] = [];
+
+  /** Replace the folder list (initialize, or a workspace folders change). */
+  setFolders(folders: readonly WorkspaceFolder[]): void {
+    const out: Folder[] = [];
+    for (const f of folders) {
+      const p = uriToPath(f.uri);
+      // Virtual folders (vscode-vfs://) have no files the server could read; their
+      // documents still get analysed, with paths relative to nothing.
+      if (p === undefined) continue;
+      out.push({ uri: f.uri, name: f.name, fsPath: trimSep(p) });
+    }
+    // Innermost first, so nested folders win over the folders that contain them.
+    this.folders = out.sort((a, b) => b.fsPath.length - a.fsPath.length);
+  }
+
+  add(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
+    const gone = new Set(removed.map((r) => r.uri));
+    const keep: WorkspaceFolder[] = this.folders.filter((f) => !gone.has(f.uri)).map((f) => ({ uri: f.uri, name: f.name }));
+    this.setFolders([...keep, ...added.filter((a) => !keep.some((k) => k.uri === a.uri))]);
+  }
+
+  all(): readonly Folder[] {
+    return this.folders;
+  }
+
+  /** The innermost workspace folder holding a document, if any. */
+  folderOf(uri: string): Folder | undefined {
+    const p = uriToPath(uri);
+    if (p === undefined) return undefined;
+    return this.folders.find((f) => isInside(p, f.fsPath));
+  }
+
+  /**
+   * The path the draft globs are matched against: workspace-relative with forward
+   * slashes when the document is inside a folder, absolute otherwise, undefined for
+   * documents that are not files (untitled).
+   */
+  draftPath(uri: string): string | undefined {
+    const p = uriToPath(uri);
+    if (p === undefined) return undefined;
+    const folder = this.folders.find((f) => isInside(p, f.fsPath));
+    const rel = folder ? path.relative(folder.fsPath, p) : p;
+    return rel.split(path.sep).join('/');
+  }
+}
+
+function trimSep(p: string): string {
+  return p.length > 1 && (p.endsWith('/') || p.endsWith('\\')) ? p.slice(0, -1) : p;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

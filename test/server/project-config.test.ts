@@ -1,0 +1,130 @@
+// Protocol tests for the project config file (.trustline.yaml at the workspace root):
+// its problems are published on the file itself, it beats editor settings, the open
+// buffer beats the disk, a broken edit keeps the last good config, and changes on
+// disk arrive through workspace/didChangeWatchedFiles.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DiagnosticSeverity, FileChangeType, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { LspHarness, messageOf, positionOf } from './lsp-harness';
+
+const DRAFT = '---\ntype: email\ntrust: 0\nsubject: Docks\n---\n\nHi Tom,\n\nCold Ridge Foods cut truck wait time from two hours to 26 minutes.\n\nCould we book a 30-minute demo next week?\n';
+
+const CONFIG = 'checks:\n  ask-exceeds-trust: error\n  under-ask: errror\n';
+
+const severityOfAsk = (p: PublishDiagnosticsParams) => p.diagnostics.find((d: Diagnostic) => d.code === 'ask-exceeds-trust')?.severity;
+
+describe('project config file', () => {
+  let lsp: LspHarness;
+  let workspace: string;
+  let configPath: string;
+
+  before(async () => {
+    workspace = mkdtempSync(path.join(os.tmpdir(), 'trustline-config-'));
+    configPath = path.join(workspace, '.trustline.yaml');
+    writeFileSync(configPath, CONFIG);
+    lsp = await LspHarness.start({ workspace });
+    // The editor asks for `hint`; the project file says `error` and must win (CI reads the file).
+    lsp.globalSettings = { debounceMs: 5, checks: { 'ask-exceeds-trust': 'hint' } };
+  });
+
+  after(async () => {
+    await lsp?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('problems are published on the config file, with exact ranges', async () => {
+    const uri = lsp.uri('.trustline.yaml');
+    const { diagnostics } = await lsp.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 'the config problems');
+    assert.equal(diagnostics.length, 1);
+    const d = diagnostics[0]!;
+    assert.equal(d.source, 'trustline');
+    assert.equal(d.code, 'invalid-config');
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.match(messageOf(d), /did you mean "error"/);
+    const start = positionOf(CONFIG, 'errror');
+    assert.deepEqual(d.range, { start, end: { line: start.line, character: start.character + 'errror'.length } });
+  });
+
+  test('the project file beats the editor settings', async () => {
+    const uri = lsp.uri('emails/cold.md');
+    await lsp.open(uri, DRAFT);
+    const p = await lsp.waitForDiagnostics(uri, (x) => severityOfAsk(x) !== undefined, 'the draft');
+    assert.equal(severityOfAsk(p), DiagnosticSeverity.Error);
+  });
+
+  test('the open buffer is read as typed, and a broken edit keeps the last good config', async () => {
+    const configUri = lsp.uri('.trustline.yaml');
+    const draft = lsp.uri('emails/cold.md');
+
+    // Half-way through typing: the YAML does not parse.
+    await lsp.open(configUri, 'checks:\n  ask-exceeds-trust: [information\n', 1, 'yaml');
+    const broken = await lsp.waitForDiagnostics(configUri, (p) => p.version === 1, 'the broken buffer');
+    assert.ok(broken.diagnostics.some((d) => /Not valid YAML/.test(messageOf(d)) && /last version of this file that parsed/.test(messageOf(d))), JSON.stringify(broken.diagnostics));
+    await lsp.fence();
+    assert.equal(severityOfAsk(lsp.publishesFor(draft).at(-1)!), DiagnosticSeverity.Error, 'still the last good config');
+
+    // Finished typing: the buffer applies, before any save.
+    await lsp.change(configUri, 2, [{ text: 'checks:\n  ask-exceeds-trust: information\n' }]);
+    const fixed = await lsp.waitForDiagnostics(configUri, (p) => p.version === 2, 'the fixed buffer');
+    assert.deepEqual(fixed.diagnostics, []);
+    await lsp.waitForDiagnostics(draft, (p) => severityOfAsk(p) === DiagnosticSeverity.Information, 'the draft under the buffer config');
+
+    // Closed without saving: back to the file on disk.
+    await lsp.close(configUri);
+    await lsp.waitForDiagnostics(draft, (p) => severityOfAsk(p) === DiagnosticSeverity.Error, 'the draft under the disk config again');
+  });
+
+  test('changes on disk are picked up from didChangeWatchedFiles', async () => {
+    const configUri = lsp.uri('.trustline.yaml');
+    const draft = lsp.uri('emails/cold.md');
+
+    // A second config file in the same folder is ignored, and says so.
+    const jsonPath = path.join(workspace, '.trustline.json');
+    writeFileSync(jsonPath, '{ "checks": { "ask-exceeds-trust": "off" } }');
+    await lsp.filesChanged([{ uri: lsp.uri('.trustline.json'), type: FileChangeType.Created }]);
+    const ignored = await lsp.waitForDiagnostics(lsp.uri('.trustline.json'), (p) => p.diagnostics.length > 0, 'the ignored JSON config');
+    assert.match(messageOf(ignored.diagnostics[0]!), /ignored.*\.trustline\.yaml/);
+    unlinkSync(jsonPath);
+
+    // Deleting the YAML: its diagnostics go, the editor settings apply again.
+    unlinkSync(configPath);
+    await lsp.filesChanged([
+      { uri: configUri, type: FileChangeType.Deleted },
+      { uri: lsp.uri('.trustline.json'), type: FileChangeType.Deleted },
+    ]);
+    await lsp.waitForDiagnostics(configUri, (p) => p.diagnostics.length === 0, 'the cleared config problems');
+    await lsp.waitForDiagnostics(lsp.uri('.trustline.json'), (p) => p.diagnostics.length === 0, 'the cleared JSON warning');
+    await lsp.waitForDiagnostics(draft, (p) => severityOfAsk(p) === DiagnosticSeverity.Hint, 'the editor setting again');
+
+    // Creating a JSON config: it applies.
+    writeFileSync(jsonPath, '{ "checks": { "ask-exceeds-trust": "off" } }');
+    await lsp.filesChanged([{ uri: lsp.uri('.trustline.json'), type: FileChangeType.Created }]);
+    await lsp.waitForDiagnostics(draft, (p) => severityOfAsk(p) === undefined, 'the check turned off by the JSON config');
+  });
+});
+
+describe('project config above the workspace folder', () => {
+  test('a folder opened inside a repository uses the config at the git root, as the CLI does', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'trustline-repo-'));
+    try {
+      mkdirSync(path.join(repo, '.git'));
+      mkdirSync(path.join(repo, 'site'));
+      writeFileSync(path.join(repo, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+      const lsp = await LspHarness.start({ workspace: path.join(repo, 'site') });
+      try {
+        lsp.globalSettings = { debounceMs: 5 };
+        const draft = lsp.uri('emails/cold.md');
+        await lsp.open(draft, DRAFT);
+        const p = await lsp.waitForDiagnostics(draft, (x) => severityOfAsk(x) !== undefined, 'the draft');
+        assert.equal(severityOfAsk(p), DiagnosticSeverity.Error);
+      } finally {
+        await lsp.stop();
+      }
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
