@@ -1,0 +1,540 @@
+/**
+ * Code actions as plain edits: rewrite an ask, step it down one rung, declare or
+ * change the audience's trust, turn a check off for a line or a file, open the
+ * recommended skill, and fix a whole file. Pure functions over the text and its
+ * analysis; the language server only maps them to the protocol.
+ *
+ * Ranges are LSP-shaped (0-based lines, UTF-16 columns) in the analyzer's
+ * coordinates: a byte order mark, when the text has one, is not counted
+ * (editors hide it), and `applyEdits` keeps it in place.
+ *
+ * Every edit touches only the text it must: a link's text and never its URL, a
+ * sentence and never the markdown around it, one front matter value and never
+ * the comments or other keys beside it. When an edit cannot be made safely (the
+ * analysis is stale, the front matter does not parse, the ask is a booking link
+ * whose target is the ask) the function returns null and no action is offered.
+ *
+ * Fix-all applies only ask-exceeds-trust rewrites: each has one clearly better
+ * answer, the ask that fits the audience, and its edit stays inside one sentence.
+ * Nothing else is safe to do unseen. Which ask to keep (competing-asks) and what
+ * to ask for at all (missing-ask) are the writer's choice; asking for more
+ * (under-ask) and cutting pressure are judgments about tone; raising `trust:`
+ * would only silence the check, since the audience's trust is a fact about the
+ * readers that only the writer knows; and a suppression comment is an opt-out,
+ * never a fix.
+ */
+import { alternativesFor, looksLikeLabel, stepDown, type Alternative } from './alternatives';
+import type { Analysis } from './analyze';
+import { CHECK_IDS, checkById } from './checks/index';
+import { splitFrontMatter, type FrontMatter } from './frontmatter';
+import { MAX_LEVEL, stageLabel, stageOf } from './model';
+import { skillForFinding } from './recommend';
+import { LineIndex } from './text';
+import type { Ask, Finding, Range } from './types';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** What an action needs of a finding (a Finding, or a Diagnostic mapped back: `code` -> `rule`). */
+export type FindingLike = Pick<Finding, 'rule' | 'range' | 'data'>;
+
+export const COMMAND_OPEN_SKILL = 'trustline.openSkill';
+export const COMMAND_SET_TRUST = 'trustline.setTrust';
+export const FIX_ALL_KIND = 'source.fixAll.trustline';
+
+/** A code action as plain data; the server maps it to an LSP CodeAction for the finding's diagnostic. */
+export interface ActionSpec {
+  title: string;
+  kind: 'quickfix' | typeof FIX_ALL_KIND;
+  isPreferred?: boolean;
+  edits?: TextEdit[];
+  command?: { title: string; command: string; arguments: unknown[] };
+}
+
+export interface ActionOptions {
+  /** How many alternative asks to offer (default 3). */
+  alternatives?: number;
+}
+
+const BOM = '\uFEFF';
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The document's line break: the first one found, "\n" for a one-line document. */
+export function eolOf(text: string): string {
+  const m = /\r\n|\n|\r/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/**
+ * Apply edits to a text (as an editor would: all ranges refer to the original
+ * text; edits at the same position apply in array order). Throws on overlapping
+ * edits, which would make the result depend on the order.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const body = bom ? text.slice(1) : text;
+  const lines = new LineIndex(body);
+  const spans = edits
+    .map((e, i) => ({ s: lines.offsetAt(e.range.start), e: lines.offsetAt(e.range.end), t: e.newText, i }))
+    .sort((a, b) => a.s - b.s || a.e - b.e || a.i - b.i);
+  for (let k = 1; k < spans.length; k++) {
+    if (spans[k]!.s < spans[k - 1]!.e) throw new Error('Overlapping edits cannot be applied together.');
+  }
+  let out = '';
+  let at = 0;
+  for (const sp of spans) {
+    out += body.slice(at, sp.s) + sp.t;
+    at = Math.max(at, sp.e);
+  }
+  return bom + out + body.slice(at);
+}
+
+// ---------------------------------------------------------------------------------------
+// Rewriting an ask.
+
+/** The Ask a finding is about, found by its underlined range (null when the analysis is stale). */
+function askOf(analysis: Analysis, finding: FindingLike): Ask | undefined {
+  const r = finding.range;
+  return analysis.asks.find(
+    (a) =>
+      a.range.start.line === r.start.line &&
+      a.range.start.character === r.start.character &&
+      a.range.end.line === r.end.line &&
+      a.range.end.character === r.end.character,
+  );
+}
+
+/** Booking-page links are meeting asks whatever their words say: rewording them changes nothing. */
+function isBookingLink(ask: Ask | undefined): boolean {
+  return ask !== undefined && ask.via.startsWith('calendar link');
+}
+
+/** Emphasis delimiter runs (`*`, `_`, `~~`) in a span that open or close outside it. */
+function unmatchedDelimiters(text: string, start: number, end: number): { openers: string; closers: string } {
+  const re = /\*+|_+|~~/g;
+  re.lastIndex = start;
+  const stack: string[] = [];
+  let closers = '';
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < end) {
+    const run = m[0];
+    if (m.index + run.length > end) break;
+    const before = m.index > 0 ? text[m.index - 1]! : ' ';
+    const after = m.index + run.length < text.length ? text[m.index + run.length]! : ' ';
+    const ws = (c: string) => /\s/.test(c);
+    const punct = (c: string) => /[\p{P}\p{S}]/u.test(c);
+    const canOpen = !ws(after) && (!punct(after) || ws(before) || punct(before));
+    const canClose = !ws(before) && (!punct(before) || ws(after) || punct(after));
+    // Underscores inside a word (snake_case) are not emphasis.
+    if (run[0] === '_' && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) continue;
+    if (canClose && stack[stack.length - 1] === run) stack.pop();
+    else if (canOpen) stack.push(run);
+    else if (canClose) closers += run;
+  }
+  return { openers: stack.join(''), closers };
+}
+
+// Decorations a writer puts around a call to action: arrows, pointing hands.
+const LEAD_DECOR = /^(?:(?:\p{Extended_Pictographic}\uFE0F?|[→»›➡])\s*)+/u;
+const TAIL_DECOR = /(?:\s*(?:\p{Extended_Pictographic}\uFE0F?|[→»›➡]|->))+$/u;
+// "P.S." and "PS:" stay when the sentence after them is rewritten.
+const PS_PREFIX = /^p\.?\s?(?:p\.?\s?)?s\.?:?\s+/i;
+const PAIRS: Record<string, string> = { '(': ')', '"': '"', '“': '”', "'": "'", '‘': '’' };
+
+/**
+ * The replacement text for a sentence or link text, keeping what is around the
+ * ask itself: arrows, a P.S. marker, wrapping parentheses or quotes, emphasis
+ * that opens or closes outside the sentence, and the lack of end punctuation
+ * (a heading or a button label gets none).
+ */
+export function fitReplacement(text: string, start: number, end: number, alternative: string): string {
+  let s = start;
+  let e = end;
+  let lead = '';
+  let tail = '';
+  const take = (re: RegExp, fromStart: boolean) => {
+    const span = text.slice(s, e);
+    const m = re.exec(span);
+    if (!m || m[0].length === 0 || m[0].length >= span.length) return;
+    if (fromStart) {
+      lead += m[0];
+      s += m[0].length;
+    } else {
+      tail = m[0] + tail;
+      e -= m[0].length;
+    }
+  };
+  take(LEAD_DECOR, true);
+  take(PS_PREFIX, true);
+  take(TAIL_DECOR, false);
+  // Wrapping pairs: "(Book a demo.)" keeps its parentheses.
+  let wrapOpen = '';
+  let wrapClose = '';
+  const open = text[s];
+  if (open && PAIRS[open] && e - s >= 2 && text[e - 1] === PAIRS[open]) {
+    wrapOpen = open;
+    wrapClose = PAIRS[open]!;
+    s++;
+    e--;
+  }
+  const core = text.slice(s, e);
+  const { openers, closers } = unmatchedDelimiters(text, s, e);
+  const hadEnd = /[.!?…]["'”’)\]*_~]*$/.test(core);
+  let alt = alternative.trim();
+  if (!hadEnd) alt = alt.replace(/[.!]+$/, '');
+  // Closing emphasis goes before the final punctuation: "**Book a demo** today." -> "**Read it**."
+  if (closers) {
+    const p = /[.!?…]+$/.exec(alt);
+    alt = p ? alt.slice(0, p.index) + closers + p[0] : alt + closers;
+  }
+  return lead + wrapOpen + openers + alt + wrapClose + tail;
+}
+
+/** The link or sentence a finding's ask lives in, checked against the text (null when stale). */
+function askSpan(text: string, finding: FindingLike): { lines: LineIndex; start: number; end: number } | null {
+  const ask = finding.data.ask;
+  if (!ask) return null;
+  const lines = new LineIndex(text);
+  const start = lines.offsetAt(ask.sentenceRange.start);
+  const end = lines.offsetAt(ask.sentenceRange.end);
+  if (end <= start || text.slice(start, end) !== ask.sentence) return null;
+  return { lines, start, end };
+}
+
+/**
+ * Replace a finding's ask with another: inside a link only the link text
+ * changes (the URL and brackets stay); otherwise the sentence is replaced and
+ * the markdown around it kept. Null when the analysis no longer matches the text.
+ */
+export function replaceAskEdit(text: string, finding: FindingLike, alternative: string | Alternative): TextEdit | null {
+  const t = stripBom(text);
+  const span = askSpan(t, finding);
+  if (!span) return null;
+  let alt = typeof alternative === 'string' ? alternative : alternative.text;
+  if (finding.data.ask!.inLink) {
+    alt = alt.replace(/[.!]+$/, '');
+    // Link text inside a sentence ("happy to help: [book a demo](...)") stays in lower case.
+    if (/^[a-z]/.test(t.slice(span.start, span.end)) && /^[A-Z](?:[a-z]|\s)/.test(alt) && !/^I\b/.test(alt)) alt = alt[0]!.toLowerCase() + alt.slice(1);
+  }
+  // Brackets, backticks or a line break in the replacement would change the markdown around it.
+  if (/[[\]`\r\n]/.test(alt)) return null;
+  let { start, end } = span;
+  if (!finding.data.ask!.inLink && /^\s*\|/.test(span.lines.lineText(span.lines.positionAt(start).line))) {
+    // A table row is read as one sentence: rewrite only the cell holding the ask.
+    const askStart = span.lines.offsetAt(finding.range.start);
+    const askEnd = span.lines.offsetAt(finding.range.end);
+    const open = t.lastIndexOf('|', askStart - 1);
+    const close = t.indexOf('|', askEnd);
+    if (open < start || close < 0 || close > end) return null;
+    start = open + 1;
+    end = close;
+    while (start < end && /\s/.test(t[start]!)) start++;
+    while (end > start && /\s/.test(t[end - 1]!)) end--;
+    alt = alt.replace(/[.!]+$/, '').replace(/\|/g, '-');
+  }
+  const original = t.slice(start, end);
+  // A sentence holding part of a link or code span cannot be replaced without breaking it.
+  if (!finding.data.ask!.inLink && (count(original, '[') !== count(original, ']') || count(original, '`') % 2 === 1)) return null;
+  return { range: span.lines.range(start, end), newText: fitReplacement(t, start, end, alt) };
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
+
+/** The alternatives a finding's ask can be replaced with, best first (short forms for links and labels). */
+export function alternativesForFinding(finding: FindingLike): Alternative[] {
+  const { ask, audience, draftType } = finding.data;
+  if (!ask || !audience) return [];
+  return alternativesFor({ askClass: ask.class, audienceLevel: audience.level, draftType: draftType ?? null, inLink: ask.inLink || looksLikeLabel(ask.sentence) });
+}
+
+// ---------------------------------------------------------------------------------------
+// Declaring the audience's trust.
+
+/**
+ * Declare the audience's trust: update the `trust:` value in place (keeping its
+ * comment, the other keys and the style: a number stays a number, a stage name a
+ * stage name), insert a `trust:` line after `type:` (or before the closing fence),
+ * or add front matter at the top, in the document's own line breaks. Null when
+ * the front matter does not parse or is not closed: a rewrite there could lose
+ * what the writer typed.
+ */
+export function setTrustEdit(text: string, level: number, fm?: FrontMatter): TextEdit | null {
+  if (!Number.isInteger(level) || level < 0 || level > MAX_LEVEL) return null;
+  const t = stripBom(text);
+  const front = fm ?? splitFrontMatter(t);
+  const lines = new LineIndex(t);
+  const eol = eolOf(t);
+  const at = (offset: number) => lines.positionAt(offset);
+  if (!front.present) {
+    const p = at(0);
+    return { range: { start: p, end: p }, newText: `---${eol}trust: ${level}${eol}---${eol}` };
+  }
+  if (!front.closed || front.problems.length > 0) return null;
+  // A flow mapping (`{type: email}`) cannot take a new line.
+  if (/^\s*[{[]/.test(front.rawText)) return null;
+  const field = front.fields.get('trust');
+  if (field) {
+    const named = typeof field.value === 'string' && !/^\s*\d/.test(field.value);
+    const value = named ? stageOf(level).name.toLowerCase() : String(level);
+    const hasValue = field.value !== null && field.value !== '' && field.start > field.keyEnd;
+    if (hasValue) return { range: lines.range(field.start, field.end), newText: value };
+    // `trust:` with no value: write it after the colon, before any comment.
+    const lineEnd = lines.lineEnd(lines.positionAt(field.keyEnd).line);
+    const colon = t.indexOf(':', field.keyEnd);
+    if (colon < 0 || colon >= lineEnd) return null;
+    const rest = t.slice(colon + 1, lineEnd);
+    const ws = /^[ \t]*/.exec(rest)![0];
+    const comment = rest.slice(ws.length).startsWith('#');
+    if (rest.slice(ws.length) !== '' && !comment) return null;
+    return { range: lines.range(colon + 1, colon + 1 + ws.length), newText: ` ${value}${comment ? ' ' : ''}` };
+  }
+  // New line: after `type:` when it is a one-line field, else before the closing fence.
+  const type = front.fields.get('type');
+  if (type) {
+    const line = lines.positionAt(type.keyStart).line;
+    if (lines.positionAt(type.end).line === line && line + 1 < lines.lineCount && lines.lineStarts[line + 1]! <= front.yamlEnd) {
+      const p = at(lines.lineStarts[line + 1]!);
+      return { range: { start: p, end: p }, newText: `trust: ${level}${eol}` };
+    }
+  }
+  const p = at(front.yamlEnd);
+  return { range: { start: p, end: p }, newText: `trust: ${level}${eol}` };
+}
+
+// ---------------------------------------------------------------------------------------
+// Suppression comments.
+
+const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+const BLOCK_START = /^\s{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|>|\||<|```|~~~)/;
+const ENDS_BLOCK = /^\s{0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|<|\||(?:[-*_][ \t]*){3,}$|=+[ \t]*$)/;
+
+export function isSuppressible(rule: string): boolean {
+  return CHECK_IDS.includes(rule) && checkById(rule)?.suppressible !== false;
+}
+
+/** Does line `n` continue the paragraph (or table) on line n-1? Then a comment line between them would split it. */
+function continuesBlock(lines: LineIndex, n: number, bodyStartLine: number): boolean {
+  if (n <= bodyStartLine) return false;
+  const prev = lines.lineText(n - 1);
+  const cur = lines.lineText(n);
+  if (prev.trim() === '' || cur.trim() === '') return false;
+  const prevTable = /^\s*\|/.test(prev);
+  const curTable = /^\s*\|/.test(cur);
+  if (prevTable || curTable) return prevTable && curTable;
+  if (BLOCK_START.test(cur) || ENDS_BLOCK.test(prev)) return false;
+  if (/^\s*<!--.*-->\s*$/.test(prev)) return false;
+  return true;
+}
+
+/**
+ * Indentation for a comment line inserted above line `n`: the line's own, or,
+ * for a list item that follows another part of its list, the item's content
+ * column, so the comment joins the list instead of splitting it in two.
+ */
+function indentAbove(lines: LineIndex, n: number, bodyStartLine: number): string {
+  const cur = lines.lineText(n);
+  const own = /^[ \t]*/.exec(cur)![0];
+  const item = LIST_ITEM.exec(cur);
+  if (!item) return own;
+  let p = n - 1;
+  while (p >= bodyStartLine && lines.lineText(p).trim() === '') p--;
+  if (p < bodyStartLine) return own;
+  const prev = lines.lineText(p);
+  const inList = LIST_ITEM.test(prev) || (/^[ \t]+\S/.test(prev) && !ENDS_BLOCK.test(prev));
+  if (!inList) return own;
+  return ' '.repeat(item[1]!.length + item[2]!.length + Math.max(1, item[3]!.length));
+}
+
+/** The content column of the block starting at line n (for a comment after it). */
+function contentIndent(lines: LineIndex, n: number): string {
+  const cur = lines.lineText(n);
+  const item = LIST_ITEM.exec(cur);
+  if (item) return ' '.repeat(item[1]!.length + item[2]!.length + Math.max(1, item[3]!.length));
+  return /^[ \t]*/.exec(cur)![0];
+}
+
+export interface SuppressionEdit {
+  edits: TextEdit[];
+  /** `line`: one disable-next-line comment; `block`: disable ... enable around a paragraph or table. */
+  scope: 'line' | 'block';
+}
+
+/**
+ * Turn a check off for the finding's line: `<!-- trustline-disable-next-line id -->`
+ * on its own line above it, indented like it (inside a list item, as part of the
+ * item). When the line continues a paragraph or a table, a comment line there would
+ * split it, so `trustline-disable id` ... `trustline-enable id` go around the whole
+ * paragraph or table instead. Null for findings in the front matter and for checks
+ * a comment cannot silence.
+ */
+export function disableLineEdit(text: string, finding: FindingLike, fm?: FrontMatter): SuppressionEdit | null {
+  if (!isSuppressible(finding.rule)) return null;
+  const t = stripBom(text);
+  const front = fm ?? splitFrontMatter(t);
+  const lines = new LineIndex(t);
+  const eol = eolOf(t);
+  const bodyStart = front.present ? front.bodyStart : 0;
+  if (lines.offsetAt(finding.range.start) < bodyStart) return null;
+  // A front matter that is its whole document ends without a body line to hold a comment.
+  const bodyStartLine = front.present ? lines.positionAt(bodyStart).line + (bodyStart >= t.length && !/[\r\n]$/.test(t) ? 1 : 0) : 0;
+  const line = finding.range.start.line;
+  if (line >= lines.lineCount) return null;
+  const id = finding.rule;
+  let first = line;
+  while (continuesBlock(lines, first, bodyStartLine)) first--;
+  if (first === line) {
+    const p = { line, character: 0 };
+    return { scope: 'line', edits: [{ range: { start: p, end: p }, newText: `${indentAbove(lines, line, bodyStartLine)}<!-- trustline-disable-next-line ${id} -->${eol}` }] };
+  }
+  let last = line;
+  while (last + 1 < lines.lineCount && continuesBlock(lines, last + 1, bodyStartLine)) last++;
+  const top = { line: first, character: 0 };
+  const endPos = lines.positionAt(lines.lineEnd(last));
+  return {
+    scope: 'block',
+    edits: [
+      { range: { start: top, end: top }, newText: `${indentAbove(lines, first, bodyStartLine)}<!-- trustline-disable ${id} -->${eol}` },
+      { range: { start: endPos, end: endPos }, newText: `${eol}${contentIndent(lines, first)}<!-- trustline-enable ${id} -->` },
+    ],
+  };
+}
+
+/**
+ * Turn a check off for the whole file: `<!-- trustline-disable-file id -->` on the
+ * first line after the front matter (the top of the document without one). Null
+ * for checks a comment cannot silence and for an unclosed front matter.
+ */
+export function disableFileEdit(text: string, rule: string, fm?: FrontMatter): TextEdit | null {
+  if (!isSuppressible(rule)) return null;
+  const t = stripBom(text);
+  const front = fm ?? splitFrontMatter(t);
+  if (front.present && !front.closed) return null;
+  const lines = new LineIndex(t);
+  const eol = eolOf(t);
+  const comment = `<!-- trustline-disable-file ${rule} -->`;
+  const at = front.present ? front.bodyStart : 0;
+  const p = lines.positionAt(at);
+  // "---" as the very last line, with no line break after it: start a new line first.
+  const newText = at >= t.length && t.length > 0 && !/[\r\n]$/.test(t) ? `${eol}${comment}${eol}` : `${comment}${eol}`;
+  return { range: { start: p, end: p }, newText };
+}
+
+// ---------------------------------------------------------------------------------------
+// The actions for one finding, and fix-all.
+
+function quoteTitle(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
+/**
+ * Every code action for one finding, preferred first. ask-exceeds-trust: the
+ * trust-matched alternatives (the first is preferred), one rung down when the
+ * gap is 2 or more, "the audience is already there: set trust", open the skill,
+ * turn the check off. trust-undeclared: declare the level assumed now (preferred).
+ * under-ask: ask for more. Every check a comment can silence: off for this line
+ * (when the finding is in the body) and for this file.
+ */
+export function codeActionsFor(analysis: Analysis, text: string, finding: FindingLike, options: ActionOptions = {}): ActionSpec[] {
+  if (!analysis.analysed || !analysis.profile) return [];
+  const t = stripBom(text);
+  const fm = analysis.frontMatter ?? splitFrontMatter(t);
+  const out: ActionSpec[] = [];
+  const n = options.alternatives ?? 3;
+  const data = finding.data;
+  const ask = data.ask;
+  const rule = finding.rule;
+
+  if (rule === 'ask-exceeds-trust' && ask && data.audience && !isBookingLink(askOf(analysis, finding))) {
+    const used = new Set<string>();
+    for (const alt of alternativesForFinding(finding).slice(0, n)) {
+      const edit = replaceAskEdit(t, finding, alt);
+      if (!edit) continue;
+      used.add(alt.text);
+      out.push({ title: `Ask instead: "${quoteTitle(alt.text)}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', isPreferred: out.length === 0, edits: [edit] });
+    }
+    const down = (data.gap ?? 0) >= 2 ? stepDown(ask.class, { draftType: data.draftType ?? null, inLink: ask.inLink || looksLikeLabel(ask.sentence) }) : null;
+    const first = down?.suggestions.find((s) => !used.has(s.text));
+    if (down && first) {
+      const edit = replaceAskEdit(t, finding, first);
+      if (edit) out.push({ title: `Step down one rung to ${down.class}: "${quoteTitle(first.text)}" (needs trust ${down.level})`, kind: 'quickfix', edits: [edit] });
+    }
+  }
+  if (rule === 'under-ask' && ask && data.audience && !isBookingLink(askOf(analysis, finding))) {
+    for (const alt of alternativesForFinding(finding).filter((a) => a.level > ask.level).slice(0, Math.min(n, 2))) {
+      const edit = replaceAskEdit(t, finding, alt);
+      if (edit) out.push({ title: `Ask for more: "${quoteTitle(alt.text)}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', edits: [edit] });
+    }
+  }
+
+  // Declare or change the audience's trust.
+  if (rule === 'trust-undeclared' && data.audience) {
+    const edit = setTrustEdit(t, data.audience.level, fm);
+    if (edit) out.push({ title: `Declare the audience: trust: ${data.audience.level} (${stageLabel(data.audience.level)}, the level assumed now)`, kind: 'quickfix', isPreferred: true, edits: [edit] });
+  }
+  if (rule === 'ask-exceeds-trust' && ask) {
+    const edit = setTrustEdit(t, ask.level, fm);
+    if (edit) out.push({ title: `The audience is already at ${stageLabel(ask.level)}: set trust: ${ask.level}`, kind: 'quickfix', edits: [edit] });
+  }
+  if (rule === 'trust-undeclared' || rule === 'ask-exceeds-trust' || rule === 'channel-trust-mismatch') {
+    out.push({ title: 'Set the audience trust...', kind: 'quickfix', command: { title: 'Set audience trust...', command: COMMAND_SET_TRUST, arguments: [] } });
+  }
+
+  const skill = skillForFinding(rule, analysis.profile, t, analysis.asks);
+  if (skill) out.push({ title: `Open the ${skill} skill`, kind: 'quickfix', command: { title: 'Open skill', command: COMMAND_OPEN_SKILL, arguments: [skill] } });
+
+  const line = disableLineEdit(t, finding, fm);
+  if (line) out.push({ title: `Turn off ${rule} for this ${line.scope === 'line' ? 'line' : 'paragraph'}`, kind: 'quickfix', edits: line.edits });
+  const file = disableFileEdit(t, rule, fm);
+  if (file) out.push({ title: `Turn off ${rule} for this file`, kind: 'quickfix', edits: [file] });
+  return out;
+}
+
+/**
+ * Every safe rewrite in a file at once: each ask-exceeds-trust ask replaced by
+ * its preferred alternative. Repeats of one ask (a landing page's repeated
+ * button) get the same words; different asks get different alternatives, so the
+ * draft does not say the same sentence twice. Booking links and stale findings
+ * are skipped, and no two edits overlap.
+ */
+export function fixAllEdits(analysis: Analysis, text: string): TextEdit[] {
+  if (!analysis.analysed) return [];
+  const t = stripBom(text);
+  const chosen = new Map<string, string>();
+  const used = new Set<string>();
+  const edits: { start: number; end: number; edit: TextEdit }[] = [];
+  const lines = new LineIndex(t);
+  for (const f of analysis.findings) {
+    if (f.rule !== 'ask-exceeds-trust' || !f.data.ask) continue;
+    const ask = askOf(analysis, f);
+    if (!ask || isBookingLink(ask)) continue;
+    let pick = chosen.get(ask.key);
+    if (pick === undefined) {
+      const alts = alternativesForFinding(f);
+      pick = (alts.find((a) => !used.has(a.text)) ?? alts[0])?.text;
+      if (pick === undefined) continue;
+      chosen.set(ask.key, pick);
+      used.add(pick);
+    }
+    const edit = replaceAskEdit(t, f, pick);
+    if (!edit) continue;
+    const start = lines.offsetAt(edit.range.start);
+    const end = lines.offsetAt(edit.range.end);
+    if (edits.some((x) => start < x.end && x.start < end)) continue;
+    edits.push({ start, end, edit });
+  }
+  return edits.sort((a, b) => a.start - b.start).map((x) => x.edit);
+}
+
+/** The fix-all action for a file, or null when there is nothing safe to fix. */
+export function fixAllAction(analysis: Analysis, text: string): ActionSpec | null {
+  const edits = fixAllEdits(analysis, text);
+  if (edits.length === 0) return null;
+  return { title: `Rewrite ${edits.length} ask${edits.length === 1 ? '' : 's'} to fit the audience's trust`, kind: FIX_ALL_KIND, edits };
+}

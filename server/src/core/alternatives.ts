@@ -1,0 +1,115 @@
+/**
+ * Trust-matched alternative asks (data/alternatives.json): what to ask instead
+ * when an ask is too big for the audience, ordered the way a writer should
+ * consider them. Hovers show the first few; code actions turn them into edits.
+ */
+import data from './data/alternatives.json';
+import { ASK_CLASSES, ASK_LEVELS, MAX_LEVEL, stageOf } from './model';
+import type { AskClass, DraftType } from './types';
+
+/** One suggested ask, ready to drop into a draft. */
+export interface Alternative {
+  text: string;
+  class: AskClass;
+  level: number;
+  /** `link`: short link or button text; `sentence`: a whole sentence with its punctuation. */
+  form: 'sentence' | 'link';
+  /** The draft type it was written for, or null for the generic entries. */
+  draftType: DraftType | null;
+}
+
+export interface AlternativesQuery {
+  /** The class of the ask being replaced (left out of the suggestions). Omit when there is no ask (missing-ask). */
+  askClass?: AskClass | null;
+  /** The audience's trust level, 0-6. */
+  audienceLevel: number;
+  draftType?: DraftType | null;
+  /** The ask is link or button text: suggest short link forms. */
+  inLink?: boolean;
+}
+
+interface Forms {
+  sentence?: string[];
+  link?: string[];
+}
+
+const TABLE = (data as { asks: Record<string, Record<string, Forms>> }).asks;
+
+/** The ask class that moves an audience at `level` one stage up (stages.json `appropriateAsk`). */
+export function appropriateAsk(level: number): AskClass {
+  return stageOf(level).appropriateAsk as AskClass;
+}
+
+/** The written alternatives of one class, the draft type's own first, then the generic ones. */
+function entries(cls: AskClass, draftType: DraftType | null | undefined, form: 'sentence' | 'link'): Alternative[] {
+  const byType = TABLE[cls];
+  if (!byType) return [];
+  const out: Alternative[] = [];
+  const seen = new Set<string>();
+  const add = (texts: string[] | undefined, type: DraftType | null) => {
+    for (const text of texts ?? []) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      out.push({ text, class: cls, level: ASK_LEVELS[cls], form, draftType: type });
+    }
+  };
+  if (draftType) add(byType[draftType]?.[form], draftType);
+  add(byType['any']?.[form], null);
+  return out;
+}
+
+/**
+ * Suggestions for an ask, best first: the class appropriate at the audience's
+ * stage, then each lower rung (a smaller ask still fits). No suggestion is above
+ * the audience's level, so replacing a too-big ask always closes the gap; when
+ * the ask being replaced is already below the audience (under-ask), the
+ * appropriate class is an ask for more. The replaced ask's own class is left
+ * out: another ask of the same class would be a rewording, not a fix.
+ */
+export function alternativesFor(q: AlternativesQuery): Alternative[] {
+  const audience = Math.max(0, Math.min(MAX_LEVEL, Math.floor(q.audienceLevel)));
+  const form = q.inLink ? 'link' : 'sentence';
+  const appropriate = appropriateAsk(audience);
+  const classes: AskClass[] = [appropriate];
+  // Lower rungs, highest first; at one level the order of ASK_CLASSES holds (evaluate before commit).
+  const lower = ASK_CLASSES.filter((c) => c !== appropriate && ASK_LEVELS[c] <= audience).sort(
+    (a, b) => ASK_LEVELS[b] - ASK_LEVELS[a] || ASK_CLASSES.indexOf(a) - ASK_CLASSES.indexOf(b),
+  );
+  classes.push(...lower);
+  // Another ask of the same class is a rewording, not a fix.
+  return classes.filter((c) => c !== q.askClass).flatMap((c) => entries(c, q.draftType, form));
+}
+
+/**
+ * Does an ask's sentence read as a label (a heading, a bold line, a list item
+ * without end punctuation, up to eight words, or a table row)? Then short link forms fit it better.
+ */
+export function looksLikeLabel(sentence: string): boolean {
+  // A table row: each cell is a label.
+  if (/^\s*\|/.test(sentence)) return true;
+  const bare = sentence.replace(/(?:\s*(?:\p{Extended_Pictographic}\uFE0F?|[→»›➡]|->))+$/u, '');
+  return !/[.!?…]["'”’)\]*_~]*\s*$/.test(bare) && bare.trim().split(/\s+/).length <= 8;
+}
+
+export interface StepDown {
+  class: AskClass;
+  level: number;
+  suggestions: Alternative[];
+}
+
+/**
+ * The class one rung below an ask: the nearest class at a lower level
+ * (commit and evaluate, both level 4, step down to meeting), with its suggestions.
+ * Null for consume, the bottom rung.
+ */
+export function stepDown(askClass: AskClass, opts: { draftType?: DraftType | null; inLink?: boolean } = {}): StepDown | null {
+  const level = ASK_LEVELS[askClass];
+  let target: AskClass | undefined;
+  for (const c of ASK_CLASSES) {
+    const l = ASK_LEVELS[c];
+    // Nearest lower level; at a tie, the first class of that level (evaluate over commit).
+    if (l < level && (target === undefined || l > ASK_LEVELS[target])) target = c;
+  }
+  if (!target) return null;
+  return { class: target, level: ASK_LEVELS[target], suggestions: entries(target, opts.draftType, opts.inLink ? 'link' : 'sentence') };
+}
