@@ -5,3 +5,9 @@ export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, matchesDraftGlobs, type Trustlin
 export { LineIndex } from './text';
 export * from './model';
 export type * from './types';
+export { parseConfigText, configToSettings, mergeSettings, findConfigFile, suggest, CONFIG_FILE_NAMES, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './config';
+export * from './alternatives';
+export * from './skills';
+export * from './hover';
+export * from './actions';
+export * from './recommend';

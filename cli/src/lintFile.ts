@@ -1,0 +1,156 @@
+/**
+ * Lint one file: read it (strictly as UTF-8), analyse it with the core, and turn the result
+ * into a report entry. Runs in the main thread or in a worker; everything it returns is plain data.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { Analyzer, type Analysis, type Channel, type DraftType, type Position, type Range, type TrustlineSettings } from '../../server/src/core/index';
+import { toReport, type FileOutcome } from './report';
+
+export interface LintTask {
+  /** Absolute path, or undefined for stdin (then `text` is set). */
+  file?: string;
+  text?: string;
+  /** Path shown to people: relative to the working directory, forward slashes. */
+  display: string;
+  /** Path relative to the project root, for SARIF and GitHub annotations. */
+  rootPath: string;
+  /** Path the draft globs are matched against (relative to the project root). */
+  draftPath: string;
+  /** Named explicitly: lint it even if it is not a draft. */
+  forced: boolean;
+}
+
+export interface LintOptions {
+  settings: TrustlineSettings;
+  /** --type and --channel: the profile for files that do not declare it. */
+  type?: DraftType;
+  channel?: Channel;
+  quiet: boolean;
+}
+
+/** Like the language server (git's heuristic): a NUL in the first 8000 characters means binary. */
+const BINARY_PROBE = 8000;
+
+export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer): FileOutcome {
+  const note = (message: string, kind: 'error' | 'skipped' = 'error'): FileOutcome => ({ kind: 'note', note: { path: task.display, message, kind } });
+  let text = task.text;
+  if (text === undefined) {
+    let buf: Buffer;
+    try {
+      // UTF-8 text is at least one byte per UTF-16 code unit, at most 4: a file this large cannot fit.
+      const size = statSync(task.file!).size;
+      if (size > opts.settings.maxFileSize * 4) return note(`skipped: ${size} bytes is over maxFileSize (${opts.settings.maxFileSize} characters)`, 'skipped');
+      buf = readFileSync(task.file!);
+    } catch (err) {
+      return readError(err as NodeJS.ErrnoException, note);
+    }
+    // git's heuristic, as the server's: a NUL byte early on means binary (UTF-16 is caught first).
+    const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+    if (!utf16 && buf.subarray(0, BINARY_PROBE).includes(0)) return note('skipped: looks like a binary file (it holds NUL bytes)', 'skipped');
+    const decoded = decodeUtf8(buf);
+    if (typeof decoded !== 'string') return note(decoded.error);
+    text = decoded;
+  }
+  if (text.slice(0, BINARY_PROBE).includes('\u0000')) return note('skipped: looks like a binary file (it holds NUL bytes)', 'skipped');
+
+  const first = analyzer.analyze(text, { path: task.draftPath, settings: opts.settings, force: task.forced });
+  if (!first.analysed) {
+    if (first.skipped === 'too-large') return note(`skipped: longer than maxFileSize (${opts.settings.maxFileSize} characters)`, 'skipped');
+    return { kind: 'out-of-scope' };
+  }
+  const injected = injectProfile(text, first, opts);
+  if (!injected) return { kind: 'report', report: toReport(task.display, first, undefined, opts.quiet), rootPath: task.rootPath };
+  // The scope was decided on the real text above; the injected front matter must not change it.
+  const second = analyzer.analyze(injected.text, { path: task.draftPath, settings: opts.settings, force: true });
+  const report = toReport(task.display, second, injected.map, opts.quiet);
+  for (const key of injected.fields) {
+    const flag = `given with --${key}`;
+    report[key].detail = flag;
+  }
+  return { kind: 'report', report, rootPath: task.rootPath };
+}
+
+function readError(err: NodeJS.ErrnoException, note: (m: string, k?: 'error' | 'skipped') => FileOutcome): FileOutcome {
+  switch (err.code) {
+    case 'ENOENT':
+      // Deleted between being listed and being read: nothing is left to lint.
+      return note('skipped: the file disappeared during the run', 'skipped');
+    case 'EACCES':
+    case 'EPERM':
+      return note('cannot read the file: permission denied');
+    case 'EISDIR':
+      return note('is a directory', 'skipped');
+    case 'ELOOP':
+      return note('skipped: symbolic link loop', 'skipped');
+    default:
+      return note(`cannot read the file: ${err.message}`);
+  }
+}
+
+/** Strict UTF-8: a file in another encoding would be linted as garbage, so it is refused with the reason. */
+export function decodeUtf8(buf: Buffer): string | { error: string } {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    return { error: 'not UTF-8: the file is UTF-16 (save it as UTF-8)' };
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    const at = firstInvalidUtf8(buf);
+    const line = buf.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+    return { error: `not UTF-8: byte 0x${buf[at]?.toString(16).padStart(2, '0') ?? '??'} at line ${line} (offset ${at}) is not valid UTF-8; save the file as UTF-8` };
+  }
+}
+
+function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let j = 1; j <= n; j++) if (i + j >= b.length || (b[i + j]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return Math.min(i, b.length - 1);
+}
+
+interface Injected {
+  text: string;
+  map: (r: Range) => Range;
+  fields: ('type' | 'channel')[];
+}
+
+/**
+ * --type / --channel for a draft that does not declare them: the same analysis as if the draft's
+ * front matter said so. The fields are inserted as whole lines (a new front matter block, or at
+ * the top of the existing one), so mapping positions back is a shift by whole lines.
+ */
+function injectProfile(text: string, a: Analysis, opts: LintOptions): Injected | undefined {
+  const fm = a.frontMatter!;
+  const fields: ('type' | 'channel')[] = [];
+  // Only keys the front matter lacks altogether: a bad declared value stays reported as such.
+  if (opts.type && !fm.fields.has('type')) fields.push('type');
+  if (opts.channel && !fm.fields.has('channel')) fields.push('channel');
+  if (fields.length === 0) return undefined;
+  const closed = fm.present && fm.bodyStart > fm.yamlStart;
+  if (fm.present && !closed) return undefined; // an unclosed front matter is reported as it is
+  const eol = /\r\n/.test(text) ? '\r\n' : /\r(?!\n)/.test(text) ? '\r' : '\n';
+  const lines = fields.map((k) => `${k}: ${k === 'type' ? opts.type : opts.channel}${eol}`).join('');
+  let out: string;
+  let at: number; // first inserted line
+  let count: number; // lines inserted
+  if (!fm.present) {
+    out = `---${eol}${lines}---${eol}${text}`;
+    at = 0;
+    count = fields.length + 2;
+  } else {
+    out = text.slice(0, fm.yamlStart) + lines + text.slice(fm.yamlStart);
+    at = 1;
+    count = fields.length;
+  }
+  const pos = (p: Position): Position => {
+    if (p.line < at) return p;
+    if (p.line < at + count) return { line: Math.max(0, at - 1), character: 0 };
+    return { line: p.line - count, character: p.character };
+  };
+  return { text: out, map: (r) => ({ start: pos(r.start), end: pos(r.end) }), fields };
+}

@@ -1,0 +1,53 @@
+/**
+ * Config discovery for the CLI: the first `.trustline.yaml`/`.yml`/`.json` from the working
+ * directory upwards, stopping at the git root (or `--config FILE`). Parsing and merging are the
+ * core's (server/src/core/config.ts), shared with the language server.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { LineIndex, findConfigFile, parseConfigText, type ConfigProblem, type ProjectConfig } from '../../server/src/core/index';
+
+export interface LoadedConfig {
+  /** Absolute path of the config file, when one was found. */
+  file?: string;
+  config: ProjectConfig;
+  /** `file:line:column: message`, one per problem. */
+  problems: string[];
+}
+
+/** The folder holding `.git` (a folder, or a file in worktrees and submodules), if any. */
+export function findGitRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function discoverConfig(cwd: string, gitRoot: string | undefined): string | undefined {
+  const isFile = (p: string) => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return findConfigFile(path.resolve(cwd), isFile, (dir) => gitRoot !== undefined && path.resolve(dir) === gitRoot);
+}
+
+/** Read and parse a config file. Throws only when the file cannot be read at all. */
+export function loadConfig(file: string, display: string): LoadedConfig {
+  let text = readFileSync(file, 'utf8');
+  // Editors hide the byte order mark; so do the positions we print (the server does the same).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { config, problems } = parseConfigText(text, path.basename(file));
+  const lines = new LineIndex(text);
+  return { file, config, problems: problems.map((p) => formatProblem(display, lines, p)) };
+}
+
+function formatProblem(display: string, lines: LineIndex, p: ConfigProblem): string {
+  const pos = lines.positionAt(p.start);
+  return `${display}:${pos.line + 1}:${pos.character + 1}: ${p.severity}: ${p.message}`;
+}

@@ -1,0 +1,127 @@
+/**
+ * What the CLI reports for one file: the `json` format's file entry (schemas/trustline-report.schema.json).
+ * Built once per file, in whichever thread analysed it, and passed as plain data to the formatters,
+ * so a worker never ships the document text back to the main thread.
+ */
+import type { Analysis, FindingData, Range, Severity, SourceKind } from '../../server/src/core/index';
+
+export interface SourcedOut<T> {
+  value: T;
+  source: SourceKind;
+  detail: string;
+}
+
+export interface AskOut {
+  text: string;
+  class: string;
+  level: number;
+  /** link, button, sentence, question, ps or url. */
+  kind: string;
+  /** The lexicon entry or pattern that matched (why it was classified so). */
+  via: string;
+  line: number;
+  column: number;
+  range: Range;
+}
+
+export interface FindingOut {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** 1-based, for people. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** 0-based, UTF-16 code units, as in LSP. */
+  range: Range;
+  data: FindingData;
+}
+
+export interface FileReport {
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+  type: SourcedOut<string | null>;
+  channel: SourcedOut<string | null>;
+  trust: { level: number; stage: string; source: SourceKind; detail: string };
+  asks: AskOut[];
+  findings: FindingOut[];
+  /** Findings silenced by trustline-disable comments. */
+  suppressed: number;
+}
+
+/** A file that was not analysed; `error` ones make the run exit 2. */
+export interface FileNote {
+  path: string;
+  message: string;
+  kind: 'error' | 'skipped';
+}
+
+export type FileOutcome =
+  | { kind: 'report'; report: FileReport; /** The path relative to the project root (SARIF, GitHub). */ rootPath: string }
+  | { kind: 'out-of-scope' }
+  | { kind: 'note'; note: FileNote };
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+  /** Files found but not drafts (out of the opt-in scope). */
+  skipped: number;
+  /** Files that could not be read (non-UTF-8, permission denied, ...). */
+  unreadable: number;
+}
+
+export function emptySummary(): Summary {
+  return { files: 0, errors: 0, warnings: 0, information: 0, hints: 0, skipped: 0, unreadable: 0 };
+}
+
+export function countFindings(summary: Summary, findings: readonly FindingOut[]): void {
+  for (const f of findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else if (f.severity === 'information') summary.information++;
+    else summary.hints++;
+  }
+}
+
+/** Turn the core's analysis into the report entry. `map` moves ranges back when a profile was injected. */
+export function toReport(path: string, a: Analysis, map: (r: Range) => Range = (r) => r, quiet = false): FileReport {
+  const p = a.profile!;
+  const findings = a.findings
+    .filter((f) => !quiet || f.severity === 'error')
+    .map((f): FindingOut => {
+      const range = map(f.range);
+      const data = mapData(f.data, map);
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        line: range.start.line + 1,
+        column: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+        range,
+        data,
+      };
+    });
+  return {
+    path,
+    type: { value: p.type.value, source: p.type.source, detail: p.type.detail },
+    channel: { value: p.channel.value, source: p.channel.source, detail: p.channel.detail },
+    trust: { level: p.trust.value.level, stage: p.trust.value.stage, source: p.trust.source, detail: p.trust.detail },
+    asks: a.asks.map((k) => {
+      const range = map(k.range);
+      return { text: k.text, class: k.class, level: k.level, kind: k.kind, via: k.via, line: range.start.line + 1, column: range.start.character + 1, range };
+    }),
+    findings,
+    suppressed: a.suppressed,
+  };
+}
+
+function mapData(data: FindingData, map: (r: Range) => Range): FindingData {
+  if (!data.ask) return data;
+  return { ...data, ask: { ...data.ask, sentenceRange: map(data.ask.sentenceRange) } };
+}

@@ -1,0 +1,183 @@
+// Regenerates schemas/*.schema.json from the core's data (check ids, classes, channels, stages).
+// Run after adding a check, class or channel: node --import tsx schemas/generate.ts
+// test/unit/config.test.ts and test/cli/ check that the files are in step.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS } from '../server/src/core/index';
+import stages from '../skills/stages.json';
+const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];
+const level = { type: 'integer', minimum: 0, maximum: 6 };
+const trust = {
+  anyOf: [
+    { ...level, description: 'A trust level: 0 UNKNOWN, 1 AWARE, 2 INTERESTED, 3 ENGAGED, 4 TRUSTING, 5 CUSTOMER, 6 ADVOCATE (shown 5+).' },
+    { type: 'string', enum: [...['0','1','2','3','4','5','6'], ...stageNames, ...stageNames.filter(n => /[a-z]/.test(n)).map(n => n.toUpperCase())], description: 'A trust level as text or a stage name (case-insensitive; "5+" and "advocate" are 6).' },
+  ],
+};
+const checkProps: Record<string, unknown> = {};
+for (const id of CONFIGURABLE_CHECK_IDS) {
+  const c = checkById(id);
+  checkProps[id] = { $ref: '#/definitions/severity', description: c ? `${c.description} Default: ${c.severityNote ?? c.defaultSeverity}.` : 'Typos in trustline-disable comments (unknown check ids or comment names). Default: warning.' };
+}
+const channelProps: Record<string, unknown> = {};
+for (const c of CHANNELS) channelProps[c.id] = { $ref: '#/definitions/range', description: `${c.name} (${c.role}). Built-in range: [${c.from}, ${c.to}].` };
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://trustline.invalid/schemas/trustline-config.schema.json',
+  title: 'Trustline project config (.trustline.yaml, .trustline.yml, .trustline.json)',
+  description: 'Project-wide Trustline settings, read by the VS Code extension and the trustline CLI alike. It overrides VS Code settings and is overridden by CLI flags. See docs/config.md.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', description: 'Path or URL of this schema, for editors.' },
+    checks: {
+      type: 'object',
+      description: 'Severity per check id; `off` silences a check. Checks not listed keep their default severity.',
+      additionalProperties: false,
+      properties: checkProps,
+    },
+    defaultTrust: { ...trust, description: 'Trust level assumed for drafts that declare no `trust:`. Without it, the entry level of the draft\'s channel is used.' },
+    drafts: {
+      type: 'array',
+      description: 'Glob patterns (relative to the project root) of files that are drafts even without front matter. Replaces the built-in list (**/drafts/**, **/emails/**, **/campaigns/**, **/copy/**, **/*.email.md, **/*.draft.md). A pattern without a slash matches in any folder.',
+      items: { type: 'string', minLength: 1 },
+    },
+    lintAll: { type: 'boolean', default: false, description: 'Lint every markdown file in the project, not only drafts (files with `type:`/`trust:` front matter or matching `drafts`).' },
+    asks: {
+      type: 'array',
+      description: 'Extra ask phrasings your team uses, as literal text (not patterns), each with the ask class it requests.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['phrase', 'class'],
+        properties: {
+          phrase: { type: 'string', minLength: 1, maxLength: MAX_PHRASE_LENGTH, description: 'Literal text, matched case-insensitively with any whitespace between words.' },
+          class: { $ref: '#/definitions/askClass' },
+        },
+      },
+    },
+    pressure: {
+      type: 'array',
+      description: 'Extra urgency or hard-sell phrasings (literal text) for pressure-before-trust.',
+      items: { type: 'string', minLength: 1, maxLength: MAX_PHRASE_LENGTH },
+    },
+    channels: {
+      type: 'object',
+      description: 'Per-channel trust ranges [from, to] that override the playbook\'s coordination table.',
+      additionalProperties: false,
+      properties: channelProps,
+    },
+    maxFileSize: { type: 'integer', minimum: 1, default: 1000000, description: 'Documents longer than this many characters are skipped, with one message.' },
+  },
+  definitions: {
+    severity: { type: 'string', enum: [...SEVERITY_SETTINGS], description: 'off | hint | information | warning | error' },
+    askClass: {
+      type: 'string',
+      enum: [...ASK_CLASSES],
+      description: 'The ask class: ' + ASK_CLASSES.map(c => ASK_LABELS[c]).join('; ') + '.',
+    },
+    range: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'integer', minimum: 0, maximum: 6 }, description: 'Trust levels [from, to], 0-6, from <= to.' },
+  },
+};
+fs.writeFileSync(path.join(__dirname, 'trustline-config.schema.json'), JSON.stringify(schema, null, 2) + '\n');
+const pos = { type: 'object', additionalProperties: false, required: ['line', 'character'], properties: { line: { type: 'integer', minimum: 0, description: '0-based line.' }, character: { type: 'integer', minimum: 0, description: '0-based column in UTF-16 code units (as in LSP).' } } };
+const sources = ['declared', 'inferred', 'assumed', 'default', 'unknown'];
+const sourced = (values: unknown, what: string) => ({
+  type: 'object', additionalProperties: false, required: ['value', 'source', 'detail'],
+  description: `The draft's ${what} and where it came from.`,
+  properties: { value: values, source: { $ref: '#/definitions/source' }, detail: { type: 'string', description: 'Where the value came from, in words a writer understands ("declared in front matter", "inferred from the Subject: line", "given with --type").' } },
+});
+const report = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://trustline.invalid/schemas/trustline-report.schema.json',
+  title: 'Trustline report (trustline lint --format json)',
+  description: 'The full analysis of a lint run: one entry per linted draft, files that could not be linted, and a summary. Positions: line/column are 1-based for people; range is 0-based with UTF-16 columns, as in LSP. Files out of the opt-in scope are counted in summary.skipped and have no entry.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'tool', 'files', 'problems', 'summary'],
+  properties: {
+    version: { const: 1, description: 'Version of this report format; bumped on incompatible changes.' },
+    tool: { type: 'object', additionalProperties: false, required: ['name', 'version'], properties: { name: { const: 'trustline' }, version: { type: 'string' } } },
+    files: { type: 'array', items: { $ref: '#/definitions/file' }, description: 'One entry per linted draft, in the order the inputs named them (directories sorted by name).' },
+    problems: { type: 'array', items: { $ref: '#/definitions/problem' }, description: 'Inputs that were not linted: missing, unreadable, not UTF-8, binary, too large, symlink loops, vanished during the run.' },
+    summary: {
+      type: 'object', additionalProperties: false,
+      required: ['files', 'errors', 'warnings', 'information', 'hints', 'skipped', 'unreadable'],
+      properties: {
+        files: { type: 'integer', minimum: 0, description: 'Drafts linted (entries in files).' },
+        errors: { type: 'integer', minimum: 0 },
+        warnings: { type: 'integer', minimum: 0 },
+        information: { type: 'integer', minimum: 0 },
+        hints: { type: 'integer', minimum: 0 },
+        skipped: { type: 'integer', minimum: 0, description: 'Files found in directories or globs that are not drafts (out of the opt-in scope).' },
+        unreadable: { type: 'integer', minimum: 0, description: 'Inputs that could not be read; any makes the run exit 2.' },
+      },
+    },
+  },
+  definitions: {
+    position: pos,
+    range: { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: { $ref: '#/definitions/position' }, end: { $ref: '#/definitions/position' } } },
+    source: { type: 'string', enum: sources, description: 'declared: front matter or a CLI flag; inferred: from the text or the type; assumed: from the channel; default: from the defaultTrust setting; unknown.' },
+    severity: { type: 'string', enum: ['error', 'warning', 'information', 'hint'] },
+    askClass: { type: 'string', enum: [...ASK_CLASSES] },
+    file: {
+      type: 'object', additionalProperties: false,
+      required: ['path', 'type', 'channel', 'trust', 'asks', 'findings', 'suppressed'],
+      properties: {
+        path: { type: 'string', description: 'Path relative to the working directory, with forward slashes ("<stdin>" or --stdin-filename for stdin).' },
+        type: sourced({ type: ['string', 'null'], enum: [...DRAFT_TYPES.map((t) => t.id), null] }, 'type'),
+        channel: sourced({ type: ['string', 'null'], enum: [...CHANNELS.map((c) => c.id), null] }, 'channel'),
+        trust: {
+          type: 'object', additionalProperties: false, required: ['level', 'stage', 'source', 'detail'],
+          description: "The audience's trust level and where it came from.",
+          properties: {
+            level: { type: 'integer', minimum: 0, maximum: 6, description: '0-6; 6 is shown as 5+.' },
+            stage: { type: 'string', enum: STAGES.map((s) => s.name) },
+            source: { $ref: '#/definitions/source' },
+            detail: { type: 'string' },
+          },
+        },
+        asks: { type: 'array', items: { $ref: '#/definitions/ask' }, description: 'Every call to action, in document order (repeats included).' },
+        findings: { type: 'array', items: { $ref: '#/definitions/finding' }, description: 'After suppression comments and severity settings; errors only with --quiet.' },
+        suppressed: { type: 'integer', minimum: 0, description: 'Findings silenced by trustline-disable comments.' },
+      },
+    },
+    ask: {
+      type: 'object', additionalProperties: false,
+      required: ['text', 'class', 'level', 'kind', 'via', 'line', 'column', 'range'],
+      properties: {
+        text: { type: 'string', description: 'The matched phrase as written.' },
+        class: { $ref: '#/definitions/askClass' },
+        level: { type: 'integer', minimum: 0, maximum: 6, description: 'The trust level the ask needs.' },
+        kind: { type: 'string', enum: ['link', 'button', 'sentence', 'question', 'ps', 'url'], description: 'What kind of text holds the ask.' },
+        via: { type: 'string', description: 'The lexicon entry or pattern that matched: why it was classified so.' },
+        line: { type: 'integer', minimum: 1 },
+        column: { type: 'integer', minimum: 1 },
+        range: { $ref: '#/definitions/range' },
+      },
+    },
+    finding: {
+      type: 'object', additionalProperties: false,
+      required: ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'range', 'data'],
+      properties: {
+        rule: { type: 'string', enum: [...CONFIGURABLE_CHECK_IDS], description: 'The check id; its page is docs/rules/<rule>.md.' },
+        severity: { $ref: '#/definitions/severity' },
+        message: { type: 'string' },
+        line: { type: 'integer', minimum: 1, description: '1-based start line.' },
+        column: { type: 'integer', minimum: 1, description: '1-based start column (UTF-16 code units).' },
+        endLine: { type: 'integer', minimum: 1 },
+        endColumn: { type: 'integer', minimum: 1, description: '1-based, exclusive.' },
+        range: { $ref: '#/definitions/range' },
+        data: { type: 'object', required: ['check'], properties: { check: { type: 'string' } }, description: 'What code actions need: the ask, its class and level, the audience level, the gap; varies by check.' },
+      },
+    },
+    problem: {
+      type: 'object', additionalProperties: false, required: ['path', 'message', 'kind'],
+      properties: {
+        path: { type: 'string' },
+        message: { type: 'string' },
+        kind: { type: 'string', enum: ['error', 'skipped'], description: 'error: could not be read (exit 2); skipped: nothing to lint (binary, too large, vanished, a symlink loop).' },
+      },
+    },
+  },
+};
+fs.writeFileSync(path.join(__dirname, 'trustline-report.schema.json'), JSON.stringify(report, null, 2) + '\n');

@@ -1,0 +1,198 @@
+// Inputs that go wrong (non-UTF-8, binary, symlink loops, folders without permission, files that
+// vanish mid-run), the profile flags, and large runs: worker threads give the same output as one
+// thread, and 10,000 drafts go through with a small heap.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Analyzer, DEFAULT_SETTINGS } from '../../server/src/core/index';
+import { decodeUtf8, lintTask } from '../../cli/src/lintFile';
+import { cli, scratch } from './helpers';
+
+const EMAIL = '---\ntype: email\ntrust: 0\nsubject: Dock slots\n---\n\nHi Tom,\n\nCold Ridge cut truck wait time from two hours to 26 minutes.\n\nCould we book a 30-minute demo next week?\n\nMaya\n';
+
+describe('unreadable and odd files', () => {
+  test('non-UTF-8 and UTF-16 files are refused with the reason; binary files are skipped', () => {
+    const s = scratch({
+      'drafts/latin1.md': Buffer.concat([Buffer.from('---\ntype: email\n---\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+      'drafts/utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntype: email\n', 'utf16le')]),
+      'drafts/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]),
+      'drafts/ok.md': EMAIL,
+    });
+    try {
+      const r = cli(['lint', 'drafts', '--format', 'json'], { cwd: s.dir });
+      assert.equal(r.code, 2);
+      const report = JSON.parse(r.stdout);
+      assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['drafts/ok.md']);
+      assert.deepEqual(report.problems, [
+        { path: 'drafts/binary.md', message: 'skipped: looks like a binary file (it holds NUL bytes)', kind: 'skipped' },
+        { path: 'drafts/latin1.md', message: 'not UTF-8: byte 0xe9 at line 4 (offset 23) is not valid UTF-8; save the file as UTF-8', kind: 'error' },
+        { path: 'drafts/utf16.md', message: 'not UTF-8: the file is UTF-16 (save it as UTF-8)', kind: 'error' },
+      ]);
+      assert.match(r.stderr, /^trustline: drafts\/latin1\.md: not UTF-8: byte 0xe9 at line 4/m);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  test('a file with NUL bytes is skipped as binary, like the server does, and is not an error', () => {
+    const s = scratch({ 'drafts/nul.md': `${EMAIL}\u0000\u0000` });
+    try {
+      const r = cli(['lint', 'drafts', '--format', 'json'], { cwd: s.dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).problems, [{ path: 'drafts/nul.md', message: 'skipped: looks like a binary file (it holds NUL bytes)', kind: 'skipped' }]);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  test('decodeUtf8 accepts a BOM and multi-byte text, and finds the first bad byte', () => {
+    // The BOM goes, as in an editor buffer (the core would drop it anyway).
+    assert.equal(decodeUtf8(Buffer.from('\ufeffHé 🚀', 'utf8')), 'Hé 🚀');
+    assert.deepEqual(decodeUtf8(Buffer.from([0x61, 0x0a, 0x62, 0xf0, 0x9f, 0x0a])), { error: 'not UTF-8: byte 0xf0 at line 2 (offset 3) is not valid UTF-8; save the file as UTF-8' });
+  });
+
+  test('symlink loops and links to walked folders are followed once, and the run finishes', () => {
+    const s = scratch({ 'drafts/a.md': EMAIL });
+    try {
+      symlinkSync('..', path.join(s.dir, 'drafts', 'up'));
+      symlinkSync('self', path.join(s.dir, 'drafts', 'self'));
+      symlinkSync(path.join(s.dir, 'drafts'), path.join(s.dir, 'again'));
+      const r = cli(['lint', '.', '--format', 'json'], { cwd: s.dir });
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['again/a.md'], 'one file, linted once');
+      // "again" sorts first, so the folder is walked through the link and found again as "drafts".
+      assert.match(r.stderr, /again\/self: skipped: symbolic link loop\n/);
+      assert.match(r.stderr, /again\/up: skipped: symbolic link loop \(it points back to a parent folder\)/);
+      assert.match(r.stderr, /drafts: skipped: a link to a folder already linted/);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  test('a folder without read permission is reported and the rest is linted', { skip: process.getuid?.() === 0 ? 'running as root: permissions are not enforced' : false }, () => {
+    const s = scratch({ 'drafts/a.md': EMAIL, 'locked/b.md': EMAIL });
+    try {
+      chmodSync(path.join(s.dir, 'locked'), 0o000);
+      const r = cli(['lint', '.', '--format', 'json'], { cwd: s.dir });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /locked: cannot read the folder: permission denied/);
+      assert.equal(JSON.parse(r.stdout).summary.files, 1);
+    } finally {
+      chmodSync(path.join(s.dir, 'locked'), 0o755);
+      s.cleanup();
+    }
+  });
+
+  test('a file that vanishes between the listing and the read is skipped with a note', () => {
+    const outcome = lintTask(
+      { file: '/nonexistent/trustline/vanished.md', display: 'vanished.md', rootPath: 'vanished.md', draftPath: 'vanished.md', forced: false },
+      { settings: DEFAULT_SETTINGS, quiet: false },
+      new Analyzer(),
+    );
+    assert.deepEqual(outcome, { kind: 'note', note: { path: 'vanished.md', message: 'skipped: the file disappeared during the run', kind: 'skipped' } });
+  });
+
+  test('a file over maxFileSize is skipped without being read whole', () => {
+    const s = scratch({ 'emails/big.md': `${EMAIL}${'x'.repeat(5000)}`, '.trustline.yaml': 'maxFileSize: 1000\n' });
+    try {
+      const r = cli(['lint', '.', '--format', 'json'], { cwd: s.dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(JSON.parse(r.stdout).problems[0].message, /^skipped: .*maxFileSize/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
+describe('--type, --channel and --trust', () => {
+  const body = 'Hi Tom,\n\nCold Ridge cut truck wait time from two hours to 26 minutes.\n\nCould we book a 30-minute demo next week?\n';
+
+  test('they give the profile of a draft that declares none, with positions in the real file', () => {
+    const s = scratch({ 'emails/plain.md': body });
+    try {
+      const r = cli(['lint', '.', '--format', 'json', '--type', 'email', '--channel', 'linkedin-paid', '--trust', 'aware'], { cwd: s.dir });
+      const f = JSON.parse(r.stdout).files[0];
+      assert.deepEqual(f.type, { value: 'email', source: 'declared', detail: 'given with --type' });
+      assert.deepEqual(f.channel, { value: 'linkedin-paid', source: 'declared', detail: 'given with --channel' });
+      assert.equal(f.trust.level, 1);
+      assert.equal(f.trust.source, 'default');
+      const ask = f.asks.find((a: { class: string }) => a.class === 'evaluate');
+      assert.deepEqual(ask.range.start, { line: 4, character: 9 }, 'the ask is where it is in the file, not in the injected front matter');
+      const exceeds = f.findings.find((x: { rule: string }) => x.rule === 'ask-exceeds-trust');
+      assert.equal(exceeds.line, 5);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  test('inside existing front matter, declared values win and positions stay exact', () => {
+    const text = '---\ntrust: 3\nchannel: email\n---\n' + body;
+    const s = scratch({ 'emails/fm.md': text });
+    try {
+      const r = cli(['lint', '.', '--format', 'json', '--type', 'email', '--channel', 'seo'], { cwd: s.dir });
+      const f = JSON.parse(r.stdout).files[0];
+      assert.equal(f.type.detail, 'given with --type');
+      assert.deepEqual(f.channel, { value: 'email', source: 'declared', detail: 'declared in front matter' });
+      const ask = f.asks.find((a: { class: string }) => a.class === 'evaluate');
+      assert.equal(text.split('\n')[ask.range.start.line]!.slice(ask.range.start.character, ask.range.end.character), ask.text);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  test('they never pull a file into scope', () => {
+    const s = scratch({ 'notes/readme.md': body });
+    try {
+      const r = cli(['lint', '.', '--format', 'json', '--type', 'email'], { cwd: s.dir });
+      assert.equal(JSON.parse(r.stdout).summary.skipped, 1);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
+describe('large runs', () => {
+  function tree(count: number): { dir: string; cleanup(): void } {
+    const s = scratch();
+    for (let d = 0; d < Math.ceil(count / 100); d++) {
+      // Not a default draft folder: only the files with front matter are drafts.
+      const folder = path.join(s.dir, 'work', `c${String(d).padStart(3, '0')}`);
+      mkdirSync(folder, { recursive: true });
+      for (let i = 0; i < 100 && d * 100 + i < count; i++) {
+        // Alternate drafts with and without findings, and a README-like file that is not a draft.
+        const text = i % 10 === 9 ? '# Notes\n\nBook a demo.\n' : i % 2 ? EMAIL.replace('Tom', `Tom ${i}`) : `---\ntype: email\ntrust: 4\n---\n\nHi Ana ${i},\n\nHere is the proposal we discussed. Could we book the pilot for March?\n`;
+        writeFileSync(path.join(folder, i % 10 === 9 ? `notes-${i}.md` : `d${String(i).padStart(3, '0')}.md`), text);
+      }
+    }
+    return s;
+  }
+
+  test('worker threads give exactly the output of one thread, in the same order', () => {
+    const s = tree(600);
+    try {
+      const one = cli(['lint', '.', '--format', 'json', '--threads', '1'], { cwd: s.dir });
+      const two = cli(['lint', '.', '--format', 'json', '--threads', '2'], { cwd: s.dir });
+      assert.equal(one.code, two.code);
+      assert.equal(two.stdout, one.stdout);
+      assert.equal(JSON.parse(two.stdout).summary.files + JSON.parse(two.stdout).summary.skipped, 600);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  test('10,000 drafts with a 64 MB heap: streamed, no running out of memory', { timeout: 300_000 }, () => {
+    const s = tree(10_000);
+    try {
+      const r = cli(['lint', '.', '--format', 'json'], { cwd: s.dir, nodeArgs: ['--max-old-space-size=64'] });
+      assert.equal(r.code, 0, r.stderr.slice(0, 2000));
+      const summary = JSON.parse(r.stdout).summary;
+      assert.equal(summary.files + summary.skipped, 10_000);
+      assert.equal(summary.skipped, 1000, 'files without type:/trust: outside the draft globs stay silent');
+      assert.equal(summary.warnings, 4000);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
