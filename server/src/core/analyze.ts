@@ -9,10 +9,10 @@
  * A fresh Analyzer gives exactly the same result (the tests compare both).
  */
 import { chunkBody, parseBlock, type BlockResult, type Directive } from './blocks';
-import { CHECKS, CHECK_IDS, type CheckContext, type DocUnit } from './checks/index';
+import { CHECKS, type CheckContext, type DocUnit } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
-import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA } from './lexicon';
-import { inferProfile, isDraft, type BodyStats } from './profile';
+import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch } from './lexicon';
+import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
 import { LineIndex, hash } from './text';
 import type { Ask, Finding, PressureHit, Profile, Severity } from './types';
@@ -39,6 +39,8 @@ export interface Analysis {
   /** Blocks re-parsed in this run (0 when every block came from the cache). */
   parsedBlocks: number;
   totalBlocks: number;
+  /** Parts of the analysis that failed and were skipped (a bug to report; never thrown). */
+  internalErrors?: string[];
 }
 
 interface CacheEntry {
@@ -54,7 +56,7 @@ export class Analyzer {
 
   /** Analyse one version of a document. Cheap to call on every keystroke. */
   analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
-    const settings: TrustlineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+    const settings = withDefaults(options.settings);
     const empty: Analysis = { analysed: false, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
     if (!settings.enable) return { ...empty, skipped: 'disabled' };
     // Editors hide the byte order mark and count columns without it; so do we.
@@ -71,13 +73,14 @@ export class Analyzer {
     // Read each block, from the cache when its text is unchanged.
     const chunks = chunkBody(text, fm.bodyStart, text.length);
     const nextCache = new Map<string, CacheEntry>();
+    const internalErrors: string[] = [];
     let parsed = 0;
     const blocks: { start: number; result: BlockResult }[] = [];
     for (const chunk of chunks) {
       const key = hash(chunk.text);
       let entry = this.cache.get(key) ?? nextCache.get(key);
       if (!entry || entry.text !== chunk.text) {
-        entry = { text: chunk.text, result: parseBlock(chunk.text, this.lexicon) };
+        entry = { text: chunk.text, result: safeParseBlock(chunk.text, this.lexicon, internalErrors) };
         parsed++;
       }
       nextCache.set(key, entry);
@@ -90,7 +93,10 @@ export class Analyzer {
     const pressure: PressureHit[] = [];
     const units: DocUnit[] = [];
     const directives: Directive[] = [];
-    const stats: BodyStats = { words: 0, hashtags: 0, buttons: 0, h1: 0, h2: 0, hasSubjectLine: false, startsWithGreeting: false, hasSignOff: false };
+    const stats = emptyStats();
+    let headingsSeen = 0;
+    let hasWhen = false;
+    let hasWhere = false;
     blocks.forEach(({ start: base, result: r }, blockIndex) => {
       stats.words += r.words;
       stats.hashtags += r.hashtags;
@@ -99,9 +105,12 @@ export class Analyzer {
         if (h.depth === 1) stats.h1++;
         else if (h.depth === 2) stats.h2++;
       }
-      if (r.subject && blockIndex <= 1) stats.hasSubjectLine = true;
+      const subjectLine = r.subject && blockIndex <= 1 ? r.subject : undefined;
+      if (subjectLine) stats.hasSubjectLine = true;
       for (const d of r.directives) directives.push({ ...d, start: base + d.start, end: base + d.end });
       for (const u of r.units) {
+        if (u.container === 'heading') headingsSeen++;
+        if (units.length === 0) stats.startsWithHeading = u.container === 'heading';
         const unit: DocUnit = {
           start: base + u.start,
           end: base + u.end,
@@ -110,19 +119,33 @@ export class Analyzer {
           container: u.container,
           greeting: u.greeting,
           block: blockIndex,
+          button: u.button,
+          // The hero is everything before the second heading (the whole page when there is none).
+          hero: headingsSeen <= 1,
+          header: subjectLine !== undefined && u.start <= subjectLine.start && subjectLine.start <= u.end,
+          pressure: u.pressure.length,
         };
+        if (u.headingDepth !== undefined) unit.headingDepth = u.headingDepth;
+        if (u.button && unit.hero) stats.heroButtons++;
+        if (u.container !== 'heading') {
+          stats.adFields += (u.norm.text.match(AD_FIELD) ?? []).length;
+          hasWhen ||= EVENT_WHEN.test(u.norm.text);
+          hasWhere ||= EVENT_WHERE.test(u.norm.text);
+        }
         if (u.match) {
           const m = u.match;
+          const span = askSpan(m, r, text.slice(base, base + m.end + 1));
           const start = base + m.start;
-          const end = base + m.end;
-          const sentenceStart = base + (m.inLink ? m.linkStart! : u.start);
-          const sentenceEnd = base + (m.inLink ? m.linkEnd! : u.end);
+          const end = base + span.end;
+          const { inLink, linkStart, linkEnd } = span;
+          const sentenceStart = base + (inLink ? linkStart! : u.start);
+          const sentenceEnd = base + (inLink ? linkEnd! : u.end);
           unit.ask = asks.length;
           asks.push({
             text: text.slice(start, end),
             class: m.class,
             level: m.level,
-            kind: m.kind === 'url' ? 'url' : u.button ? 'button' : m.inLink ? 'link' : u.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence',
+            kind: m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence',
             start,
             end,
             range: lines.range(start, end),
@@ -130,7 +153,7 @@ export class Analyzer {
             sentenceEnd,
             sentenceRange: lines.range(sentenceStart, sentenceEnd),
             via: m.via,
-            inLink: m.inLink,
+            inLink,
             key: '', // set below, once all asks are known
           });
         }
@@ -142,7 +165,8 @@ export class Analyzer {
         units.push(unit);
       }
     });
-    const firstProse = units.find((u) => u.container !== 'heading');
+    if (hasWhen && hasWhere) stats.eventFields = 2;
+    const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
     stats.startsWithGreeting = firstProse?.greeting ?? false;
 
     const { profile, problems } = inferProfile(fm, stats, settings, (s, e) => lines.range(s, e), options.path);
@@ -169,13 +193,16 @@ export class Analyzer {
       units,
       stats,
       settings,
+      directives,
     };
     if (options.path !== undefined) ctx.path = options.path;
 
     let findings: Finding[] = [];
     for (const check of CHECKS) {
-      const configured = settings.checks[check.id];
-      if (configured === 'off') continue;
+      const setting = settings.checks[check.id];
+      if (setting === 'off') continue;
+      // An unknown value (a typo the host did not catch) keeps the check's own severity.
+      const configured = setting !== undefined && SEVERITIES.has(setting) ? (setting as Severity) : undefined;
       try {
         check.check(ctx, (r) => {
           const severity: Severity = configured ?? r.severity ?? check.defaultSeverity;
@@ -183,6 +210,7 @@ export class Analyzer {
         });
       } catch (err) {
         // One broken check must never take the others (or the server) down.
+        internalErrors.push(`the ${check.id} check failed: ${(err as Error).message}`);
         findings.push({
           rule: check.id,
           severity: 'error',
@@ -196,10 +224,19 @@ export class Analyzer {
     const before = findings.length;
     findings = applySuppressions(findings, directives, lines);
     const suppressed = before - findings.length;
-    findings.push(...directiveProblems(directives, lines, settings));
-    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+    findings.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.rule.localeCompare(b.rule) ||
+        a.range.end.line - b.range.end.line ||
+        a.range.end.character - b.range.end.character ||
+        a.message.localeCompare(b.message),
+    );
 
-    return { analysed: true, profile, asks, findings, suppressed, frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
+    const analysis: Analysis = { analysed: true, profile, asks, findings, suppressed, frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
+    if (internalErrors.length > 0) analysis.internalErrors = internalErrors;
+    return analysis;
   }
 
   /** Rebuild the lexicon only when the project's extra phrasings change. */
@@ -259,8 +296,8 @@ function applySuppressions(findings: Finding[], directives: Directive[], lines: 
   for (const o of open) ranges.push({ from: o.from, to: Number.MAX_SAFE_INTEGER, ids: o.ids });
   const hits = (ids: string[], rule: string) => ids.length === 0 || ids.includes(rule);
   return findings.filter((f) => {
-    // Problems with the front matter itself are never silenced by a comment in the body.
-    if (f.rule === 'front-matter-invalid') return true;
+    // Problems with the front matter or with the comments themselves are never silenced by a comment.
+    if (UNSUPPRESSIBLE.has(f.rule)) return true;
     if (fileAll || fileOff.has(f.rule)) return false;
     const l = f.range.start.line;
     if (lineOff.some((o) => o.line === l && hits(o.ids, f.rule))) return false;
@@ -269,19 +306,51 @@ function applySuppressions(findings: Finding[], directives: Directive[], lines: 
   });
 }
 
-/** Typos in suppression comments are reported, never silently ignored. */
-function directiveProblems(directives: Directive[], lines: LineIndex, settings: TrustlineSettings): Finding[] {
-  const out: Finding[] = [];
-  const configured = settings.checks['invalid-suppression'];
-  if (configured === 'off') return out;
-  for (const d of directives) {
-    const bad = d.kind === 'unknown' ? [`trustline-${d.raw.match(/trustline-([a-z-]+)/)?.[1] ?? ''}`] : d.ids.filter((id) => !CHECK_IDS.includes(id));
-    if (bad.length === 0) continue;
-    const message =
-      d.kind === 'unknown'
-        ? `Unknown Trustline comment ${bad[0]}: use trustline-disable-next-line, trustline-disable, trustline-enable or trustline-disable-file.`
-        : `Unknown check id${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')} in a suppression comment: known ids are ${CHECK_IDS.join(', ')}.`;
-    out.push({ rule: 'invalid-suppression', severity: configured ?? 'warning', message, range: lines.range(d.start, d.end), data: { check: 'invalid-suppression', unknown: bad } });
+const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint']);
+
+/** The host's settings over the defaults; an explicitly undefined (or null) value keeps the default. */
+function withDefaults(partial: Partial<TrustlineSettings> | undefined): TrustlineSettings {
+  const out: TrustlineSettings = { ...DEFAULT_SETTINGS };
+  if (!partial) return out;
+  for (const [k, v] of Object.entries(partial)) {
+    if (v === undefined || (v === null && k !== 'defaultTrust')) continue;
+    (out as unknown as Record<string, unknown>)[k] = v;
   }
   return out;
+}
+
+/**
+ * The block-relative extent of an ask as the reader sees it. A phrase that is a link's
+ * whole text must not run on into the link's `](url)` or `][ref]` (the lexicon's offset
+ * map can end a phrase at the next piece of prose): keep the underline on the visible
+ * words, and treat the phrase as the link it is.
+ */
+export function askSpan(m: UnitMatch, block: BlockResult, blockText: string): { end: number; inLink: boolean; linkStart?: number; linkEnd?: number } {
+  if (m.inLink) return { end: m.linkEnd !== undefined ? Math.min(m.end, m.linkEnd) : m.end, inLink: true, linkStart: m.linkStart!, linkEnd: m.linkEnd! };
+  const link = block.links.find((l) => l.start <= m.start && m.start < l.end && l.end < m.end && blockText[l.end] === ']');
+  if (link) return { end: link.end, inLink: true, linkStart: link.start, linkEnd: link.end };
+  return { end: m.end, inLink: false };
+}
+
+/** Checks whose findings a suppression comment cannot silence (see Check.suppressible). */
+const UNSUPPRESSIBLE = new Set(CHECKS.filter((c) => c.suppressible === false).map((c) => c.id));
+
+/** Ad copy decks: `Headline 1:`, `Description:`, `Primary text:` lines. */
+const AD_FIELD = /(?:^|\n)[ \t]*(?:long |short )?(?:headline|description|primary text|display url|final url|intro text|ad copy)[ \t]*\d*[ \t]*:/g;
+const EVENT_WHEN = /(?:^|\n)[ \t]*(?:when|date|date and time)[ \t]*:/;
+const EVENT_WHERE = /(?:^|\n)[ \t]*(?:where|location|venue)[ \t]*:/;
+
+const EMPTY_BLOCK: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
+
+/**
+ * Parse one block, never throwing: a block the parser chokes on is read as empty and
+ * the failure recorded, so one odd paragraph cannot take the draft or the server down.
+ */
+function safeParseBlock(text: string, lexicon: Lexicon, errors: string[]): BlockResult {
+  try {
+    return parseBlock(text, lexicon);
+  } catch (err) {
+    errors.push(`could not read a block of ${text.length} characters: ${(err as Error).message}`);
+    return EMPTY_BLOCK;
+  }
 }

@@ -107,7 +107,9 @@ export function parseDraftType(raw: unknown): DraftType | undefined {
   return DRAFT_TYPES.find((t) => t.id === s || t.aliases.includes(s))?.id;
 }
 
-const channelAliases: Record<string, string> = channelsData.aliases;
+/** Other names writers use for channels (`linkedin`, `ppc`, ...), mapped to the canonical id. */
+export const CHANNEL_ALIASES: Readonly<Record<string, string>> = channelsData.aliases;
+const channelAliases = CHANNEL_ALIASES;
 
 export function parseChannel(raw: unknown): Channel | undefined {
   if (typeof raw !== 'string') return undefined;
@@ -128,3 +130,43 @@ export function channelInfo(channel: Channel, overrides?: ChannelOverrides): Cha
 
 /** Per-project channel trust ranges, `[from, to]`, from the config file. */
 export type ChannelOverrides = Partial<Record<Channel, [number, number]>>;
+
+/** The canonical names of every stage, for messages: "0 unknown, 1 aware, ..., 5+ advocate". */
+export function stageList(): string {
+  return STAGES.map((s) => `${levelLabel(s.level)} ${s.name.toLowerCase()}`).join(', ');
+}
+
+/**
+ * The candidate closest to a misspelt word (Damerau-Levenshtein distance), or undefined
+ * when nothing is close enough to be a plausible typo. Used for "did you mean" hints.
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  // Allow one edit for short words, about a third of the length for longer ones.
+  const allowed = Math.max(1, Math.floor(w.length / 3));
+  return best !== undefined && bestDistance > 0 && bestDistance <= allowed ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3 || a.length > 64 || b.length > 64) return Infinity;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

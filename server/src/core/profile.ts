@@ -2,38 +2,74 @@
  * The draft profile: what the draft is (type), where it goes (channel) and how
  * much the audience trusts the sender (trust), each declared in front matter or
  * inferred/assumed, always with the source in words.
+ *
+ * Type, when `type:` is absent, is inferred from the text, first rule that applies:
+ *   1. a `subject:` field                                  -> email
+ *   2. a `Subject:` line at the top of the body             -> email
+ *   3. two or more ad fields (`Headline:`, `Description:`, `Primary text:`) -> ad
+ *   4. hashtags in a body of at most 400 words             -> social
+ *   5. opens with a heading and has a button-like link (a paragraph that is one link)
+ *      before the next heading, in fewer than 1,200 words -> landing page
+ *   6. `When:` and `Where:` lines                          -> event
+ *   7. two or more `##` sections and at least 600 words   -> blog
+ *   8. opens with a greeting ("Hi Tom,"), at most 500 words -> email
+ *   9. the file name (`*.email.md`, `linkedin-post.md`, `landing-*.md`, ...)
+ * Channel: `channel:`, else the channel that follows from the type (draft-types.json).
+ * Trust: `trust:`, else the default trust setting, else the lowest level the channel
+ * serves, else 0 UNKNOWN.
  */
-import type { FrontMatter, FrontMatterProblem } from './frontmatter';
+import { showValue, type FrontMatter, type FrontMatterField, type FrontMatterProblem } from './frontmatter';
 import {
   CHANNELS,
+  CHANNEL_ALIASES,
   DRAFT_TYPES,
+  MAX_LEVEL,
   STAGES,
   channelInfo,
+  closest,
   draftTypeInfo,
   parseChannel,
   parseDraftType,
   parseTrust,
+  stageList,
   stageLabel,
   trustValue,
 } from './model';
 import type { TrustlineSettings } from './settings';
-import type { Channel, DraftType, Profile, Range } from './types';
+import type { DraftType, Profile, Range } from './types';
 
 /** What the body looks like, gathered from the blocks; drives type inference. */
 export interface BodyStats {
   words: number;
   hashtags: number;
+  /** Paragraphs that are one link and nothing else (button-like links). */
   buttons: number;
+  /** Buttons before the second heading: the hero of a landing page. */
+  heroButtons: number;
   h1: number;
   h2: number;
+  /** The first thing in the body is a heading. */
+  startsWithHeading: boolean;
   hasSubjectLine: boolean;
   startsWithGreeting: boolean;
-  hasSignOff: boolean;
+  /** Lines such as `Headline 1:`, `Description:`, `Primary text:` (ad copy decks). */
+  adFields: number;
+  /** Lines such as `When:` and `Where:` (event invitations). */
+  eventFields: number;
+}
+
+export function emptyStats(): BodyStats {
+  return { words: 0, hashtags: 0, buttons: 0, heroButtons: 0, h1: 0, h2: 0, startsWithHeading: false, hasSubjectLine: false, startsWithGreeting: false, adFields: 0, eventFields: 0 };
 }
 
 export interface ProfileResult {
   profile: Profile;
   problems: FrontMatterProblem[];
+}
+
+/** A declared value that is present and not empty (an empty `trust:` counts as undeclared). */
+function declared(field: FrontMatterField | undefined): field is FrontMatterField {
+  return field !== undefined && !field.broken && field.value !== null && field.value !== undefined && String(field.value).trim() !== '';
 }
 
 export function inferProfile(
@@ -46,88 +82,118 @@ export function inferProfile(
   const problems: FrontMatterProblem[] = [...fm.problems];
 
   // --- type
-  let type: Profile['type'] = { value: null, source: 'unknown', detail: 'not declared and not recognisable from the text' };
+  let type: Profile['type'] = { value: null, source: 'unknown', detail: 'not declared, and not recognisable from the text' };
   const typeField = fm.fields.get('type');
-  if (typeField && typeField.value !== null && typeField.value !== '') {
+  if (declared(typeField)) {
     const t = parseDraftType(typeField.value);
     if (t) type = { value: t, source: 'declared', detail: 'declared in front matter', range: toRange(typeField.start, typeField.end) };
-    else
+    else {
+      const ids = DRAFT_TYPES.map((d) => d.id);
+      const hint = typeof typeField.value === 'string' ? closest(typeField.value.trim(), [...ids, ...DRAFT_TYPES.flatMap((d) => d.aliases)]) : undefined;
       problems.push({
-        message: `Unknown draft type ${JSON.stringify(typeField.value)}: use one of ${DRAFT_TYPES.map((d) => d.id).join(', ')}.`,
+        message: `${showValue(typeField.value)} is not a draft type Trustline knows${hint ? ` (did you mean "${hint}"?)` : ''}. Use one of: ${ids.join(', ')}.`,
         start: typeField.start,
         end: typeField.end,
+        field: 'type',
+        expected: ids,
       });
+    }
   }
   if (type.value === null) type = inferType(fm, stats, path) ?? type;
 
   // --- channel
-  let channel: Profile['channel'] = { value: null, source: 'unknown', detail: 'not declared' };
+  let channel: Profile['channel'] = { value: null, source: 'unknown', detail: 'not declared, and the draft type does not imply one' };
   const channelField = fm.fields.get('channel');
-  if (channelField && channelField.value !== null && channelField.value !== '') {
+  if (declared(channelField)) {
     const c = parseChannel(channelField.value);
     if (c) channel = { value: c, source: 'declared', detail: 'declared in front matter', range: toRange(channelField.start, channelField.end) };
-    else
+    else {
+      const ids = CHANNELS.map((x) => x.id);
+      const hint = typeof channelField.value === 'string' ? closest(channelField.value.trim(), [...ids, ...Object.keys(CHANNEL_ALIASES)]) : undefined;
       problems.push({
-        message: `Unknown channel ${JSON.stringify(channelField.value)}: use one of ${CHANNELS.map((c) => c.id).join(', ')}.`,
+        message: `${showValue(channelField.value)} is not a channel Trustline knows${hint ? ` (did you mean "${hint}"?)` : ''}. Use one of: ${ids.join(', ')}.`,
         start: channelField.start,
         end: channelField.end,
+        field: 'channel',
+        expected: ids,
       });
+    }
   }
   if (channel.value === null && type.value !== null) {
     const follows = draftTypeInfo(type.value).channel;
-    if (follows) channel = { value: follows, source: 'inferred', detail: `follows from the draft type (${type.value})` };
+    if (follows) channel = { value: follows, source: 'inferred', detail: `follows from the draft type, ${type.value}` };
   }
 
   // --- trust
   let trust: Profile['trust'] | undefined;
+  let badTrust: FrontMatterProblem | undefined;
   const trustField = fm.fields.get('trust');
-  if (trustField && trustField.value !== null && trustField.value !== '') {
+  if (declared(trustField)) {
     const level = parseTrust(trustField.value);
     if (level !== undefined) trust = { value: trustValue(level), source: 'declared', detail: 'declared in front matter', range: toRange(trustField.start, trustField.end) };
-    else
-      problems.push({
-        message: `trust: ${JSON.stringify(trustField.value)} is not a trust level: use 0-6 or a stage name (${STAGES.map((s) => `${s.level === 6 ? '5+' : s.level} ${s.name.toLowerCase()}`).join(', ')}).`,
-        start: trustField.start,
-        end: trustField.end,
-      });
+    else badTrust = { message: trustProblem(trustField.value), start: trustField.start, end: trustField.end, field: 'trust', expected: STAGES.map((s) => s.name.toLowerCase()) };
   }
-  if (!trust) trust = assumeTrust(channel.value, settings);
+  if (!trust) trust = assumeTrust(channel, settings);
+  if (badTrust) {
+    // Say what is used meanwhile: every other finding depends on it.
+    badTrust.message += ` Until it is fixed, Trustline assumes ${stageLabel(trust.value.level)}: ${trust.detail}.`;
+    problems.push(badTrust);
+  }
 
   return { profile: { type, channel, trust }, problems };
 }
 
-function assumeTrust(channel: Channel | null, settings: TrustlineSettings): Profile['trust'] {
-  if (settings.defaultTrust !== null) {
-    return { value: trustValue(settings.defaultTrust), source: 'default', detail: `the default trust setting (${stageLabel(settings.defaultTrust)})` };
+function trustProblem(value: unknown): string {
+  const levels = `Use a level from 0 to 5+ (6 also means 5+) or a stage name: ${stageList()}.`;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || !Number.isInteger(value)) return `trust: ${showValue(value)} is not a whole level. ${levels}`;
+    return `trust: ${value} is out of range. ${levels}`;
   }
-  if (channel) {
-    const info = channelInfo(channel, settings.channels);
+  if (typeof value === 'string') {
+    const s = value.trim().toLowerCase();
+    if (/^-?\d+(\.\d+)?\+?$/.test(s)) return `trust: ${showValue(value)} is out of range. ${levels}`;
+    const hint = closest(s, STAGES.map((st) => st.name.toLowerCase()));
+    return `trust: ${showValue(value)} is not a trust level${hint ? ` (did you mean "${hint}"?)` : ''}. ${levels}`;
+  }
+  return `trust: ${showValue(value)} is not a trust level: it must be one number or one stage name. ${levels}`;
+}
+
+function assumeTrust(channel: Profile['channel'], settings: TrustlineSettings): Profile['trust'] {
+  const d = settings.defaultTrust;
+  if (d !== null && d !== undefined && Number.isInteger(d) && d >= 0 && d <= MAX_LEVEL) {
+    return { value: trustValue(d), source: 'default', detail: 'your default trust setting' };
+  }
+  if (channel.value) {
+    const info = channelInfo(channel.value, settings.channels);
     return {
       value: trustValue(info.from),
       source: 'assumed',
-      detail: `the entry level of the ${info.name} channel (${stageLabel(info.from)})`,
+      detail: `the lowest level the ${info.name} channel serves${channel.source === 'declared' ? '' : ` (the channel ${channel.detail})`}`,
     };
   }
-  return { value: trustValue(0), source: 'assumed', detail: `${stageLabel(0)}: no trust, channel or default was declared` };
+  return { value: trustValue(0), source: 'assumed', detail: 'no trust, channel or default trust setting to go on' };
 }
 
 function inferType(fm: FrontMatter, s: BodyStats, path?: string): Profile['type'] | undefined {
   const inferred = (value: DraftType, why: string): Profile['type'] => ({ value, source: 'inferred', detail: `inferred from ${why}` });
-  if (fm.fields.has('subject')) return inferred('email', 'the subject: field');
+  if (declared(fm.fields.get('subject'))) return inferred('email', 'the subject: field');
   if (s.hasSubjectLine) return inferred('email', 'the Subject: line');
-  if (s.h1 > 0 && s.buttons >= 1 && s.words < 1500) return inferred('landing-page', 'a hero heading with button-like links');
+  if (s.adFields >= 2) return inferred('ad', 'the Headline:/Description: lines');
   if (s.hashtags > 0 && s.words <= 400) return inferred('social', 'hashtags in a short post');
+  if (s.startsWithHeading && s.heroButtons >= 1 && s.words < 1200) return inferred('landing-page', 'a hero heading with button-like links');
+  if (s.eventFields >= 2) return inferred('event', 'the When:/Where: lines');
   if (s.h2 >= 2 && s.words >= 600) return inferred('blog', 'a long article with sections');
-  if (s.startsWithGreeting && s.words <= 400) return inferred('email', 'the greeting that opens it');
+  if (s.startsWithGreeting && s.words <= 500) return inferred('email', 'the greeting that opens it');
   if (path) {
     const name = path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
     const byName: [RegExp, DraftType][] = [
       [/e-?mail/, 'email'],
-      [/linkedin|(^|[-_.])post([-_.]|$)|social/, 'social'],
+      [/linkedin|(^|[-_.])post([-_.]|$)|social|tweet/, 'social'],
       [/landing/, 'landing-page'],
       [/(^|[-_.])ads?([-_.]|$)/, 'ad'],
-      [/one-?pager|battlecard|business-case/, 'sales'],
+      [/one-?pager|battle-?card|business-case/, 'sales'],
       [/invite|invitation|webinar|event/, 'event'],
+      [/blog|article/, 'blog'],
     ];
     for (const [re, t] of byName) if (re.test(name)) return inferred(t, `the file name (${name})`);
   }
@@ -139,8 +205,8 @@ export function isDraft(fm: FrontMatter, path: string | undefined, settings: Tru
   if (!settings.enable) return false;
   if (settings.lintAllMarkdown) return true;
   if (fm.fields.has('type') || fm.fields.has('trust')) return true;
-  // An unclosed or broken front matter that was meant to declare a draft still opts in,
-  // so the writer sees why their declaration is not working.
-  if (fm.present && fm.problems.length > 0 && /^(type|trust)\s*:/im.test(fm.rawText ?? '')) return true;
+  // Front matter too broken to yield fields, but meant to declare a draft, still opts in,
+  // so the writer sees why the declaration is not working.
+  if (fm.present && fm.problems.length > 0 && /^[ \t]*(?:-[ \t]+)?["']?(type|trust)["']?[ \t]*:/im.test(fm.rawText)) return true;
   return path !== undefined && matchesGlobs(path);
 }

@@ -1,16 +1,21 @@
-import { stageLabel, levelLabel } from '../model';
+import { stageLabel } from '../model';
 import type { Check } from './check';
-import { article, askData, quote } from './util';
+import { ASK_WANTS, askData, audienceText, fitsClass, plural, quote, wants } from './util';
 
-/** An ask whose level is above the audience's trust: the core of the trust model. */
+/**
+ * An ask whose level is above the audience's trust: the core of the trust model.
+ * Every ask is judged on its own (two oversized asks, two findings); the severity
+ * grows with the gap, because a one-level stretch is a different mistake from a leap.
+ */
 export const askExceedsTrust: Check = {
   id: 'ask-exceeds-trust',
-  description: "A call to action asks for more trust than the audience has.",
+  description: 'A call to action asks for more trust than the audience has.',
   defaultSeverity: 'warning',
-  severityNote: 'information when the ask is one level above the audience, warning when two or more',
+  severityNote: 'information when the ask is one level above the audience, warning when it is two or more',
   tags: ['asks', 'trust'],
   check(ctx, report) {
     const audience = ctx.profile.trust.value.level;
+    const fits = fitsClass(audience);
     for (const ask of ctx.asks) {
       const gap = ask.level - audience;
       if (gap <= 0) continue;
@@ -19,10 +24,10 @@ export const askExceedsTrust: Check = {
         end: ask.end,
         severity: gap >= 2 ? 'warning' : 'information',
         message:
-          `"${quote(ask.text)}" is ${article(ask.class)} ${ask.class} ask (needs trust ${levelLabel(ask.level)}), ` +
-          `but this audience is at ${stageLabel(audience)}` +
-          (ctx.profile.trust.source === 'declared' ? '' : ` (assumed: ${ctx.profile.trust.detail})`) +
-          `: ${gap} level${gap === 1 ? '' : 's'} too far.`,
+          `"${quote(ask.text)}" asks for ${ASK_WANTS[ask.class]} (${ask.class}), which needs an audience at ${stageLabel(ask.level)}, ` +
+          `but this audience is at ${audienceText(ctx.profile)}: ${plural(gap, 'level')} short. ` +
+          (gap >= 2 ? 'Readers this far from trusting you rarely say yes, and the ask tells them the draft is about what you want. ' : 'Some readers will take the step; most will wait. ') +
+          `Ask for what fits ${stageLabel(audience)} instead, ${wants(fits)}, or earn the trust first.`,
         data: askData(ask, ctx.profile, ctx.text),
       });
     }

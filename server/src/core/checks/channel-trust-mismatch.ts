@@ -1,7 +1,12 @@
-import { channelInfo, levelLabel, stageLabel } from '../model';
+import { CHANNELS, channelInfo, levelLabel, stageLabel } from '../model';
 import type { Check } from './check';
+import { audienceText, listing, profileData } from './util';
 
-/** A declared channel that does not serve the audience's trust level (the playbook's channel table). */
+/**
+ * A declared channel that does not serve the audience's trust level (the playbook's
+ * channel table, with the project's overrides). A channel that only follows from the
+ * draft type is never reported: the writer did not choose it (trust-model section 3).
+ */
 export const channelTrustMismatch: Check = {
   id: 'channel-trust-mismatch',
   description: "The declared channel does not serve the audience's trust level.",
@@ -10,15 +15,26 @@ export const channelTrustMismatch: Check = {
   check(ctx, report) {
     const ch = ctx.profile.channel;
     if (ch.source !== 'declared' || !ch.value) return;
+    const field = ctx.frontMatter.fields.get('channel');
+    if (!field) return;
     const info = channelInfo(ch.value, ctx.settings.channels);
     const level = ctx.profile.trust.value.level;
     if (level >= info.from && level <= info.to) return;
-    const field = ctx.frontMatter.fields.get('channel')!;
+    const serving = CHANNELS.map((c) => channelInfo(c.id, ctx.settings.channels)).filter((c) => level >= c.from && level <= c.to);
+    const instead = serving.length
+      ? `Use a channel that serves ${stageLabel(level)} (${listing(serving.map((c) => c.id))})`
+      : `No channel in the playbook serves ${stageLabel(level)}; leave channel: out`;
     report({
       start: field.start,
       end: field.end,
-      message: `${info.name} (${info.role}) serves trust ${levelLabel(info.from)} to ${levelLabel(info.to)}; this audience is at ${stageLabel(level)}.`,
-      data: { channel: ch.value, range: [info.from, info.to], audience: { level, stage: ctx.profile.trust.value.stage, source: ctx.profile.trust.source } },
+      message:
+        `${info.name} (${info.role}) serves audiences at trust ${levelLabel(info.from)} to ${levelLabel(info.to)}, but this draft's audience is at ${audienceText(ctx.profile)}. ` +
+        `A channel used outside its range asks for trust before the words do. ${instead}, or correct trust: if the audience is ${level < info.from ? 'warmer' : 'colder'} than declared.`,
+      data: {
+        ...profileData(ctx.profile),
+        channelRange: [info.from, info.to],
+        suggestedChannels: serving.map((c) => c.id),
+      },
     });
   },
 };

@@ -3,6 +3,7 @@
  * A check reads the analysed draft and reports findings; it never sees the
  * editor, the protocol or the file system.
  */
+import type { Directive } from '../blocks';
 import type { FrontMatter, FrontMatterProblem } from '../frontmatter';
 import type { BodyStats } from '../profile';
 import type { TrustlineSettings } from '../settings';
@@ -22,6 +23,15 @@ export interface DocUnit {
   ask?: number;
   /** Index of the top-level block holding the sentence. */
   block: number;
+  /** The paragraph is one link and nothing else: a button. */
+  button: boolean;
+  /** Before the second heading of the body (the whole body when it has fewer than two). */
+  hero: boolean;
+  /** An email header line (`Subject:`), not prose the reader gets value from. */
+  header: boolean;
+  /** Urgency or hard-sell phrases in the sentence. */
+  pressure: number;
+  headingDepth?: number;
 }
 
 export interface CheckContext {
@@ -40,6 +50,8 @@ export interface CheckContext {
   units: DocUnit[];
   stats: BodyStats;
   settings: TrustlineSettings;
+  /** Suppression comments (`<!-- trustline-... -->`), with absolute offsets. */
+  directives: Directive[];
 }
 
 export interface Report {
@@ -58,5 +70,7 @@ export interface Check {
   /** How the default severity is decided, when it is not fixed (shown in docs). */
   severityNote?: string;
   tags: string[];
+  /** False when a suppression comment cannot silence the check (problems with the comments or front matter themselves). */
+  suppressible?: boolean;
   check(ctx: CheckContext, report: (r: Report) => void): void;
 }

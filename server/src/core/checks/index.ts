@@ -12,6 +12,7 @@ import { channelTrustMismatch } from './channel-trust-mismatch';
 import { askBeforeValue } from './ask-before-value';
 import { trustUndeclared } from './trust-undeclared';
 import { frontMatterInvalid } from './front-matter-invalid';
+import { invalidSuppression } from './invalid-suppression';
 
 export const CHECKS: readonly Check[] = [
   askExceedsTrust,
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   askBeforeValue,
   trustUndeclared,
   frontMatterInvalid,
+  invalidSuppression,
 ];
 
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);

@@ -1,6 +1,5 @@
-import { stageLabel } from '../model';
 import type { Check } from './check';
-import { askData, quote } from './util';
+import { askData, audienceText, fitsClass, quote, wants } from './util';
 
 /** Trust the audience has given is wasted when the strongest ask is far below it. */
 export const underAsk: Check = {
@@ -11,6 +10,7 @@ export const underAsk: Check = {
   check(ctx, report) {
     if (ctx.asks.length === 0) return;
     const audience = ctx.profile.trust.value.level;
+    // The strongest ask; the first of equals, so the finding is stable.
     let strongest = ctx.asks[0]!;
     for (const a of ctx.asks) if (a.level > strongest.level) strongest = a;
     const gap = audience - strongest.level;
@@ -18,7 +18,9 @@ export const underAsk: Check = {
     report({
       start: strongest.start,
       end: strongest.end,
-      message: `The strongest ask here, "${quote(strongest.text)}" (${strongest.class}), is ${gap} levels below this audience (${stageLabel(audience)}): you can ask for more.`,
+      message:
+        `The strongest ask here, "${quote(strongest.text)}" (${strongest.class}), is ${gap} levels below this audience, ${audienceText(ctx.profile)}. ` +
+        `Buyers who are not asked for the next step drift. Ask for what this audience can give: ${wants(fitsClass(audience))}.`,
       data: askData(strongest, ctx.profile, ctx.text),
     });
   },
