@@ -39,6 +39,7 @@ const CHANNELS = new Set([
 const CHECK_IDS = new Set([
   'ask-exceeds-trust', 'competing-asks', 'missing-ask', 'under-ask', 'pressure-before-trust',
   'channel-trust-mismatch', 'ask-before-value', 'trust-undeclared', 'front-matter-invalid',
+  'invalid-suppression',
 ]);
 const DRAFT_TYPES = new Set(['email', 'landing-page', 'ad', 'blog', 'social', 'sales', 'lead-magnet', 'event']);
 const ASK_CLASSES = ['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate'];
@@ -254,11 +255,10 @@ describe('SKILL.md files', () => {
         for (const target of targets) {
           if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
           const resolved = path.resolve(path.dirname(skill.file), target.split('#')[0]);
-          // docs/rules pages are written separately; accept links to the nine check ids.
+          // A link into docs/rules must name a real check, and its page must exist.
           if (path.dirname(resolved) === RULES_DIR) {
             const id = path.basename(resolved, '.md');
             assert.ok(resolved.endsWith('.md') && CHECK_IDS.has(id), `link to unknown rule page ${target}`);
-            continue;
           }
           assert.ok(fs.existsSync(resolved), `broken link ${target}`);
         }

@@ -23,8 +23,8 @@ import type { AskClass, Channel, SeveritySetting } from './types';
 /** Names searched for, in this order, in each folder from the start folder upwards. */
 export const CONFIG_FILE_NAMES = ['.trustline.yaml', '.trustline.yml', '.trustline.json'] as const;
 
-/** Check ids a config may name: the registry plus the suppression-comment check. */
-export const CONFIGURABLE_CHECK_IDS: readonly string[] = [...new Set([...CHECK_IDS, 'invalid-suppression'])];
+/** Check ids a config may name: every check in the registry. */
+export const CONFIGURABLE_CHECK_IDS: readonly string[] = CHECK_IDS;
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
