@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent, Html } from 'mdast';
 import { normalize, type Normalized } from './text';
-import type { Lexicon, UnitMatch } from './lexicon';
+import { isWordCode, type Lexicon, type UnitMatch } from './lexicon';
 
 export interface Chunk {
   start: number;
@@ -186,12 +186,23 @@ interface Piece {
   /** Block-relative offsets of a run of source characters that are prose. */
   start: number;
   end: number;
-  /** Insert a word break instead of text (inline code, images, hard breaks). */
+  /** Insert a word break instead of text (inline code, images, inline HTML). */
   gap?: boolean;
+  /** A hard line break: read as a line break. */
+  br?: boolean;
+}
+
+/** A link node as a whole, for telling a row of buttons from a sentence with links. */
+interface LinkNode {
+  /** Offsets of the whole `[text](url)` node. */
+  nodeStart: number;
+  nodeEnd: number;
+  /** Offset where its text starts (as in LinkSpan). */
+  textStart: number;
 }
 
 /** Flatten inline content into source pieces, recording links. */
-function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[]): void {
+function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[], linkNodes: LinkNode[] = [], htmls: Html[] = []): void {
   for (const n of nodes) {
     const s = n.position?.start.offset;
     const e = n.position?.end.offset;
@@ -202,26 +213,28 @@ function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[]): 
         break;
       case 'link': {
         const first = pieces.length;
-        collect(n.children, pieces, links);
+        collect(n.children, pieces, links, linkNodes, htmls);
         const inner = pieces.slice(first).filter((p) => !p.gap);
         if (inner.length > 0) links.push({ start: inner[0]!.start, end: inner[inner.length - 1]!.end, url: n.url });
         else links.push({ start: s, end: e, url: n.url });
+        linkNodes.push({ nodeStart: s, nodeEnd: e, textStart: links[links.length - 1]!.start });
         break;
       }
       case 'strong':
       case 'emphasis':
       case 'delete':
-        collect(n.children, pieces, links);
+        collect(n.children, pieces, links, linkNodes, htmls);
         break;
       case 'linkReference':
-        collect(n.children, pieces, links);
+        collect(n.children, pieces, links, linkNodes, htmls);
         break;
       case 'break':
-        pieces.push({ start: s, end: s, gap: true });
+        pieces.push({ start: s, end: s, br: true });
         break;
       case 'html':
-        // Inline HTML: a suppression comment may sit at the end of a line.
+        // Inline HTML: a suppression comment may sit at the end of a line of text.
         pieces.push({ start: s, end: s, gap: true });
+        htmls.push(n);
         break;
       default:
         // inlineCode, image, footnotes: not prose.
@@ -230,11 +243,20 @@ function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[]): 
   }
 }
 
-const SENTENCE_END = /[.!?]+["')\]]*(?=\s|$)|\n(?=\s*(?:p\.?\s?s\.?|[-*+]\s))/g;
-const GREETING = /^(hi|hey|hello|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|best|cheers|regards|kind regards|warm regards|sincerely|talk soon)\b[^.!?]{0,40}$/;
-const PS = /^p\.?\s?s\.?\b/;
+/** End punctuation (with closing quotes/brackets) followed by a space or the end. */
+const SENTENCE_END = /[.!?]+["')\]]*(?=\s|$)/g;
+/** Words whose final period is not a sentence end: "e.g.", "vs.", "Dr.", single initials, "U.S.". */
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|approx|cf|incl|esp|fig|\p{L}(?:\.\p{L})*)\.$/u;
+const GREETING =
+  /^(hi|hey|hello|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|many thanks|best|all the best|best wishes|cheers|regards|kind regards|warm regards|warmly|sincerely|talk soon|speak soon|looking forward)\b[^.!?]{0,40}$/;
+/** A P.S. (or P.P.S.) marker at the start of a sentence. */
+const PS = /^p\.?\s?(?:p\.?\s?)?s\.?(?=[\s:,\-–—]|$)/;
+const PS_ONLY = /^p\.?\s?(?:p\.?\s?)?s\.?[\s:\-–—]*$/;
 const HASHTAG = /(^|\s)#[\p{L}\p{N}_]{2,}/gu;
 const SUBJECT = /^\s*(subject|subject line)\s*:\s*/i;
+const UPPER_OR_SYMBOL = /^[\p{Lu}\p{Lt}]|^[^\p{L}\p{N}\s]/u;
+const SPACE_OR_GAP = /\s|\u0000/;
+const ASCII = /^[\x00-\x7f]*$/;
 
 function readProse(
   nodes: PhrasingContent[],
@@ -245,8 +267,11 @@ function readProse(
   headingDepth?: number,
 ): void {
   const pieces: Piece[] = [];
+  const linkNodes: LinkNode[] = [];
+  const htmls: Html[] = [];
   const firstLink = out.links.length;
-  collect(nodes, pieces, out.links);
+  collect(nodes, pieces, out.links, linkNodes, htmls);
+  for (const h of htmls) readDirectives(h, out);
   if (pieces.length === 0) return;
   const links = out.links.slice(firstLink);
 
@@ -254,9 +279,21 @@ function readProse(
   let normText = '';
   const map: number[] = [];
   for (const p of pieces) {
+    if (p.br) {
+      normText += '\n';
+      map.push(p.start);
+      continue;
+    }
     if (p.gap) {
       normText += ' \u0000 ';
       map.push(p.start, p.start, p.start);
+      continue;
+    }
+    // Plain ASCII (most prose) is lower-cased in one go; anything else goes through NFKC folding.
+    const raw = text.slice(p.start, p.end);
+    if (ASCII.test(raw)) {
+      normText += raw.toLowerCase();
+      for (let i = p.start; i < p.end; i++) map.push(i);
       continue;
     }
     const n = normalize(text, p.start, p.end);
@@ -264,7 +301,6 @@ function readProse(
     for (let i = 0; i < n.text.length; i++) map.push(n.map[i]!);
   }
   map.push(pieces[pieces.length - 1]!.end);
-  const para: Normalized = { text: normText, source: text, map };
 
   const trimmed = normText.trim();
   const isButton =
@@ -291,52 +327,121 @@ function readProse(
     }
   }
 
-  const ps = PS.test(trimmed);
-  // Sentences: end punctuation, or a line break before a P.S. or a list-like line.
+  const cuts = sentenceCuts(normText, map, text, linkNodes);
+  const quoted = quotedSpans(normText);
+  let inPs = false;
   let from = 0;
-  SENTENCE_END.lastIndex = 0;
-  const bounds: [number, number][] = [];
-  let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END.exec(normText))) {
-    const end = m.index + m[0].length;
-    bounds.push([from, end]);
-    from = end;
-  }
-  if (from < normText.length) bounds.push([from, normText.length]);
-
-  for (const [bs, be] of bounds) {
-    let s = bs;
-    let e = be;
-    while (s < e && /\s|\u0000/.test(normText[s]!)) s++;
-    while (e > s && /\s|\u0000/.test(normText[e - 1]!)) e--;
+  for (const cut of [...cuts, normText.length]) {
+    let s = from;
+    let e = cut;
+    from = cut;
+    while (s < e && SPACE_OR_GAP.test(normText[s]!)) s++;
+    while (e > s && SPACE_OR_GAP.test(normText[e - 1]!)) e--;
     if (s >= e) continue;
     const sentence = normText.slice(s, e);
     const words = countWords(sentence);
     out.words += words;
     const unitNorm: Normalized = { text: sentence, source: text, map: map.slice(s, e + 1) };
-    // The map slot after the last char must point just past it in the source.
-    unitNorm.map[sentence.length] = map[e] ?? unitNorm.map[sentence.length - 1]! + 1;
-    const unitLinks = links
-      .map((l) => ({ start: l.start, end: l.end, url: l.url }))
-      .filter((l) => l.start >= para.map[s]! && l.end <= (para.map[e] ?? Infinity));
+    // The map slot after the last char points just past that char in the source (not at the
+    // next piece, which may start after a link's "](url)").
+    const endOffset = sourceEnd(text, map[e - 1]!, map[e]);
+    unitNorm.map[sentence.length] = endOffset;
+    const unitLinks = links.filter((l) => l.start >= map[s]! && l.end <= endOffset);
+    // P.S.: a sentence opening with the marker, and every sentence after it in the paragraph.
+    inPs ||= PS.test(sentence);
     const unit: Unit = {
-      start: para.map[s]!,
-      end: unitNorm.map[sentence.length]!,
+      start: map[s]!,
+      end: endOffset,
       norm: unitNorm,
       words,
-      container: ps || PS.test(sentence) ? 'ps' : container,
+      container: inPs ? 'ps' : container,
       button: isButton,
       greeting: GREETING.test(sentence),
       pressure: lexicon.pressure(unitNorm),
     };
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
-    const match = lexicon.match(unitNorm, unitLinks);
+    const q = quoted.length ? quoted.filter(([qs, qe]) => qe > s && qs < e).map(([qs, qe]) => [qs - s, qe - s] as [number, number]) : undefined;
+    const match = lexicon.match(unitNorm, unitLinks, q && q.length ? { quoted: q } : {});
     if (match) unit.match = match;
     out.units.push(unit);
   }
 }
 
+/** Source offset just past the source char at `at` (never inside a surrogate pair). */
+function sourceEnd(text: string, at: number, next: number | undefined): number {
+  const width = (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+  const end = at + width;
+  return next !== undefined && next < end ? next : end;
+}
+
+/**
+ * Where sentences end in a paragraph's normalised text (offsets just past each end):
+ *  - end punctuation followed by a space, except after a P.S. marker or an abbreviation;
+ *  - a line break (soft or hard) when the next line starts with a capital letter or a
+ *    symbol (emoji, arrow, bullet, link) or the line before ends in a symbol or colon: posts
+ *    and signatures put one sentence per line without a period, while hard-wrapped email
+ *    prose continues in lower case;
+ *  - between links that follow each other with nothing but spaces or separators between
+ *    them: a row of buttons is one ask per button.
+ */
+function sentenceCuts(normText: string, map: number[], source: string, linkNodes: LinkNode[]): number[] {
+  const cuts: number[] = [];
+  let segStart = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(normText))) {
+    const end = m.index + m[0].length;
+    const seg = normText.slice(segStart, end).trim();
+    if (m[0].startsWith('.') && (PS_ONLY.test(seg) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1)))) continue;
+    cuts.push(end);
+    segStart = end;
+  }
+  for (let i = normText.indexOf('\n'); i !== -1; i = normText.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (j < normText.length && /[ \t\r]/.test(normText[j]!)) j++;
+    if (j >= normText.length) continue;
+    let k = i - 1;
+    while (k >= 0 && /[ \t\r]/.test(normText[k]!)) k--;
+    const nextSource = source.slice(map[j]!, map[j]! + 2);
+    const prev = k >= 0 ? normText[k]! : '';
+    const prevBreaks = prev !== '' && !/[\p{L}\p{N},;(\-–—'"]/u.test(prev);
+    if (UPPER_OR_SYMBOL.test(nextSource) || prevBreaks || PS.test(normText.slice(j, j + 6))) cuts.push(i);
+  }
+  if (linkNodes.length > 1) {
+    for (let n = 1; n < linkNodes.length; n++) {
+      const between = source.slice(linkNodes[n - 1]!.nodeEnd, linkNodes[n]!.nodeStart);
+      if (/[\p{L}\p{N}]/u.test(between)) continue;
+      const at = map.indexOf(linkNodes[n]!.textStart);
+      if (at > 0) cuts.push(at);
+    }
+  }
+  return [...new Set(cuts)].sort((a, b) => a - b);
+}
+
+/** Spans between pairs of double quotes (after folding), as [just after the opening mark, the closing mark). */
+function quotedSpans(normText: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  for (let i = normText.indexOf('"'); i !== -1; i = normText.indexOf('"', i + 1)) {
+    if (open === -1) open = i + 1;
+    else {
+      spans.push([open, i]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** Words for counting: letters and digits, with apostrophes and hyphens inside ("don't", "30-day"). */
 function countWords(s: string): number {
-  const m = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWordCode(c)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (!(inWord && (c === 39 || c === 0x2019 || c === 45))) inWord = false;
+  }
+  return n;
 }

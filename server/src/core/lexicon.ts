@@ -1,26 +1,45 @@
 /**
  * The ask lexicon: data (core/data/lexicon.json) compiled once into matchers.
+ * docs/lexicon.md explains it for the people who extend it; this header is the reference.
  *
  * A rule is a small word pattern, not a regular expression, so that marketers
  * can read and extend it:
  *   - words separated by spaces must follow each other (any whitespace between);
- *   - `a|b|c` is one slot with alternatives; `(a quick|some)` groups alternatives
- *     that contain spaces; a slot followed by `?` is optional;
- *   - `@name` is any phrase of the group `name` from the `groups` table;
+ *   - `a|b|c` is one slot with single-word alternatives; `(a quick|some)` groups
+ *     alternatives that contain spaces (each alternative is itself a pattern);
+ *   - a slot followed by `?` is optional;
+ *   - `@name` is any phrase of the group `name` from the `groups` table (group
+ *     entries are full sub-patterns, so they may use every other feature);
  *   - `<n>` is a number, in digits or words ("15", "fifteen"), also inside a word: `<n>-minute`;
- *   - `~3` is a gap of up to three arbitrary words.
+ *   - `~3` is a gap of up to three arbitrary words;
+ *   - `!slot` (e.g. `!video`, `!(to @event)`, `!@consume-verb`) asserts that the slot does
+ *     NOT come next: `demo !(video|recording)` matches "a demo" but not "a demo video";
+ *   - `$` is the end of the sentence (only punctuation, emoji or closing quotes may follow),
+ *     `^` its start: `^ buy $` is a sentence that says only "Buy" (a button), not "build or buy?".
  * Each rule says where its match may start (`at`):
- *   - `clause` (default): at the start of a sentence, a clause (after , ; : - or
- *     and/or/then/so) or a link's text, optionally after a lead-in ("just", "feel
- *     free to", "you can"); this is what makes "we booked a demo" not an ask;
+ *   - `clause` (default): at the start of a sentence, a clause (after , ; : ( - or a symbol
+ *     such as an emoji or arrow, or after and/or/then/so/but) or a link's text, optionally
+ *     after lead-ins ("just", "feel free to", "would you be open to"); this is what makes
+ *     "we booked a demo" or "teams that book a demo" not an ask. In a sentence told in the
+ *     first or third person ("We send the questionnaire, read the report and flag gaps") a
+ *     bare comma or "and" is not a clause start: that is a list of what someone does;
  *   - `anywhere`: anywhere in the sentence, unless a blocker word comes right before it;
  * and a rule with `question: true` only matches in a sentence ending with "?".
- * A match is dropped when a negation ("no need to", "without") comes shortly before it.
- * A sentence holds at most one ask: the highest-level match wins, then the earliest.
+ * A match is dropped when a negation ("no need to", "not ready for", "without") comes
+ * shortly before it in the same clause (a comma, dash or "just"/"instead" ends its reach;
+ * "don't hesitate to", "why not" are not negations), when it sits inside a double-quoted
+ * span (a quoted phrase or testimonial) that no click/reply verb introduces, and when a
+ * third-party phrase follows it ("Register for withholding with the Department of Taxation").
+ * A sentence holds at most one ask: the highest-level match wins, then the earliest, then the longest.
+ *
+ * Speed: the lexicon runs on every keystroke. Each pattern is indexed by anchor words
+ * (for every required slot, the words one of which must occur in the sentence), so a sentence
+ * only tries the few patterns whose slots it can fill, and a pattern's regex runs sticky at the
+ * positions of its start words instead of scanning the sentence.
  */
 import data from './data/lexicon.json';
 import { ASK_LEVELS } from './model';
-import { originalSpan, type Normalized } from './text';
+import type { Normalized } from './text';
 import type { AskClass } from './types';
 
 export interface LexiconRule {
@@ -42,8 +61,19 @@ export interface LexiconData {
   groups: Record<string, string[]>;
   leadIns: string[];
   negations: string[];
+  /** Phrases that contain a negation word but do not negate what follows ("don't hesitate to"). */
+  negationExceptions?: string[];
   negationWindow: number;
   blockers: string[];
+  /** Sentence-initial words that make a sentence narrative (first or third person). */
+  narrativeSubjects?: string[];
+  /** Words after which a quoted phrase is still an ask: `Click "Start free trial"`. */
+  quoteIntroducers?: string[];
+  /**
+   * What, shortly after an imperative, makes it an instruction about a third party rather than
+   * an ask of the vendor: "Register for withholding with the Ohio Department of Taxation".
+   */
+  thirdParty?: string[];
   asks: LexiconRule[];
   pressure: PressureRule[];
   calendarHosts: string[];
@@ -71,6 +101,20 @@ export interface UnitMatch {
   kind: 'phrase' | 'url';
 }
 
+/** Optional facts about a sentence that only the paragraph around it knows. */
+export interface MatchContext {
+  /** Double-quoted spans, in offsets of the sentence's normalised text (may reach past either end). */
+  quoted?: [number, number][];
+}
+
+interface PressureCompiled {
+  id: string;
+  re: RegExp;
+  anchors: string[] | null;
+  also: string[][];
+  stamp: number;
+}
+
 interface Compiled {
   id: string;
   source: string;
@@ -79,16 +123,59 @@ interface Compiled {
   re: RegExp;
   at: 'clause' | 'anywhere';
   question: boolean;
-  /** The rule can only match if the sentence holds one of these words (null: always try). */
-  anchors: string[] | null;
+  /** Position in the rule list, so candidates are tried in a stable order. */
+  index: number;
+  /** Further anchor sets: each must share a word with the sentence too. */
+  also: string[][];
+  /** Rank by level (highest first), then position: the order candidates are tried in. */
+  order: number;
+  /** Last sentence this rule was collected for (dedupes candidates without a Set). */
+  stamp: number;
+  /** Words a match starts with (then `re` is sticky and tried only there), or null (scan). */
+  starters: Set<string> | null;
 }
 
 const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|few|a couple of';
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|forty|forty-five|fifty|sixty|ninety|a few|few|a couple of|a couple';
 const NUM = `(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS})`;
-const WB = '(?<![\\p{L}\\p{N}])';
-const WE = '(?![\\p{L}\\p{N}])';
-const WORD = `[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*`;
+/**
+ * Letters and digits, as an explicit class rather than \p{L}\p{N}: V8 spends about half a
+ * millisecond parsing every Unicode property escape, and the lexicon has thousands of word
+ * boundaries; with this class the whole lexicon compiles in milliseconds. The text is already
+ * NFKC-folded and lower-cased, so Latin (with accents), Greek, Cyrillic, Hebrew, Arabic, Indic,
+ * Thai, CJK and Hangul letters are covered; anything else counts as punctuation.
+ */
+const LN = '0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u052F\\u0531-\\u058F\\u05D0-\\u05EA\\u0620-\\u064A\\u0660-\\u0669\\u0900-\\u0E7F\\u1E00-\\u1FFF\\u3040-\\u9FFF\\uAC00-\\uD7AF';
+const WB = `(?<![${LN}])`;
+const WE = `(?![${LN}])`;
+const WORD = `[${LN}][${LN}'’-]*`;
+/** End of sentence: nothing but punctuation, symbols or emoji until the end. */
+const END = `(?=[^${LN}]*$)`;
+/** Start of sentence: nothing but punctuation, symbols or emoji before. */
+const START = `(?<=^[^${LN}]*)`;
+/** Letters and digits, by char code: the same set as LN. */
+export function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return (
+    c === 0xaa ||
+    c === 0xb5 ||
+    c === 0xba ||
+    (c >= 0xc0 && c <= 0x2ff && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x52f) ||
+    (c >= 0x531 && c <= 0x58f) ||
+    (c >= 0x5d0 && c <= 0x5ea) ||
+    (c >= 0x620 && c <= 0x64a) ||
+    (c >= 0x660 && c <= 0x669) ||
+    (c >= 0x900 && c <= 0xe7f) ||
+    (c >= 0x1e00 && c <= 0x1fff) ||
+    (c >= 0x3040 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af)
+  );
+}
+/** Words too common to be a useful anchor: a slot of these is only used when nothing rarer is required. */
+const STOPWORDS = new Set(
+  'a an the to of in on at for and or but so if is are be was were am this that these those it its i we you your my our us me them they he she his her their with from by as do does did can could would will should shall may might have has had not no yes what how who when where which why there here all any some one up out about into over just'.split(' '),
+);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -127,7 +214,20 @@ function splitAlternatives(s: string): string[] {
   return out;
 }
 
+function unwrap(slot: string): string {
+  // "(a|b)" -> "a|b", but not "(a) (b)" or "(a)|(b)".
+  if (!slot.startsWith('(') || !slot.endsWith(')')) return slot;
+  let depth = 0;
+  for (let i = 0; i < slot.length; i++) {
+    if (slot[i] === '(') depth++;
+    if (slot[i] === ')') depth--;
+    if (depth === 0 && i < slot.length - 1) return slot;
+  }
+  return slot.slice(1, -1);
+}
+
 class PatternCompiler {
+  private readonly cache = new Map<string, string>();
   constructor(private readonly groups: Record<string, string[]>) {}
 
   /** Compile a whole pattern (a sequence of slots) to a regex source. */
@@ -137,6 +237,19 @@ class PatternCompiler {
     // While `first`, nothing has been matched for sure, so the next slot needs no separator.
     let first = true;
     for (const raw of slots(pattern)) {
+      if (raw === '$') {
+        re += END;
+        continue;
+      }
+      if (raw === '^') {
+        re += START;
+        continue;
+      }
+      if (raw.startsWith('!') && raw.length > 1) {
+        const body = this.slot(raw.slice(1), depth);
+        re += first ? `(?!${body})` : `(?!\\s+${body})`;
+        continue;
+      }
       const optional = raw.endsWith('?') && raw.length > 1;
       const slot = optional ? raw.slice(0, -1) : raw;
       const gap = /^~(\d)$/.exec(slot);
@@ -157,68 +270,139 @@ class PatternCompiler {
   }
 
   private slot(slot: string, depth: number): string {
-    const alts = splitAlternatives(slot.startsWith('(') && slot.endsWith(')') ? slot.slice(1, -1) : slot);
+    const key = `${depth > 0 ? 1 : 0}:${slot}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const alts = splitAlternatives(unwrap(slot));
     const parts = alts.map((alt) => {
       if (alt.startsWith('@')) {
         const g = this.groups[alt.slice(1)];
         if (!g) throw new Error(`unknown lexicon group ${alt}`);
         return g.map((p) => this.sequence(p, depth + 1)).join('|');
       }
-      if (/\s/.test(alt) || alt.includes('(')) return this.sequence(alt, depth + 1);
+      if (/\s/.test(alt) || alt === '$') return this.sequence(alt, depth + 1);
+      if (alt.includes('(')) {
+        if (slots(alt).length < 2 && unwrap(alt) === alt) throw new Error(`cannot read "${alt}": write optional words as separate slots ("a paying? customer"), and put spaces between slots`);
+        return this.sequence(alt, depth + 1);
+      }
       return alt
         .split('<n>')
         .map((lit) => escapeRe(lit))
         .join(NUM);
     });
-    return `${WB}(?:${parts.join('|')})${WE}`;
+    // Word boundaries only around top-level slots: inside a phrase, words are already
+    // separated by \s+, and every \p{L} class costs V8 parse time on every keystroke's first use.
+    const out = depth === 0 ? `${WB}(?:${parts.join('|')})${WE}` : `(?:${parts.join('|')})`;
+    this.cache.set(key, out);
+    return out;
   }
 
-  /** Words one of which must be present for the pattern to match, or null. */
+  /** Alternatives of a list of phrases, as one group (word boundaries are the caller's). */
+  phrases(list: string[]): string {
+    return `(?:${list.map((p) => this.sequence(p, 1)).join('|')})`;
+  }
+
+  /**
+   * Words one of which must be present for the pattern to match, or null (always try).
+   * Any required slot will do; the cheapest set is chosen (see anchorSets).
+   */
   anchors(pattern: string): string[] | null {
-    let best: string[] | null = null;
-    for (const raw of slots(pattern)) {
-      if (raw.endsWith('?') || raw.startsWith('~')) continue;
-      const words = this.firstWords(raw);
-      if (words && (!best || words.length < best.length)) best = words;
-    }
-    return best;
+    return this.anchorSets(pattern)[0] ?? null;
   }
 
-  private firstWords(slot: string, depth = 0): string[] | null {
+  /**
+   * For every required top-level slot, the words one of which must be present, cheapest
+   * first: sets made of rare words and few of them beat sets holding "a", "the" or "your".
+   */
+  anchorSets(pattern: string): string[][] {
+    const sets: string[][] = [];
+    for (const raw of slots(pattern)) {
+      if (raw.endsWith('?') || raw.startsWith('~') || raw.startsWith('!') || raw === '$' || raw === '^') continue;
+      const words = this.firstWords(raw);
+      if (words) sets.push(words);
+    }
+    const cost = (ws: string[]) => ws.length + 1000 * ws.filter((w) => STOPWORDS.has(w)).length;
+    return sets.sort((a, b) => cost(a) - cost(b));
+  }
+
+  /**
+   * Words a match of the pattern can start with, or null when it may start elsewhere (an
+   * optional or gap first slot, a number, a symbol): the matcher then tries the pattern only
+   * at those words instead of scanning the sentence.
+   */
+  startWords(pattern: string): string[] | null {
+    const first = slots(pattern).find((p) => p !== '^' && !p.startsWith('!'));
+    if (!first || first === '$' || first.endsWith('?') || first.startsWith('~')) return null;
+    const words = this.firstWords(first, 0, true);
+    return words;
+  }
+
+  private firstWords(slot: string, depth = 0, strict = false): string[] | null {
     if (depth > 8) return null;
-    const alts = splitAlternatives(slot.startsWith('(') && slot.endsWith(')') ? slot.slice(1, -1) : slot);
-    const out: string[] = [];
-    for (const alt of alts) {
-      if (alt.startsWith('@')) {
-        for (const phrase of this.groups[alt.slice(1)] ?? []) {
-          const first = slots(phrase)[0];
-          if (!first || first.endsWith('?') || first.startsWith('~')) return null;
-          const w = this.firstWords(first, depth + 1);
+    const out = new Set<string>();
+    for (const alt of splitAlternatives(unwrap(slot))) {
+      let subs: string[];
+      if (alt.startsWith('@')) subs = this.groups[alt.slice(1)] ?? [];
+      else subs = [alt];
+      for (const sub of subs) {
+        // The first word of a sequence is its first required slot (skipping optional ones
+        // is not safe: a pattern may start with an optional slot, so use the first slot only
+        // when it is required).
+        const parts = slots(sub);
+        const firstSlot = parts.find((p) => !p.startsWith('!') && p !== '$' && p !== '^');
+        if (!firstSlot || firstSlot.endsWith('?') || firstSlot.startsWith('~')) return null;
+        if (firstSlot.startsWith('(') || firstSlot.includes('|') || firstSlot.startsWith('@')) {
+          const w = this.firstWords(firstSlot, depth + 1, strict);
           if (!w) return null;
-          out.push(...w);
+          for (const x of w) out.add(x);
+        } else {
+          if (firstSlot.startsWith('<n>')) return null;
+          // A start word must be where the match starts: no leading symbol ("#1", "→").
+          if (strict && /^[^\p{L}\p{N}]/u.test(firstSlot)) return null;
+          const word = firstSlot.replace(/^[^\p{L}\p{N}]+/u, '').split(/[^\p{L}\p{N}']/u)[0]!;
+          if (!word) return null;
+          out.add(word);
         }
-      } else {
-        const first = slots(alt)[0];
-        if (!first || first.includes('<n>') || first.endsWith('?') || first.startsWith('~')) return null;
-        if (first.startsWith('(') || first.includes('|') || first.startsWith('@')) {
-          const w = this.firstWords(first, depth + 1);
-          if (!w) return null;
-          out.push(...w);
-        } else out.push(first.replace(/^[^\p{L}\p{N}]+/u, '').split(/[^\p{L}\p{N}']/u)[0]!);
       }
     }
-    return out.filter(Boolean).length === out.length ? out : null;
+    return out.size ? [...out] : null;
   }
 }
+
+const BOUNDARY = /(?:^|[^\p{L}\p{N}\s'’]|\b(?:and|or|then|so|but|also|otherwise|plus|instead)\b)\s*$/u;
+const WEAK_BOUNDARY = /(?:,|\b(?:and|or|plus)\b)\s*$/u;
+const CONJUNCTION_LEAD = /^(?:and|or|then|so|but|plus|also|instead)\b/;
+const ONLY_CONJUNCTIONS = /^(?:(?:and|or|then|so|but|plus|also|instead|now|today|first|next|finally)[,]?\s+)+$/;
+const POINTER = /\b(?:here|below|now|today|link)\b|→|👇|:|\u0000|https?:/u;
+const QUESTION = /\?[^\p{L}\p{N}?]*$/u;
+/** Two capitals in a row (Latin, Greek, Cyrillic): the cheap test before looking for ALL CAPS runs. */
+const TWO_CAPITALS = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]{2}/;
+/** What ends a negation's reach: punctuation, a dash, or a new clause. "or" does not ("don't book a demo or talk to sales"). */
+const NEGATION_STOP = /[.;:!?,()\u0000]|\s[-–—]\s|\b(?:but|just|instead|so|then|and)\b/u;
 
 export class Lexicon {
   /** Changes whenever the rules change: part of the block cache key. */
   readonly version: string;
   private readonly rules: Compiled[] = [];
-  private readonly pressureRules: { id: string; re: RegExp }[] = [];
+  /** anchor word -> rules that need it. */
+  private readonly byAnchor = new Map<string, Compiled[]>();
+  /** Rules without anchors: tried on every sentence. */
+  private readonly always: Compiled[] = [];
+  private readonly pressureRules: PressureCompiled[] = [];
+  private readonly pressureByAnchor = new Map<string, PressureCompiled[]>();
+  private readonly pressureAlways: PressureCompiled[] = [];
+  /** Counts sentences, for the candidate stamps. */
+  private generation = 0;
+  /** The words of the last sentence seen: pressure() and match() run on the same sentence in turn. */
+  private lastWords: { text: string; list: string[]; set: Set<string>; at: number[] } | undefined;
   private readonly leadIn: RegExp;
   private readonly negation: RegExp;
+  private readonly negationWords: Set<string>;
+  private readonly negationExceptions: RegExp | null;
   private readonly blocker: RegExp;
+  private readonly narrative: Set<string>;
+  private readonly quoteIntroducer: RegExp | null;
+  private readonly thirdParty: RegExp | null;
   private readonly calendar: RegExp;
   private readonly shoutWords: Set<string>;
   private readonly acronyms: Set<string>;
@@ -228,87 +412,173 @@ export class Lexicon {
     extra: { asks?: ExtraPhrasing[]; pressure?: string[] } = {},
   ) {
     const c = new PatternCompiler(data.groups);
+    const add = (rule: Omit<Compiled, 'index' | 'also' | 'starters' | 'order' | 'stamp'>, anchorSets: string[][], starters: string[] | null = null) => {
+      const anchors = anchorSets[0];
+      const compiled: Compiled = {
+        ...rule,
+        re: starters ? new RegExp(rule.re.source, 'y') : rule.re,
+        index: this.rules.length,
+        also: anchorSets.slice(1, 3),
+        starters: starters ? new Set(starters) : null,
+        order: 0,
+        stamp: -1,
+      };
+      this.rules.push(compiled);
+      if (!anchors) this.always.push(compiled);
+      else
+        for (const a of new Set(anchors)) {
+          const list = this.byAnchor.get(a);
+          if (list) list.push(compiled);
+          else this.byAnchor.set(a, [compiled]);
+        }
+    };
     for (const rule of data.asks) {
-      for (const p of rule.patterns) {
-        this.rules.push({
-          id: rule.id,
-          source: p,
-          cls: rule.class,
-          level: ASK_LEVELS[rule.class],
-          re: new RegExp(c.sequence(p), 'gu'),
-          at: rule.at ?? 'clause',
-          question: rule.question ?? false,
-          anchors: c.anchors(p),
-        });
+      // A pattern that is just `@group` becomes one pattern per group entry: small regexes,
+      // precise anchors, and `via` names the phrasing that matched.
+      let patterns: string[];
+      try {
+        patterns = rule.patterns.flatMap((x) => explode(x, data.groups));
+      } catch (err) {
+        throw new Error(`lexicon rule ${rule.id}: ${(err as Error).message}`);
+      }
+      for (const p of patterns) {
+        let re: RegExp;
+        try {
+          re = new RegExp(c.sequence(p), 'g');
+        } catch (err) {
+          throw new Error(`lexicon rule ${rule.id}: cannot compile "${p}": ${(err as Error).message}`);
+        }
+        add(
+          { id: rule.id, source: p, cls: rule.class, level: ASK_LEVELS[rule.class], re, at: rule.at ?? 'clause', question: rule.question ?? false },
+          c.anchorSets(p),
+          c.startWords(p),
+        );
       }
     }
     for (const [i, x] of (extra.asks ?? []).entries()) {
-      const words = x.phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      const words = literalWords(x.phrase);
       if (words.length === 0) continue;
-      this.rules.push({
-        id: `config.asks[${i}]`,
-        source: x.phrase,
-        cls: x.class,
-        level: ASK_LEVELS[x.class],
-        re: new RegExp(WB + words.map(escapeRe).join('\\s+') + WE, 'gu'),
-        at: 'anywhere',
-        question: false,
-        anchors: null,
-      });
+      add(
+        {
+          id: `config.asks[${i}]`,
+          source: x.phrase,
+          cls: x.class,
+          level: ASK_LEVELS[x.class],
+          re: new RegExp(WB + words.map(escapeRe).join('\\s+') + WE, 'g'),
+          at: 'anywhere',
+          question: false,
+        },
+        anchorOfLiteral(words),
+      );
     }
+    [...this.rules].sort((a, b) => b.level - a.level || a.index - b.index).forEach((r, i) => (r.order = i));
     for (const rule of data.pressure) {
-      for (const p of rule.patterns) this.pressureRules.push({ id: rule.id, re: new RegExp(c.sequence(p), 'gu') });
+      for (const p of rule.patterns.flatMap((x) => explode(x, data.groups))) {
+        const sets = c.anchorSets(p);
+        this.addPressure({ id: rule.id, re: new RegExp(c.sequence(p), 'g'), anchors: sets[0] ?? null, also: sets.slice(1, 3), stamp: -1 });
+      }
     }
     for (const [i, phrase] of (extra.pressure ?? []).entries()) {
-      const words = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      if (words.length) this.pressureRules.push({ id: `config.pressure[${i}]`, re: new RegExp(WB + words.map(escapeRe).join('\\s+') + WE, 'gu') });
+      const words = literalWords(phrase);
+      if (words.length) this.addPressure({ id: `config.pressure[${i}]`, re: new RegExp(WB + words.map(escapeRe).join('\\s+') + WE, 'g'), anchors: anchorOfLiteral(words)[0] ?? null, also: [], stamp: -1 });
     }
-    const lead = data.leadIns.map((l) => c.sequence(l)).join('|');
+    const lead = c.phrases(data.leadIns);
     // Lead-ins may repeat: "so just", "feel free to simply".
-    this.leadIn = new RegExp(`(?:(?:${lead})[,]?\\s+)*$`, 'u');
-    this.negation = new RegExp(`${WB}(?:${data.negations.map((n) => c.sequence(n)).join('|')})${WE}`, 'u');
-    this.blocker = new RegExp(`${WB}(?:${data.blockers.map(escapeRe).join('|')})\\s+$`, 'u');
+    this.leadIn = new RegExp(`${WB}(?:${lead}[,]?\\s+)+$`);
+    this.negation = new RegExp(`${WB}${c.phrases(data.negations)}${WE}`, 'g');
+    this.negationWords = new Set(data.negations.map((n) => n.split(/\s+/)[0]!.replace(/[’]/g, "'")));
+    this.negationExceptions = data.negationExceptions?.length
+      ? new RegExp(`${WB}${c.phrases(data.negationExceptions)}${WE}`, 'g')
+      : null;
+    this.blocker = new RegExp(`${WB}(?:${data.blockers.map(escapeRe).join('|')})\\s+$`);
+    this.narrative = new Set(data.narrativeSubjects ?? []);
+    this.quoteIntroducer = data.quoteIntroducers?.length ? new RegExp(`${WB}${c.phrases(data.quoteIntroducers)}[\\s:]*$`) : null;
+    // Right after the match, within a few words of the same clause.
+    this.thirdParty = data.thirdParty?.length ? new RegExp(`^(?:\\s+${WORD},?){0,6}?\\s+${c.phrases(data.thirdParty)}${WE}`) : null;
     this.calendar = new RegExp(`(?:^|[/.@])(?:${data.calendarHosts.map(escapeRe).join('|')})(?:[/:?#]|$)`, 'i');
     this.shoutWords = new Set(data.shouting.words.map((w) => w.toUpperCase()));
     this.acronyms = new Set(data.shouting.acronyms.map((w) => w.toUpperCase()));
     this.version = `${data.asks.length}:${this.rules.length}:${JSON.stringify(extra)}`;
   }
 
-  /** Find the one ask of a sentence, if any. `links` are block-relative link-text spans inside it. */
-  match(unit: Normalized, links: { start: number; end: number; url: string }[]): UnitMatch | undefined {
-    const text = unit.text;
-    const words = new Set(text.match(/[\p{L}\p{N}][\p{L}\p{N}']*/gu) ?? []);
-    const isQuestion = /\?["')\]]*$/.test(text);
-    // Link text starts count as clause starts: "[Book a demo](...)".
-    const linkStartsNorm = new Set<number>();
-    if (links.length) {
-      for (let i = 0; i < unit.map.length - 1; i++) {
-        if (links.some((l) => l.start === unit.map[i])) linkStartsNorm.add(i);
+  private addPressure(rule: PressureCompiled): void {
+    this.pressureRules.push(rule);
+    if (!rule.anchors) this.pressureAlways.push(rule);
+    else
+      for (const a of new Set(rule.anchors)) {
+        const list = this.pressureByAnchor.get(a);
+        if (list) list.push(rule);
+        else this.pressureByAnchor.set(a, [rule]);
       }
+  }
+
+  /** Number of compiled ask patterns (for tests and `trustline explain`). */
+  get patternCount(): number {
+    return this.rules.length;
+  }
+
+  /**
+   * Find the one ask of a sentence, if any. `links` are block-relative link-text spans
+   * inside it; `ctx` carries what only the paragraph knows (quoted spans).
+   */
+  match(unit: Normalized, links: { start: number; end: number; url: string }[], ctx: MatchContext = {}): UnitMatch | undefined {
+    const text = unit.text;
+    const words = this.words(text);
+    const seen = words.set;
+    const isQuestion = QUESTION.test(text);
+    // Candidate rules: those sharing an anchor word with the sentence, plus the unanchored,
+    // when every further required slot has one of its words in the sentence as well.
+    const gen = ++this.generation;
+    const candidates: Compiled[] = [];
+    const consider = (r: Compiled) => {
+      if (r.stamp === gen) return;
+      r.stamp = gen;
+      for (const set of r.also) if (!hasAny(set, seen)) return;
+      candidates.push(r);
+    };
+    for (const r of this.always) consider(r);
+    for (const w of seen) {
+      const list = this.byAnchor.get(w);
+      if (list) for (const r of list) consider(r);
     }
     let best: { rule: Compiled; from: number; to: number } | undefined;
-    for (const rule of this.rules) {
-      if (rule.question && !isQuestion) continue;
-      if (rule.anchors && !rule.anchors.some((a) => words.has(a))) continue;
-      if (best && (rule.level < best.rule.level)) continue;
-      rule.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = rule.re.exec(text))) {
-        if (m[0].length === 0) {
-          rule.re.lastIndex++;
-          continue;
+    if (candidates.length) {
+      // Highest level first, so lower rules can be skipped once something is found.
+      candidates.sort((a, b) => a.order - b.order);
+      // Link text starts count as clause starts: "[Book a demo](...)".
+      let linkStartsNorm: Set<number> | undefined;
+      if (links.length) {
+        linkStartsNorm = new Set<number>();
+        for (let i = 0; i < unit.map.length - 1; i++) {
+          if (links.some((l) => l.start === unit.map[i])) linkStartsNorm.add(i);
         }
-        const from = m.index;
-        const to = from + m[0].length;
-        if (this.accept(rule, text, from, linkStartsNorm)) {
-          if (!best || rule.level > best.rule.level || (rule.level === best.rule.level && from < best.from)) best = { rule, from, to };
-          break;
+      }
+      const narrative = this.isNarrative(text);
+      for (const rule of candidates) {
+        if (best && rule.level < best.rule.level) break;
+        if (rule.question && !isQuestion) continue;
+        let at = 0;
+        for (let m = this.next(rule, text, at, words); m; m = this.next(rule, text, at, words)) {
+          const from = m.index;
+          const to = from + m[0].length;
+          if (to === from) {
+            at = from + 1;
+            continue;
+          }
+          if (best && (from > best.from || (from === best.from && to <= best.to && rule.level === best.rule.level))) break;
+          if (this.accept(rule, text, from, to, linkStartsNorm, narrative, ctx)) {
+            // Highest level, then earliest, then longest ("Upgrade to Pro" over "Upgrade").
+            if (!best || rule.level > best.rule.level || from < best.from || to > best.to) best = { rule, from, to };
+            break;
+          }
+          // Rejected here: a later, overlapping start may still be a real ask.
+          at = from + 1;
         }
       }
     }
     let result: UnitMatch | undefined;
     if (best) {
-      const [start, end] = originalSpan(unit, best.from, best.to);
+      const [start, end] = sourceSpan(unit, best.from, best.to);
       result = { start, end, class: best.rule.cls, level: best.rule.level, via: `${best.rule.id}: "${best.rule.source}"`, inLink: false, kind: 'phrase' };
       const link = links.find((l) => start >= l.start && end <= l.end);
       if (link) Object.assign(result, { inLink: true, linkStart: link.start, linkEnd: link.end, url: link.url });
@@ -318,13 +588,13 @@ export class Lexicon {
       const cal = links.find((l) => this.isCalendarUrl(l.url));
       if (cal) {
         result = { start: cal.start, end: cal.end, class: 'meeting', level: ASK_LEVELS.meeting, via: `calendar link: ${cal.url}`, inLink: true, linkStart: cal.start, linkEnd: cal.end, url: cal.url, kind: 'url' };
-      } else {
+      } else if (text.includes('/')) {
         // A bare calendar URL in the text, recognised without GFM autolinks.
-        const bare = /https?:\/\/[^\s<>()\]]+|(?<![\p{L}\p{N}.])(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>()\]]*/giu;
+        const bare = /https?:\/\/[^\s<>()\]]+|(?<![\p{L}\p{N}.@])(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>()\]]*/giu;
         let u: RegExpExecArray | null;
         while ((u = bare.exec(text))) {
           if (this.isCalendarUrl(u[0].replace(/^https?:\/\//, ''))) {
-            const [start, end] = originalSpan(unit, u.index, u.index + u[0].replace(/[.,;:!?]+$/, '').length);
+            const [start, end] = sourceSpan(unit, u.index, u.index + u[0].replace(/[.,;:!?'")\]]+$/, '').length);
             result = { start, end, class: 'meeting', level: ASK_LEVELS.meeting, via: `calendar link: ${u[0]}`, inLink: false, kind: 'url' };
             break;
           }
@@ -334,31 +604,157 @@ export class Lexicon {
     return result;
   }
 
+  /** The words of a sentence (cached for the sentence just seen). */
+  private words(text: string): { list: string[]; set: Set<string>; at: number[] } {
+    if (this.lastWords?.text === text) return this.lastWords;
+    const list: string[] = [];
+    const at: number[] = [];
+    // A hand-written scan: the same words as /[L][L']*/ (L = letters and digits), without
+    // allocating a match object per word.
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!isWordCode(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      i++;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (isWordCode(c) || c === 39 /* ' */) i++;
+        else break;
+      }
+      list.push(text.slice(start, i));
+      at.push(start);
+    }
+    const set = new Set(list);
+    // "what's" also stands for "what", "let's" for "let": patterns may end a word at the apostrophe.
+    for (const w of list) {
+      const q = w.indexOf("'");
+      if (q > 0) set.add(w.slice(0, q));
+    }
+    this.lastWords = { text, list, set, at };
+    return this.lastWords;
+  }
+
+  /** Next match of a rule at or after `from`: sticky rules try only their start words. */
+  private next(rule: Compiled, text: string, from: number, words: { list: string[]; at: number[] }): RegExpExecArray | null {
+    if (!rule.starters) {
+      rule.re.lastIndex = from;
+      return rule.re.exec(text);
+    }
+    for (let i = 0; i < words.at.length; i++) {
+      const pos = words.at[i]!;
+      if (pos < from) continue;
+      const w = words.list[i]!;
+      if (!rule.starters.has(w)) {
+        const q = w.indexOf("'");
+        if (q <= 0 || !rule.starters.has(w.slice(0, q))) continue;
+      }
+      rule.re.lastIndex = pos;
+      const m = rule.re.exec(text);
+      if (m) return m;
+    }
+    return null;
+  }
+
   isCalendarUrl(url: string): boolean {
     const host = url.replace(/^[a-z]+:\/\//i, '');
     return this.calendar.test(host);
   }
 
-  private accept(rule: Compiled, text: string, from: number, linkStarts: Set<number>): boolean {
-    const before = text.slice(Math.max(0, from - 80), from);
-    // Negation shortly before the match: "no need to book a call", "without a demo".
-    const window = before.split(/\s+/).slice(-(this.data.negationWindow + 1)).join(' ');
-    if (this.negation.test(window) && !/[.;:!?]\s*\S*\s*$/.test(window.slice(window.search(this.negation)))) return false;
+  /** A sentence that opens with a first- or third-person subject: "We send...", "Our team reads...". */
+  private isNarrative(text: string): boolean {
+    if (this.narrative.size === 0) return false;
+    const m = /[\p{L}\p{N}][\p{L}\p{N}'’]*/u.exec(text);
+    return m !== null && m.index < 4 && this.narrative.has(m[0]);
+  }
+
+  private accept(
+    rule: Compiled,
+    text: string,
+    from: number,
+    to: number,
+    linkStarts: Set<number> | undefined,
+    narrative: boolean,
+    ctx: MatchContext,
+  ): boolean {
+    const before = text.slice(Math.max(0, from - 100), from);
+    if (this.negated(before)) return false;
+    if (ctx.quoted && this.inQuote(text, from, to, ctx.quoted)) return false;
+    if (this.thirdParty && this.thirdParty.test(text.slice(to, to + 120))) return false;
     if (rule.at === 'anywhere') return !this.blocker.test(before);
     // Clause start: strip lead-ins, then require a boundary (start, punctuation, conjunction, link).
     const lead = this.leadIn.exec(before);
     const rest = lead ? before.slice(0, before.length - lead[0].length) : before;
     const restStart = from - (before.length - rest.length);
-    if (linkStarts.has(from) || linkStarts.has(restStart)) return true;
-    if (rest.trim() === '' && from - before.length === 0) return true;
-    return /(?:^|[,;:.!?)\-–—"'(\u0000]|\b(?:and|or|then|so|but|also|otherwise)\b)\s*$/u.test(rest);
+    if (linkStarts && (linkStarts.has(from) || linkStarts.has(restStart))) return true;
+    if (rest.trim() === '' && restStart === 0) return true;
+    // A lead-in that opens with a conjunction ("and just", "or") is itself the boundary.
+    const leadText = lead ? lead[0] : '';
+    if (!BOUNDARY.test(rest) && !CONJUNCTION_LEAD.test(leadText)) return false;
+    // "We send the questionnaire, read the report and flag the gaps": a list of what
+    // someone does, not an instruction, unless a lead-in says it is addressed to the reader
+    // or the phrase points somewhere ("register here", "grab it below").
+    if (
+      narrative &&
+      (leadText === '' || ONLY_CONJUNCTIONS.test(leadText)) &&
+      (WEAK_BOUNDARY.test(rest) || /^(?:and|or|plus)\b/.test(leadText)) &&
+      !POINTER.test(text.slice(from, to + 16))
+    )
+      return false;
+    return true;
+  }
+
+  /** A negation shortly before the match, in the same clause. */
+  private negated(before: string): boolean {
+    // Cheap test first: no negation word at all in the last few words.
+    const tail = before.split(/\s+/).slice(-(this.data.negationWindow + 2));
+    if (!tail.some((w) => this.negationWords.has(w.replace(/[^\p{L}']/gu, '').replace(/’/g, "'")))) return false;
+    let window = tail.join(' ');
+    if (this.negationExceptions) window = window.replace(this.negationExceptions, (s) => ' '.repeat(s.length));
+    // The last negation counts; its reach ends at punctuation or a new clause
+    // ("No demo needed, just read the guide").
+    let last: RegExpExecArray | null = null;
+    this.negation.lastIndex = 0;
+    for (let m = this.negation.exec(window); m; m = this.negation.exec(window)) last = m;
+    if (!last) return false;
+    return !NEGATION_STOP.test(window.slice(last.index + last[0].length));
+  }
+
+  /** The match lies in a double-quoted span that no "click"/"reply"-like word introduces. */
+  private inQuote(text: string, from: number, to: number, quoted: [number, number][]): boolean {
+    for (const [qs, qe] of quoted) {
+      if (from >= qs && to <= qe) {
+        if (qs <= 0 || !this.quoteIntroducer) return true;
+        // qs is the offset just after the opening quote mark.
+        const lead = text.slice(Math.max(0, qs - 40), Math.max(0, qs - 1));
+        return !this.quoteIntroducer.test(lead);
+      }
+    }
+    return false;
   }
 
   /** Urgency and hard-sell hits in a sentence (offsets into the original text). */
   pressure(unit: Normalized): { start: number; end: number; via: string }[] {
     const hits: { start: number; end: number; via: string }[] = [];
     const text = unit.text;
-    for (const rule of this.pressureRules) {
+    const words = this.words(text).set;
+    const gen = ++this.generation;
+    const candidates: PressureCompiled[] = [];
+    const consider = (r: PressureCompiled) => {
+      if (r.stamp === gen) return;
+      r.stamp = gen;
+      for (const set of r.also) if (!hasAny(set, words)) return;
+      candidates.push(r);
+    };
+    for (const r of this.pressureAlways) consider(r);
+    for (const w of words) {
+      const list = this.pressureByAnchor.get(w);
+      if (list) for (const r of list) consider(r);
+    }
+    for (const rule of candidates) {
       rule.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = rule.re.exec(text))) {
@@ -366,18 +762,21 @@ export class Lexicon {
           rule.re.lastIndex++;
           continue;
         }
-        const [start, end] = originalSpan(unit, m.index, m.index + m[0].length);
+        const [start, end] = sourceSpan(unit, m.index, m.index + m[0].length);
         hits.push({ start, end, via: rule.id });
       }
     }
     // Exclamation runs: "!!" or more.
-    const bang = /!{2,}/g;
-    let b: RegExpExecArray | null;
-    while ((b = bang.exec(text))) {
-      const [start, end] = originalSpan(unit, b.index, b.index + b[0].length);
-      hits.push({ start, end, via: 'exclamations' });
+    if (text.includes('!!')) {
+      const bang = /!{2,}/g;
+      let b: RegExpExecArray | null;
+      while ((b = bang.exec(text))) {
+        const [start, end] = sourceSpan(unit, b.index, b.index + b[0].length);
+        hits.push({ start, end, via: 'exclamations' });
+      }
     }
     hits.push(...this.shouting(unit));
+    if (hits.length < 2) return hits;
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     // Overlapping hits ("only 3 seats" + "3 seats left") are one stretch of pressure.
     const merged: typeof hits = [];
@@ -397,6 +796,8 @@ export class Lexicon {
     const end = unit.map[unit.map.length - 1]!;
     const original = src.slice(start, end);
     const out: { start: number; end: number; via: string }[] = [];
+    // Fast path: no two upper-case letters in a row, no shouting.
+    if (!TWO_CAPITALS.test(original)) return out;
     const word = /[\p{L}][\p{L}'’]*/gu;
     let run: { s: number; e: number; words: number; letters: number; flagged: boolean } | null = null;
     const flush = () => {
@@ -425,6 +826,54 @@ export class Lexicon {
     flush();
     return out;
   }
+}
+
+/** `@group` alone -> the group's entries (recursively, for groups of groups). */
+function explode(pattern: string, groups: Record<string, string[]>, depth = 0): string[] {
+  const parts = slots(pattern);
+  if (depth < 4 && parts.length === 1 && /^@[\w-]+$/.test(parts[0]!)) {
+    const g = groups[parts[0]!.slice(1)];
+    if (!g) throw new Error(`unknown lexicon group ${parts[0]}`);
+    return g.flatMap((entry) => explode(entry, groups, depth + 1));
+  }
+  return [pattern];
+}
+
+/**
+ * Original [start, end) of a normalised span. The end is just past the source character of
+ * the span's last normalised character (never the start of the next piece, which may lie
+ * after closing markup such as "**" or "](url)"), and never inside a surrogate pair.
+ */
+export function sourceSpan(unit: Normalized, from: number, to: number): [number, number] {
+  const start = unit.map[from]!;
+  if (to <= from) return [start, start];
+  const last = unit.map[to - 1]!;
+  const width = (unit.source.codePointAt(last) ?? 0) > 0xffff ? 2 : 1;
+  let end = last + width;
+  const next = unit.map[to];
+  if (next !== undefined && next > last && next < end) end = next;
+  return [start, end];
+}
+
+function hasAny(words: string[], set: Set<string>): boolean {
+  for (const w of words) if (set.has(w)) return true;
+  return false;
+}
+
+function literalWords(phrase: string): string[] {
+  return phrase
+    .trim()
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[’‘]/g, "'")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** A literal phrase's anchor: its first word, when that word is one the sentence tokeniser yields whole. */
+function anchorOfLiteral(words: string[]): string[][] {
+  const w = words[0]!;
+  return /^[\p{L}\p{N}][\p{L}\p{N}']*$/u.test(w) ? [[w]] : [];
 }
 
 /** The lexicon shipped with Trustline. */

@@ -1,0 +1,754 @@
+// Ask extraction and classification: the lexicon (server/src/core/data/lexicon.json) run
+// through the real pipeline (Analyzer -> blocks -> lexicon), on labelled phrasings.
+//
+// Most phrasings are paraphrased from real B2B copy (cold and nurture emails, breakup emails,
+// LinkedIn posts and CTA libraries, landing pages, webinar invitations, upsell, referral and
+// review requests), not written to fit the lexicon. Every case is [markdown, expected class or
+// null, expected underlined text (optional)]. A case passes when the draft holds asks of exactly
+// the expected class (or none for null), and the first ask underlines exactly the given text.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer } from '../../server/src/core/analyze';
+import { parseBlock } from '../../server/src/core/blocks';
+import { DEFAULT_LEXICON_DATA, Lexicon, defaultLexiconInstance, type LexiconData } from '../../server/src/core/lexicon';
+import { LineIndex } from '../../server/src/core/text';
+import type { Ask, AskClass } from '../../server/src/core/types';
+
+type Case = [markdown: string, expected: AskClass | null, underlined?: string];
+
+function asksOf(markdown: string): Ask[] {
+  return new Analyzer().analyze(markdown, { force: true }).asks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The labelled table, grouped by class.
+// ---------------------------------------------------------------------------------------------
+
+const CONSUME: Case[] = [
+  ['[Read the full teardown](https://dockwise.example/teardowns/cold-ridge)', 'consume', 'Read the full teardown'],
+  ['See how Cold Ridge cut truck wait times from two hours to 26 minutes.', 'consume', 'See how'],
+  ['Learn more about how we route inbound leads.', 'consume', 'Learn more'],
+  ['Watch the 3-minute product tour.', 'consume', 'Watch the 3-minute product tour'],
+  ['Check out our latest case study on churn.', 'consume', 'Check out our latest case study'],
+  ['Give the episode a listen on your commute.', 'consume'],
+  ['Dive into the 2025 State of RevOps report.', 'consume'],
+  ['Read on for the three routing rules that mattered.', 'consume', 'Read on'],
+  ['Listen to the full interview with Sam on Spotify.', 'consume'],
+  ['Browse the template library.', 'consume'],
+  ['See it in action.', 'consume', 'See it in action'],
+  ['Skim the highlights if you are short on time.', 'consume'],
+  ['No demo needed, just read the guide.', 'consume', 'read the guide'],
+  ['Not ready for a demo? Read the guide.', 'consume', 'Read the guide'],
+  ['Visit our resource hub for more examples.', 'consume'],
+  ['Explore the interactive tour.', 'consume'],
+  ['Find out how Acme halved onboarding time.', 'consume', 'Find out how'],
+  ['Catch the replay on YouTube.', 'consume'],
+  ['I wrote up the full playbook. Link in the comments.', 'consume', 'Link in the comments'],
+  ['👉 Read the breakdown here', 'consume', 'Read the breakdown'],
+  ['Have a look at the examples below.', 'consume'],
+  ['Start with the checklist on page 2.', 'consume'],
+  ['Read how Acme cut churn in half without adding headcount.', 'consume', 'Read how'],
+  ['[Watch the 2-minute Shiftwise tour](https://shiftwise.example/tour) before you read on.', 'consume', 'Watch the 2-minute Shiftwise tour'],
+  ['Take the product tour.', 'consume'],
+  ['In the meantime, [read our blog](https://kestrel.example/blog) for more ideas.', 'consume', 'read our blog'],
+  ['Skip the demo and watch the 3-minute video instead.', 'consume', 'watch the 3-minute video'],
+  ['Watch the demo video (4 minutes, no sign-up).', 'consume'],
+];
+
+const ENGAGE: Case[] = [
+  ["What's your take?", 'engage', "What's your take"],
+  ['Worth a look?', 'engage', 'Worth a look'],
+  ['Thoughts?', 'engage', 'Thoughts'],
+  ['Agree or disagree?', 'engage'],
+  ['Follow me for more posts on RevOps.', 'engage', 'Follow me for more'],
+  ['Subscribe to the newsletter for one tactic a week.', 'engage'],
+  ['Join 12,000+ RevOps leaders who read it every Tuesday.', 'engage'],
+  ["Hit reply and tell me what you'd change.", 'engage', 'Hit reply'],
+  ["Reply 'yes' and I'll send it over.", 'engage', 'Reply'],
+  ['Mind if I send over a 2-minute video?', 'engage', 'Mind if I send'],
+  ['Open to learning more?', 'engage', 'Open to learning more'],
+  ['Is this a priority for you right now?', 'engage', 'Is this a priority'],
+  ["Is outbound pipeline something you're focused on this quarter?", 'engage'],
+  ["Who's the right person to talk to about payroll at Acme?", 'engage', "Who's the right person"],
+  ['Would you mind pointing me to whoever handles procurement?', 'engage'],
+  ['Drop your biggest hiring mistake in the comments.', 'engage'],
+  ['Repost ♻️ if this helped.', 'engage', 'Repost'],
+  ['Save this for your next QBR.', 'engage'],
+  ['Tag someone who needs to hear this.', 'engage'],
+  ["Comment 'GUIDE' and I'll DM you the template.", 'engage', 'Comment'],
+  ["Curious how you're handling this today?", 'engage'],
+  ['Does this resonate?', 'engage'],
+  ['Let me know what you think.', 'engage', 'Let me know'],
+  ['Interested?', 'engage', 'Interested'],
+  ['Want me to send the slides?', 'engage'],
+  ["Happy to share the playbook if it's useful.", 'engage'],
+  ['Know someone dealing with this? Send this their way.', 'engage'],
+  ["Connect with me if you're building a RevOps team.", 'engage', 'Connect with me'],
+  ['Would this be useful for your team?', 'engage'],
+  ['What would you add to this list?', 'engage'],
+  ["Feel free to reach out if anything's unclear.", 'engage', 'reach out if'],
+  ['Any thoughts on this?', 'engage'],
+  ['Shall I send over the one-pager?', 'engage'],
+  ["Forward this to the right person if it isn't you.", 'engage'],
+  ['Join our Slack community of 4,000 ops leaders.', 'engage'],
+  ['Which of these resonates most with you?', 'engage'],
+  ['How are you handling territory rules today?', 'engage'],
+  ['Should I close your file, or check back next quarter? Just reply with a number.', 'engage'],
+];
+
+const EXCHANGE: Case[] = [
+  ['[Download the 2025 benchmark report](https://routeline.example/benchmark)', 'exchange', 'Download the 2025 benchmark report'],
+  ['Get the checklist.', 'exchange', 'Get the checklist'],
+  ['Grab your free copy of the playbook.', 'exchange'],
+  ["Register for Thursday's webinar.", 'exchange', "Register for Thursday's webinar"],
+  ['Save your seat for the live workshop.', 'exchange', 'Save your seat'],
+  ['Grab a spot.', 'exchange', 'Grab a spot'],
+  ['Reserve your spot →', 'exchange', 'Reserve your spot'],
+  ['Take the 2-minute pipeline assessment.', 'exchange'],
+  ['How strong is your pipeline? Score it in 2 minutes →', 'exchange'],
+  ['Claim your seat at the roundtable.', 'exchange'],
+  ['RSVP by Friday.', 'exchange', 'RSVP'],
+  ['Join us live on March 6 at 11am ET.', 'exchange'],
+  ["Can't make it live? Register anyway and we'll send the recording.", 'exchange', 'Register'],
+  ['Sign up for the 5-day email course.', 'exchange'],
+  ['Steal my outbound templates.', 'exchange'],
+  ['Fill out the form to get the full report.', 'exchange'],
+  ['Get instant access to the recording.', 'exchange'],
+  ['[Download the security whitepaper](https://sentrybay.example/whitepaper)', 'exchange'],
+  ['Join the waitlist.', 'exchange'],
+  ['Unlock the full report →', 'exchange'],
+  ['[Send me the guide](https://acme.example/guide)', 'exchange'],
+  ['Get your free benchmark report', 'exchange'],
+  ['Come see us at booth 412 at SaaStr.', 'exchange'],
+  ['Attend the summit in Chicago on May 4.', 'exchange'],
+  ['Apply for early access.', 'exchange'],
+  ['[Register for the breakfast](https://spendlens.example/events/chicago)', 'exchange'],
+  ['Bring a colleague to the workshop: two seats per company.', 'exchange'],
+  ['Get the multi-state payroll checklist', 'exchange'],
+];
+
+const MEETING: Case[] = [
+  ['Worth a quick chat?', 'meeting', 'Worth a quick chat'],
+  ['Open to a 20-minute call next Tuesday or Wednesday?', 'meeting', 'Open to a 20-minute call'],
+  ['Would it be worth a 10-minute call to see if something similar could work for your team?', 'meeting'],
+  ['Book a call with our team.', 'meeting', 'Book a call'],
+  ['Grab time on my calendar: https://calendly.com/maya-okafor/30min', 'meeting'],
+  ['Are you free Tuesday afternoon?', 'meeting', 'Are you free'],
+  ['15 minutes next week?', 'meeting', '15 minutes next week'],
+  ['Can we hop on a quick call Thursday?', 'meeting'],
+  ["Let's find 20 minutes this week.", 'meeting'],
+  ['[Talk to sales](https://acme.example/contact)', 'meeting', 'Talk to sales'],
+  ['[Contact us](https://acme.example/contact)', 'meeting', 'Contact us'],
+  ['Would a 15-minute call make sense?', 'meeting'],
+  ['Want to compare notes over a quick call?', 'meeting'],
+  ['Would it make sense to compare notes?', 'meeting', 'compare notes'],
+  ['Worth a conversation?', 'meeting', 'Worth a conversation'],
+  ['Do you have 15 minutes this week?', 'meeting'],
+  ['Happy to walk you through it.', 'meeting'],
+  ['Pick a time that works for you here.', 'meeting'],
+  ["Let's chat.", 'meeting', "Let's chat"],
+  ['How does Thursday look?', 'meeting'],
+  ['Does 2pm work?', 'meeting'],
+  ['Get in touch with our team.', 'meeting', 'Get in touch'],
+  ['Speak with a specialist.', 'meeting'],
+  ['Would you be open to a brief conversation?', 'meeting'],
+  ['Book your free consultation.', 'meeting'],
+  ['Schedule a 30-minute discovery call.', 'meeting'],
+  ['Request a callback.', 'meeting'],
+  ['[Pick a slot](https://cal.com/jo/intro)', 'meeting', 'Pick a slot'],
+  ['Still interested in a brief conversation?', 'meeting'],
+  ['Grab 15 minutes with me here: calendly.com/jo-ito', 'meeting'],
+  ['Want to chat about this next week?', 'meeting'],
+  ['Give us a call on 0800 123 456.', 'meeting'],
+  ['Let me know when works best for you.', 'meeting'],
+  ['Are you around Thursday for a quick sync?', 'meeting'],
+];
+
+const EVALUATE: Case[] = [
+  ['[Book a demo](https://acme.example/demo)', 'evaluate', 'Book a demo'],
+  ['Could we book a 30-minute demo next week?', 'evaluate', 'book a 30-minute demo'],
+  ['[Start your 14-day free trial](https://acme.example/trial)', 'evaluate', 'Start your 14-day free trial'],
+  ['Start your free trial — no credit card required.', 'evaluate', 'Start your free trial'],
+  ['Get a personalized walkthrough.', 'evaluate', 'Get a personalized walkthrough'],
+  ['Claim your free audit.', 'evaluate', 'Claim your free audit'],
+  ['Request an assessment of your vendor risk program.', 'evaluate'],
+  ['Run a 30-day pilot on Lines 3 and 4.', 'evaluate', 'Run a 30-day pilot'],
+  ['Try it free for 14 days.', 'evaluate'],
+  ['[Get started](https://acme.example/signup)', 'evaluate', 'Get started'],
+  ['Would you be interested in a quick demo?', 'evaluate'],
+  ["I'd love to show you how it works.", 'evaluate'],
+  ['See a demo.', 'evaluate', 'See a demo'],
+  ['Watch a live demo on Thursday at noon.', 'evaluate'],
+  ['Create your free account.', 'evaluate'],
+  ['[Sign up free](https://acme.example/signup)', 'evaluate', 'Sign up free'],
+  ['Try Acme free', 'evaluate'],
+  ['Take it for a test drive.', 'evaluate'],
+  ["Let's scope a pilot for Q3.", 'evaluate'],
+  ['Spin up a sandbox in two minutes.', 'evaluate'],
+  ['Open to a quick demo?', 'evaluate'],
+  ['Request a demo', 'evaluate', 'Request a demo'],
+  ['Want a demo?', 'evaluate'],
+  ['Join the beta.', 'evaluate'],
+  ['Open a free account in two minutes.', 'evaluate'],
+  ['Start for free', 'evaluate'],
+  ['Let me show you around.', 'evaluate'],
+  ['Want me to send a 2-minute demo video, or set up a live demo?', 'evaluate', 'set up a live demo'],
+  ['Interested in seeing a demo?', 'evaluate'],
+];
+
+const COMMIT: Case[] = [
+  ['[Get a quote](https://sentrybay.example/pricing#quote)', 'commit', 'Get a quote'],
+  ['Request pricing', 'commit', 'Request pricing'],
+  ['See pricing', 'commit', 'See pricing'],
+  ['Upgrade to Pro', 'commit', 'Upgrade to Pro'],
+  ['Upgrade now', 'commit', 'Upgrade now'],
+  ['Upgrade your plan now.', 'commit'],
+  ['Buy now', 'commit', 'Buy now'],
+  ["Sign the order form by Friday to lock in this quarter's rate.", 'commit', 'Sign the order form'],
+  ['Review the proposal and let me know if you have questions.', 'commit', 'Review the proposal'],
+  ['Ready to move forward?', 'commit'],
+  ['Shall I send over the contract?', 'commit'],
+  ['Choose your plan.', 'commit'],
+  ['Start your subscription', 'commit'],
+  ['Contact sales for pricing', 'commit'],
+  ['Compare plans', 'commit'],
+  ['Go Pro', 'commit'],
+  ['Switch to annual billing and save 20%.', 'commit'],
+  ['Lock in the early-bird price.', 'commit'],
+  ['Check out our pricing.', 'commit'],
+  ["Let's get the paperwork started.", 'commit'],
+  ['Add to cart', 'commit'],
+  ["Countersign the SOW and we'll kick off on Monday.", 'commit'],
+  ['Want to upgrade before you hit the limit? Upgrade to Scale.', 'commit'],
+];
+
+const EXPAND: Case[] = [
+  ['If that sounds right, add 8 seats for the merchandising team.', 'expand', 'add 8 seats'],
+  ['Invite your team.', 'expand', 'Invite your team'],
+  ['Roll it out to the rest of the team.', 'expand'],
+  ['Renew your contract before March 31.', 'expand'],
+  ['Add more seats', 'expand'],
+  ['[Add seats](https://querypath.example/billing/seats)', 'expand', 'Add seats'],
+  ['Expand to your other sites.', 'expand'],
+  ['Upgrade your team to Enterprise.', 'expand'],
+  ['Turn on the forecasting add-on.', 'expand'],
+  ['Bring the finance team on board.', 'expand'],
+  ['Renew now', 'expand'],
+  ['Add the APAC team to your workspace.', 'expand'],
+  ['Extend your subscription for another year.', 'expand'],
+  ['Upgrade your current plan to unlock SSO.', 'expand'],
+  ['Invite teammates', 'expand'],
+  ["Lock in your renewal at this year's rate.", 'expand'],
+];
+
+const ADVOCATE: Case[] = [
+  ['Leave us a review on G2.', 'advocate', 'Leave us a review on G2'],
+  ['If you have five minutes, would you leave a short review on G2?', 'advocate', 'leave a short review on G2'],
+  ["Know anyone who'd benefit?", 'advocate', "Know anyone who'd benefit"],
+  ['Would you be open to being featured in a case study?', 'advocate'],
+  ['Refer a friend and get $100.', 'advocate', 'Refer a friend'],
+  ['Could you introduce me to your head of operations?', 'advocate'],
+  ['Join our customer advisory board.', 'advocate'],
+  ['Would you be willing to be a reference for a prospect in your industry?', 'advocate'],
+  ['Share your story in a case study.', 'advocate'],
+  ['Write a quick testimonial for our site.', 'advocate'],
+  ['Rate us on Capterra.', 'advocate'],
+  ['Would you hop on a reference call with a prospect next week?', 'advocate'],
+  ["Introduce us to someone who'd find this useful.", 'advocate'],
+  ['Speak at our customer summit in May.', 'advocate'],
+  ['Know someone who might be interested in Acme?', 'advocate'],
+  ['Put in a good word with your peers.', 'advocate'],
+  ['Refer us to a colleague.', 'advocate'],
+  ['Give us a quick rating.', 'advocate'],
+];
+
+/** Not asks: narrative, descriptions, feature lists, quotes, code, comments, negation, conditionals. */
+const NOT_ASKS: Case[] = [
+  ['We booked 40 demos last quarter.', null],
+  ['Our demo shows how routing works in practice.', null],
+  ['Carriers book their own slots, and your team sees every truck on one board.', null],
+  ['Teams that book a demo usually see ROI within a month.', null],
+  ["If you book a demo, you'll get a custom report.", null],
+  ['No sales call, no demo, no pressure.', null],
+  ["You don't need to book a demo to try it.", null],
+  ['Thanks for downloading the month-end close checklist last week.', null],
+  ["Thanks for joining Tuesday's roundtable.", null],
+  ['> "Just book the demo. You won\'t regret it."\n>\n> Dana Whitcombe, Director of GRC', null],
+  ['```\nBook a demo\n```', null],
+  ['<!-- TODO: add a Book a demo button here -->', null],
+  ['---\ntype: email\ntrust: 2\nnote: book a demo next week\n---\n\nWe looked at forty teams this quarter.', null],
+  ['"Book a demo" is the weakest CTA you can put in front of cold traffic.', null],
+  ['Use `book_demo()` to fire the event.', null],
+  ['- Schedule meetings automatically from Slack\n- Download reports as CSV\n- Invite unlimited guests', null],
+  ['Our customers download the report every Monday.', null],
+  ["We'll send the recording to everyone who registered.", null],
+  ['The webinar registration page went live on Monday.', null],
+  ['She signed the contract in March.', null],
+  ['Sales calls dropped 30% after the change.', null],
+  ['Demo requests doubled in Q2.', null],
+  ['Reply rates went from 2% to 8%.', null],
+  ['Our free trial converts at 14%.', null],
+  ['The pilot ran for 30 days on two lines.', null],
+  ['Renewals stop surprising you.', null],
+  ['Every demo request waited for a manager to assign it.', null],
+  ['→ Meetings from inbound went up 31%', null],
+  ['We rolled it out to 40 teams in six weeks.', null],
+  ['Most buyers read three reviews before they talk to sales.', null],
+  ["I'll walk you through the approval rules Bramble uses, and you can decide whether any of it fits.", null],
+  ['Free, 36 pages, no sales call afterwards.', null],
+  ['No credit card required.', null],
+  ["There's no need to book a call first.", null],
+  ['Skip the demo.', null],
+  ["You won't need to schedule a call.", null],
+  ["We don't do demos.", null],
+  ['Stop booking meetings nobody wants.', null],
+  ['The room holds 24, so it stays a conversation rather than a panel.', null],
+  ['No slides for the first hour.', null],
+  ['Setup takes an afternoon: connect your CRM and import your accounts.', null],
+  ['Inspectors stop sampling and start working the exceptions.', null],
+  ['## How we cut onboarding from 90 days to 51', null],
+  ['Pricing starts at $49 per seat per month.', null],
+  ['Seats are billed monthly.', null],
+  ['Our review of 1,200 cold emails found three patterns.', null],
+  ['Case studies, reports and templates live in the resource hub.', null],
+  ['They invited their whole team within a week.', null],
+  ['Demo day is on Friday.', null],
+  ['Book publishers use it too.', null],
+  ['Call volumes doubled.', null],
+  ['The trial period is 14 days.', null],
+  ['We hosted a webinar on forecasting last week.', null],
+  ['After the demo, Priya asked for a one-pager she could forward.', null],
+  ['We send the questionnaire, read the SOC 2 report and flag the gaps.', null],
+  ['Their operations lead wrote up exactly how they did it.', null],
+  ['If you run a plant and want the same view of your presses, this is for you.', null],
+  ['Get 10 hours back every week.', null],
+  ['Save time on every close.', null],
+  ['What happens to the 80% of prospects who never reply?', null],
+  ['Did you know 73% of buyers avoid vendors who send irrelevant outreach?', null],
+  ['I hope step 6 saved you at least one late night.', null],
+  ['When you start a trial, you get every feature.', null],
+  ['Once you download the guide, the checklist is on page 4.', null],
+  ['| Plan | Price |\n|---|---|\n| Pro | $49 |', null],
+  ['Not ready for a demo?', null],
+  ['Fixed amounts on fixed dates outperformed the "call us to arrange something" approach.', null],
+  ['Every vendor\'s review date, open findings and owner sit on one board.', null],
+  ['Most of our customers find those registrations the slow way.', null],
+  ['Put one experienced person on call for the busiest night of the week.', null],
+  ['It takes a minute in the admin console, and I\'ll set up their workspace the same day.', null],
+  ['Hi Tom,', null],
+  ['Best,\nMaya Okafor\nAccount Executive, Dockwise', null],
+  ['Our customers invite their whole team in the first week.', null],
+  ['They signed up for the trial in June and bought in July.', null],
+  ['Why we stopped asking for demos on the first call', null],
+  ['Register for withholding with the Ohio Department of Taxation before your first payroll.', null],
+  ['Open an unemployment account with the state within 20 days of paying wages.', null],
+  ["You don't need to book a demo or talk to sales to try it.", null],
+];
+
+const GROUPS: [string, Case[]][] = [
+  ['consume', CONSUME],
+  ['engage', ENGAGE],
+  ['exchange', EXCHANGE],
+  ['meeting', MEETING],
+  ['evaluate', EVALUATE],
+  ['commit', COMMIT],
+  ['expand', EXPAND],
+  ['advocate', ADVOCATE],
+  ['not an ask', NOT_ASKS],
+];
+
+describe('ask classification: labelled phrasings', () => {
+  test('the table is large enough and balanced', () => {
+    const all = GROUPS.flatMap(([, cases]) => cases);
+    assert.ok(all.length >= 200, `only ${all.length} labelled cases`);
+    assert.ok(NOT_ASKS.length >= 50, `only ${NOT_ASKS.length} negatives`);
+    for (const [name, cases] of GROUPS) assert.ok(cases.length >= 10, `${name} has only ${cases.length} cases`);
+    // Each phrasing appears once.
+    const seen = new Set<string>();
+    for (const [md] of all) {
+      assert.ok(!seen.has(md), `duplicate case: ${md}`);
+      seen.add(md);
+    }
+  });
+
+  for (const [name, cases] of GROUPS) {
+    describe(name, () => {
+      for (const [md, expected, underlined] of cases) {
+        test(JSON.stringify(md), () => {
+          const asks = asksOf(md);
+          const got = [...new Set(asks.map((a) => a.class))];
+          if (expected === null) {
+            assert.deepEqual(
+              asks.map((a) => `${a.class}: ${a.text}`),
+              [],
+              'expected no ask',
+            );
+            return;
+          }
+          assert.deepEqual(got, [expected], `asks found: ${asks.map((a) => `${a.class} "${a.text}" via ${a.via}`).join('; ') || 'none'}`);
+          if (underlined !== undefined) assert.equal(asks[0]!.text, underlined);
+        });
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Exact ranges: UTF-16 code units on the original text, whatever the text looks like.
+// ---------------------------------------------------------------------------------------------
+
+/** The single ask of a draft (fails if there is not exactly one). */
+function onlyAsk(markdown: string): Ask {
+  const asks = asksOf(markdown);
+  assert.equal(asks.length, 1, `expected one ask, got ${asks.map((a) => `${a.class} "${a.text}"`).join('; ') || 'none'}`);
+  return asks[0]!;
+}
+
+describe('ask ranges', () => {
+  test('after emoji (surrogate pairs) on the same line', () => {
+    const md = '🚀🚀 Big news! 👉 Book a demo today.';
+    const a = onlyAsk(md);
+    // 🚀🚀 is 4 code units, "👉" 2: the phrase starts at 18.
+    assert.equal(a.start, 18);
+    assert.equal(a.end, 29);
+    assert.deepEqual(a.range, { start: { line: 0, character: 18 }, end: { line: 0, character: 29 } });
+    assert.equal(md.slice(a.start, a.end), 'Book a demo');
+  });
+
+  test('CRLF line endings: no \r in a range, columns as in LF', () => {
+    const crlf = 'Hi Renata,\r\n\r\nThanks for reading.\r\n\r\nOpen to a 20-minute call next Tuesday?\r\n';
+    const lf = crlf.replace(/\r\n/g, '\n');
+    const a = onlyAsk(crlf);
+    const b = onlyAsk(lf);
+    assert.equal(a.class, 'meeting');
+    assert.deepEqual(a.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 24 } });
+    assert.deepEqual(a.range, b.range);
+    assert.deepEqual(a.sentenceRange, b.sentenceRange);
+    assert.equal(a.text, 'Open to a 20-minute call');
+    assert.ok(!crlf.slice(a.sentenceStart, a.sentenceEnd).includes('\r'));
+  });
+
+  test('a byte order mark is not counted (editors hide it)', () => {
+    const a = onlyAsk('\uFEFFBook a demo.');
+    assert.deepEqual(a.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } });
+    assert.equal(a.text, 'Book a demo');
+  });
+
+  test('tabs inside and before the phrase', () => {
+    const md = '\tText\twith tabs.\n\nPlease\tbook a\tcall.';
+    const a = onlyAsk(md);
+    assert.equal(a.class, 'meeting');
+    assert.equal(a.text, 'book a\tcall');
+    assert.deepEqual(a.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 18 } });
+  });
+
+  test('NFKC: LinkedIn math-bold letters are read as plain text and the range covers whole surrogate pairs', () => {
+    const md = 'If you run a plant:\n\n👉 𝗕𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼 𝗼𝗳 𝗧𝗼𝗿𝗾𝘂𝗲𝗹𝗶𝗻𝗲: https://torqueline.example/demo';
+    const a = onlyAsk(md);
+    assert.equal(a.class, 'evaluate');
+    assert.equal(a.text, '𝗕𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼');
+    // "👉 " is 3 code units; "𝗕𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼" is 8 letters (16 units) and 2 spaces.
+    assert.deepEqual(a.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 23 } });
+    // Never half a surrogate pair at either end.
+    for (const at of [a.start, a.end]) {
+      const c = md.charCodeAt(at);
+      assert.ok(!(c >= 0xdc00 && c <= 0xdfff), `offset ${at} splits a surrogate pair`);
+    }
+  });
+
+  test('closing markup is not part of the phrase: **Book a demo** and [link](url)', () => {
+    const bold = onlyAsk('**Book a demo** to see it on your own data.');
+    assert.equal(bold.text, 'Book a demo');
+    const link = onlyAsk('Ready? [Book a demo](https://acme.example/demo) today.');
+    assert.equal(link.text, 'Book a demo');
+    assert.equal(link.inLink, true);
+  });
+
+  test('ranges agree with a LineIndex over the same text', () => {
+    const md = 'Line one.\n\nSecond para\nwith a wrap, then [get the checklist](https://x.example/c).';
+    const a = onlyAsk(md);
+    const li = new LineIndex(md);
+    assert.deepEqual(a.range, li.range(a.start, a.end));
+    assert.equal(md.slice(a.start, a.end), 'get the checklist');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Links, buttons, calendar URLs, P.S. lines, one ask per sentence.
+// ---------------------------------------------------------------------------------------------
+
+describe('where asks are found', () => {
+  test('a link whose text is the ask: inLink, and the sentence range is the link text', () => {
+    const md = 'When you are ready, [start your free trial](https://acme.example/trial).';
+    const a = onlyAsk(md);
+    assert.equal(a.class, 'evaluate');
+    assert.equal(a.inLink, true);
+    assert.equal(a.kind, 'link');
+    assert.equal(md.slice(a.sentenceStart, a.sentenceEnd), 'start your free trial');
+    assert.equal(a.text, 'start your free trial');
+  });
+
+  test('a phrase that only starts a sentence with a link is not inLink', () => {
+    const md = 'Read the [full teardown](https://x.example/t) before Thursday.';
+    const a = onlyAsk(md);
+    assert.equal(a.class, 'consume');
+    assert.equal(a.inLink, false);
+    assert.equal(md.slice(a.sentenceStart, a.sentenceEnd), md.replace(/\n$/, ''));
+  });
+
+  test('a paragraph that is one link is a button', () => {
+    const a = onlyAsk('[Get the benchmark report](https://routeline.example/benchmark-2025)');
+    assert.equal(a.kind, 'button');
+    assert.equal(a.inLink, true);
+  });
+
+  test('repeated buttons are separate occurrences of one ask (same key)', () => {
+    const md = '[Start your free trial](https://a.example/t)\n\nSome words about the product.\n\n[Start your free trial](https://a.example/t)';
+    const asks = asksOf(md);
+    assert.equal(asks.length, 2);
+    assert.equal(asks[0]!.key, asks[1]!.key);
+    assert.notEqual(asks[0]!.start, asks[1]!.start);
+  });
+
+  test('a row of buttons on consecutive lines is one ask per button', () => {
+    const md = '[Start your free trial](https://a.example/t)\n[Get a quote](https://a.example/q)\n[Download the security whitepaper](https://a.example/w)';
+    assert.deepEqual(
+      asksOf(md).map((a) => [a.class, a.text]),
+      [
+        ['evaluate', 'Start your free trial'],
+        ['commit', 'Get a quote'],
+        ['exchange', 'Download the security whitepaper'],
+      ],
+    );
+  });
+
+  test('links separated only by a symbol are separate buttons; joined by words they are one sentence', () => {
+    assert.deepEqual(
+      asksOf('[Start your free trial](https://a.example/t) · [Get a quote](https://a.example/q)').map((a) => a.class),
+      ['evaluate', 'commit'],
+    );
+    assert.deepEqual(
+      asksOf('[Read the guide](https://a.example/g) or [book a demo](https://a.example/d).').map((a) => a.class),
+      ['evaluate'],
+    );
+  });
+
+  test('a bare calendar URL is a meeting ask, with or without a scheme', () => {
+    for (const md of ['Whenever suits: calendly.com/maya-okafor/30min', 'Here you go: https://calendly.com/maya/30min.', 'cal.com/jo/intro']) {
+      const a = onlyAsk(md);
+      assert.equal(a.class, 'meeting', md);
+      assert.equal(a.kind, 'url', md);
+      assert.match(a.text, /^(https:\/\/)?(calendly|cal)\.com\/[^.]+$/, md);
+    }
+  });
+
+  test('a link to a booking page is a meeting ask even when its text says "here"', () => {
+    const md = 'If it is easier, [here](https://calendly.com/maya/30min) is my calendar.';
+    const a = onlyAsk(md);
+    assert.equal(a.class, 'meeting');
+    assert.equal(a.inLink, true);
+    assert.equal(a.text, 'here');
+  });
+
+  test('a URL that is not a booking page is not a meeting ask', () => {
+    assert.deepEqual(asksOf('Docs are at https://acme.example/docs/calendar-sync for reference.'), []);
+  });
+
+  test('P.S. lines: the ask is found and marked as a P.S.', () => {
+    const md = 'Best,\nMaya\n\nP.S. Grab a seat at Thursday\'s webinar: [register here](https://x.example/w).';
+    const a = onlyAsk(md);
+    assert.equal(a.class, 'exchange');
+    assert.equal(a.kind, 'ps');
+  });
+
+  test('a P.S. after a line break in the sign-off, and every sentence after it, is a P.S.', () => {
+    const md = 'Best,\nMaya\nP.S. We wrote up the playbook. Read it here.';
+    const a = onlyAsk(md);
+    assert.equal(a.class, 'consume');
+    assert.equal(a.kind, 'ps');
+    assert.equal(a.text, 'Read it here');
+  });
+
+  test('"P.S." is not a sentence of its own (the period does not end the sentence)', () => {
+    const a = onlyAsk('PS: if a call is easier, grab 15 minutes here: https://example.com/x');
+    assert.equal(a.kind, 'ps');
+    assert.equal(a.class, 'meeting');
+    const b = onlyAsk('P.P.S. Book a demo.');
+    assert.equal(b.kind, 'ps');
+  });
+
+  test('one ask per sentence: the highest level wins', () => {
+    const a = onlyAsk('Read the guide, or book a demo if you are ready.');
+    assert.equal(a.class, 'evaluate');
+    assert.equal(a.text, 'book a demo');
+    const b = onlyAsk('Download the checklist and, if it helps, add 5 seats for the ops team.');
+    assert.equal(b.class, 'expand');
+  });
+
+  test('an upgrade is commit, under its own rule id (an analyzer that knows the audience is a customer may read it as expand)', () => {
+    const a = onlyAsk('Upgrade to the Enterprise plan from the billing page.');
+    assert.equal(a.class, 'commit');
+    assert.match(a.via, /^commit\.upgrade:/);
+    // Naming the existing relationship makes it expand whatever the audience.
+    assert.equal(onlyAsk('Upgrade your current plan to unlock SSO.').class, 'expand');
+  });
+
+  test('two sentences, two asks', () => {
+    assert.deepEqual(
+      asksOf('Read the guide. Then book a call when you are ready.').map((a) => a.class),
+      ['consume', 'meeting'],
+    );
+  });
+
+  test('abbreviations do not end a sentence, so "e.g. book a demo" stays one sentence with one ask', () => {
+    assert.deepEqual(asksOf('Pick a next step, e.g. book a demo or read the guide.').map((a) => a.class), ['evaluate']);
+  });
+
+  test('a line break before a capitalised line splits sentences in posts; a hard-wrapped email line does not', () => {
+    // LinkedIn style: one sentence per line, no period.
+    assert.deepEqual(asksOf('Here is the playbook we used\nGrab the template below').map((a) => a.class), ['exchange']);
+    // Hard-wrapped prose continues in lower case: "customers\ndownload" is narrative, not an ask.
+    assert.deepEqual(asksOf('Every Monday our customers\ndownload the report and share it.'), []);
+  });
+
+  test('headings and table cells can hold asks; blockquotes, code and comments cannot', () => {
+    assert.equal(onlyAsk('## Start your free trial today').class, 'evaluate');
+    assert.equal(onlyAsk('| Plan | |\n|---|---|\n| Pro | [Get a quote](https://x.example/q) |').class, 'commit');
+    assert.deepEqual(asksOf('> Book a demo, it changed how we work.\n>\n> Dana, GRC lead'), []);
+    assert.deepEqual(asksOf('    Book a demo (indented code)'), []);
+    assert.deepEqual(asksOf('Text.\n\n<!--\nBook a demo\n-->'), []);
+  });
+
+  test('a quoted testimonial paragraph is not an ask; a quoted button label after "click" is', () => {
+    assert.deepEqual(asksOf('"Just book the demo. You will not regret it." — Dana Whitcombe, Lakeshore'), []);
+    assert.equal(onlyAsk('Click "Start free trial" at the top of the page.').class, 'evaluate');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The pattern language (a tiny lexicon, so each feature is tested on its own).
+// ---------------------------------------------------------------------------------------------
+
+function tinyLexicon(asks: LexiconData['asks'], extra: Partial<LexiconData> = {}): Lexicon {
+  return new Lexicon({
+    groups: { det: ['a', 'the', 'your'], thing: ['guide', 'cheat sheet'] },
+    leadIns: ['just', 'feel free to', "don't forget to"],
+    negations: ['no', 'not', "don't"],
+    negationExceptions: ["don't forget to"],
+    negationWindow: 4,
+    blockers: ['we'],
+    narrativeSubjects: ['we'],
+    quoteIntroducers: ['click'],
+    asks,
+    pressure: [],
+    calendarHosts: ['calendly.com'],
+    shouting: { minRunWords: 2, minRunLetters: 8, words: [], acronyms: [] },
+    ...extra,
+  });
+}
+
+function classify(lx: Lexicon, markdown: string): string[] {
+  return parseBlock(markdown, lx).units.flatMap((u) => (u.match ? [`${u.match.class}:${markdown.slice(u.match.start, u.match.end)}`] : []));
+}
+
+describe('pattern language', () => {
+  test('@group, optional slot, gap, multi-word alternatives', () => {
+    const lx = tinyLexicon([{ id: 'x', class: 'exchange', patterns: ['(get|grab a copy of) @det? ~2 @thing'] }]);
+    assert.deepEqual(classify(lx, 'Get the free printable guide.'), ['exchange:Get the free printable guide']);
+    assert.deepEqual(classify(lx, 'Grab a copy of the cheat sheet.'), ['exchange:Grab a copy of the cheat sheet']);
+    // The gap is at most two words.
+    assert.deepEqual(classify(lx, 'Get the very long free printable guide.'), []);
+  });
+
+  test('<n> numbers in digits and words, also inside a word', () => {
+    const lx = tinyLexicon([{ id: 'm', class: 'meeting', patterns: ['book a <n>-minute call', '<n> minutes next week'], question: false, at: 'anywhere' }]);
+    assert.deepEqual(classify(lx, 'Book a 15-minute call.'), ['meeting:Book a 15-minute call']);
+    assert.deepEqual(classify(lx, 'Fifteen minutes next week?'), ['meeting:Fifteen minutes next week']);
+  });
+
+  test('!slot: a negative lookahead', () => {
+    const lx = tinyLexicon([{ id: 'e', class: 'evaluate', patterns: ['watch @det? demo !(video|recording)'] }]);
+    assert.deepEqual(classify(lx, 'Watch the demo.'), ['evaluate:Watch the demo']);
+    assert.deepEqual(classify(lx, 'Watch the demo video.'), []);
+  });
+
+  test('^ and $: a whole-sentence button', () => {
+    const lx = tinyLexicon([{ id: 'c', class: 'commit', patterns: ['^ buy $'] }]);
+    assert.deepEqual(classify(lx, 'Buy'), ['commit:Buy']);
+    assert.deepEqual(classify(lx, '👉 Buy!'), ['commit:Buy']);
+    assert.deepEqual(classify(lx, 'Build or buy?'), []);
+  });
+
+  test('clause start: lead-ins are allowed, narrative subjects are not', () => {
+    const lx = tinyLexicon([{ id: 'x', class: 'exchange', patterns: ['get the guide'] }]);
+    assert.deepEqual(classify(lx, 'Feel free to just get the guide.'), ['exchange:get the guide']);
+    assert.deepEqual(classify(lx, 'It is free, so get the guide.'), ['exchange:get the guide']);
+    assert.deepEqual(classify(lx, 'Most people get the guide.'), []);
+    assert.deepEqual(classify(lx, 'We write it, get the guide approved and ship it.'), []);
+  });
+
+  test('question rules need a question mark; anywhere rules respect blockers', () => {
+    const lx = tinyLexicon([{ id: 'q', class: 'engage', at: 'anywhere', question: true, patterns: ['worth a look'] }]);
+    assert.deepEqual(classify(lx, 'Worth a look?'), ['engage:Worth a look']);
+    assert.deepEqual(classify(lx, 'It is worth a look.'), []);
+    assert.deepEqual(classify(lx, 'Do we think it is worth a look?'), ['engage:worth a look']);
+    const lx2 = tinyLexicon([{ id: 'q', class: 'engage', at: 'anywhere', patterns: ['love to hear'] }]);
+    assert.deepEqual(classify(lx2, 'We love to hear it.'), []);
+  });
+
+  test('negation: shortly before, within the clause, minus the exceptions', () => {
+    const lx = tinyLexicon([{ id: 'x', class: 'exchange', patterns: ['get the guide'] }]);
+    assert.deepEqual(classify(lx, 'No need to get the guide.'), []);
+    assert.deepEqual(classify(lx, 'No demo needed, just get the guide.'), ['exchange:get the guide']);
+    assert.deepEqual(classify(lx, "Don't forget to get the guide."), ['exchange:get the guide']);
+  });
+
+  test('config phrasings are literal and match anywhere', () => {
+    const lx = new Lexicon(DEFAULT_LEXICON_DATA, { asks: [{ phrase: 'Claim your Fernhill credits', class: 'commit' }] });
+    assert.deepEqual(classify(lx, 'Before Friday, claim your Fernhill credits.'), ['commit:claim your Fernhill credits']);
+  });
+
+  test('a pattern that cannot be read is reported with its rule id', () => {
+    assert.throws(() => tinyLexicon([{ id: 'bad.rule', class: 'engage', patterns: ['@nope'] }]), /bad\.rule.*unknown lexicon group @nope/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The shipped data itself.
+// ---------------------------------------------------------------------------------------------
+
+describe('lexicon data', () => {
+  const data = DEFAULT_LEXICON_DATA;
+
+  test('every rule has a unique id, a known class and at least one pattern', () => {
+    const ids = new Set<string>();
+    for (const r of data.asks) {
+      assert.ok(!ids.has(r.id), `duplicate rule id ${r.id}`);
+      ids.add(r.id);
+      assert.ok(['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate'].includes(r.class), r.id);
+      assert.ok(r.patterns.length > 0, r.id);
+      assert.ok(r.id.startsWith(`${r.class}.`), `rule ${r.id} should be named after its class`);
+    }
+  });
+
+  test('every class has rules, and every group is used', () => {
+    const classes = new Set(data.asks.map((r) => r.class));
+    assert.equal(classes.size, 8);
+    const text = JSON.stringify([data.asks, data.pressure, data.groups, data.leadIns, data.negations, data.negationExceptions, data.quoteIntroducers]);
+    for (const g of Object.keys(data.groups)) assert.ok(new RegExp(`@${g}(?![\\w-])`).test(text), `group ${g} is never used`);
+  });
+
+  test('the default lexicon compiles quickly and nearly every pattern has anchor words', () => {
+    const t = performance.now();
+    const lx = new Lexicon(data);
+    const ms = performance.now() - t;
+    assert.ok(ms < 1500, `compiling the lexicon took ${ms.toFixed(0)} ms`);
+    assert.ok(lx.patternCount > 300, `only ${lx.patternCount} patterns`);
+    const unanchored = (lx as unknown as { always: unknown[] }).always.length;
+    assert.ok(unanchored / lx.patternCount < 0.05, `${unanchored} of ${lx.patternCount} patterns have no anchor word and run on every sentence`);
+  });
+
+  test('the default instance is shared', () => {
+    assert.equal(defaultLexiconInstance(), defaultLexiconInstance());
+  });
+});
