@@ -8,7 +8,7 @@
  * the next version of the same document re-parses only the blocks that changed.
  * A fresh Analyzer gives exactly the same result (the tests compare both).
  */
-import { chunkBody, parseBlock, type BlockResult, type Directive } from './blocks';
+import { chunkBody, parseBlock, parseBlocksTogether, type BlockResult, type Chunk, type Directive } from './blocks';
 import { CHECKS, type CheckContext, type DocUnit } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
 import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch } from './lexicon';
@@ -76,16 +76,24 @@ export class Analyzer {
     const internalErrors: string[] = [];
     let parsed = 0;
     const blocks: { start: number; result: BlockResult }[] = [];
-    for (const chunk of chunks) {
-      const key = hash(chunk.text);
-      let entry = this.cache.get(key) ?? nextCache.get(key);
-      if (!entry || entry.text !== chunk.text) {
-        entry = { text: chunk.text, result: safeParseBlock(chunk.text, this.lexicon, internalErrors) };
+    const keys = chunks.map((chunk) => hash(chunk.text));
+    const hit = (i: number): CacheEntry | undefined => {
+      const entry = this.cache.get(keys[i]!) ?? nextCache.get(keys[i]!);
+      return entry && entry.text === chunks[i]!.text ? entry : undefined;
+    };
+    // When most blocks are new (a draft just opened, a big paste), one parse of the
+    // whole body is cheaper than one per block; a keystroke re-parses just its block.
+    const misses = chunks.reduce((n, _c, i) => n + (hit(i) ? 0 : 1), 0);
+    const together = misses > 4 && misses * 2 > chunks.length ? safeParseTogether(text, chunks, this.lexicon, internalErrors) : [];
+    chunks.forEach((chunk, i) => {
+      let entry = hit(i);
+      if (!entry) {
+        entry = { text: chunk.text, result: together[i] ?? safeParseBlock(chunk.text, this.lexicon, internalErrors) };
         parsed++;
       }
-      nextCache.set(key, entry);
+      nextCache.set(keys[i]!, entry);
       blocks.push({ start: chunk.start, result: entry.result });
-    }
+    });
     this.cache = nextCache;
 
     // Combine per-block results into document-level facts with absolute offsets.
@@ -346,6 +354,16 @@ const EMPTY_BLOCK: BlockResult = { units: [], links: [], directives: [], words: 
  * Parse one block, never throwing: a block the parser chokes on is read as empty and
  * the failure recorded, so one odd paragraph cannot take the draft or the server down.
  */
+function safeParseTogether(text: string, chunks: Chunk[], lexicon: Lexicon, errors: string[]): (BlockResult | undefined)[] {
+  try {
+    return parseBlocksTogether(text, chunks, lexicon);
+  } catch (err) {
+    // Fall back to reading block by block, which isolates the block at fault.
+    errors.push(`could not read the draft in one pass: ${(err as Error).message}`);
+    return [];
+  }
+}
+
 function safeParseBlock(text: string, lexicon: Lexicon, errors: string[]): BlockResult {
   try {
     return parseBlock(text, lexicon);

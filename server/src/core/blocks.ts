@@ -137,6 +137,90 @@ export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
   return out;
 }
 
+/**
+ * Read many blocks with one parse. Each remark call has a fixed set-up cost
+ * (extension tables, compiler config), which dominates when a draft is opened
+ * and every block is new. So the whole body is parsed once and its top-level
+ * nodes are handed to the blocks that hold them, shifted to block-relative
+ * offsets, and read exactly as `parseBlock` reads a block parsed alone.
+ * A block whose nodes do not line up with it (a node spanning a blank line,
+ * such as a `<pre>` block) comes back undefined for the caller to parse alone,
+ * and a body with link reference definitions is not batched at all, because a
+ * definition changes how other blocks parse. The incremental tests check that
+ * both paths give identical results.
+ */
+export function parseBlocksTogether(text: string, chunks: readonly Chunk[], lexicon: Lexicon): (BlockResult | undefined)[] {
+  const results: (BlockResult | undefined)[] = new Array(chunks.length).fill(undefined);
+  if (chunks.length === 0) return results;
+  const from = chunks[0]!.start;
+  const to = chunks[chunks.length - 1]!.end;
+  const body = text.slice(from, to);
+  if (/^ {0,3}\[[^\]\n]+\]:/m.test(body)) return results;
+  const tree = processor.parse(body) as Root;
+  const assigned: RootContent[][] = chunks.map(() => []);
+  const broken = new Set<number>();
+  let c = 0;
+  const place = (node: RootContent): number | undefined => {
+    const s = node.position!.start.offset! + from;
+    const e = node.position!.end.offset! + from;
+    while (c < chunks.length && chunks[c]!.end <= s) c++;
+    const chunk = chunks[c];
+    if (!chunk || s < chunk.start) return undefined;
+    return e <= chunk.end ? c : -1;
+  };
+  for (const node of tree.children) {
+    const at = place(node);
+    if (at === undefined) continue;
+    if (at >= 0) {
+      assigned[at]!.push(node);
+      continue;
+    }
+    // A loose list runs across blank lines; its items still sit in one block each.
+    if (node.type === 'list') {
+      for (const item of node.children) {
+        const i = place(item);
+        if (i === undefined || i < 0) {
+          markSpan(node, from, chunks, broken);
+          break;
+        }
+        const prev = assigned[i]![assigned[i]!.length - 1];
+        if (prev && prev.type === 'list' && (prev as { _split?: true })._split) (prev.children as unknown[]).push(item);
+        else assigned[i]!.push({ ...node, position: undefined, children: [item], _split: true } as unknown as RootContent);
+      }
+      continue;
+    }
+    markSpan(node, from, chunks, broken);
+  }
+  chunks.forEach((chunk, i) => {
+    if (broken.has(i)) return;
+    const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
+    const shift = chunk.start - from;
+    for (const node of assigned[i]!) {
+      shiftPositions(node, shift);
+      visitBlock(node, chunk.text, lexicon, out, 'paragraph');
+    }
+    results[i] = out;
+  });
+  return results;
+}
+
+function markSpan(node: RootContent, from: number, chunks: readonly Chunk[], broken: Set<number>): void {
+  const s = node.position!.start.offset! + from;
+  const e = node.position!.end.offset! + from;
+  chunks.forEach((ch, i) => {
+    if (ch.end > s && ch.start < e) broken.add(i);
+  });
+}
+
+/** Make a node's offsets relative to its block (only offsets are read, never line/column). */
+function shiftPositions(node: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }, by: number): void {
+  if (node.position) {
+    if (node.position.start.offset !== undefined) node.position.start.offset -= by;
+    if (node.position.end.offset !== undefined) node.position.end.offset -= by;
+  }
+  if (node.children) for (const child of node.children) shiftPositions(child as typeof node, by);
+}
+
 type Container = Unit['container'];
 
 function visitBlock(node: RootContent, text: string, lexicon: Lexicon, out: BlockResult, container: Container): void {

@@ -1,0 +1,52 @@
+/**
+ * Reading a whole body in one parse (what happens when a draft is opened) must give
+ * exactly the per-block results that reading each block alone gives (what happens on
+ * a keystroke), or the incremental analysis would drift from a full one.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chunkBody, parseBlock, parseBlocksTogether } from '../../server/src/core/blocks';
+import { defaultLexiconInstance } from '../../server/src/core/lexicon';
+
+const lexicon = defaultLexiconInstance();
+
+const bodies: Record<string, string> = {
+  'paragraphs and a P.S.': 'Hi Dana,\n\nWe cut dock wait times by 40%.\n\nCould we book a 30-minute demo next week?\n\nP.S. Read the [teardown](https://x.example/t).\n',
+  'loose list across blank lines': '- Download the guide\n\n- Book a demo today\n\n- Follow us on LinkedIn\n\nThanks.\n',
+  'list with indented continuation': '1. First step\n\n   Register for the webinar.\n\n2. Second step\n',
+  'fenced code with blank lines': 'Intro sentence.\n\n```\nBook a demo\n\nnot an ask\n```\n\nRead the report.\n',
+  'html comment spanning blank lines': 'Text.\n\n<!-- trustline-disable\n\nask-exceeds-trust -->\n\nBook a call.\n',
+  'pre block spanning a blank line': '<pre>\nBook a demo\n\nstill pre\n</pre>\n\nRead the guide.\n',
+  'headings and buttons': '# Ship faster\n\n[Start free trial](https://x.example)\n[Get a quote](https://x.example/q)\n\n## Why\n\nTeams save hours.\n',
+  'crlf and emoji': 'Hi 👋\r\n\r\nGrab the checklist 📋 here.\r\n\r\nWorth a look?\r\n',
+};
+
+for (const [name, body] of Object.entries(bodies)) {
+  test(`one parse equals block-by-block: ${name}`, () => {
+    const chunks = chunkBody(body, 0, body.length);
+    assert.ok(chunks.length > 1, 'the body has several blocks');
+    const together = parseBlocksTogether(body, chunks, lexicon);
+    let compared = 0;
+    chunks.forEach((chunk, i) => {
+      const alone = parseBlock(chunk.text, lexicon);
+      if (together[i] === undefined) return; // left for the caller to parse alone
+      assert.deepEqual(together[i], alone, `block ${i}: ${JSON.stringify(chunk.text)}`);
+      compared++;
+    });
+    assert.ok(compared > 0, 'at least one block was read from the single parse');
+  });
+}
+
+test('a block whose node spans a blank line is left to be parsed alone', () => {
+  const body = bodies['pre block spanning a blank line']!;
+  const chunks = chunkBody(body, 0, body.length);
+  const together = parseBlocksTogether(body, chunks, lexicon);
+  assert.equal(together[0], undefined);
+  assert.notEqual(together[together.length - 1], undefined);
+});
+
+test('a body with link reference definitions is not batched', () => {
+  const body = 'See [the guide][g].\n\nBook a demo.\n\n[g]: https://x.example/g\n';
+  const chunks = chunkBody(body, 0, body.length);
+  assert.ok(parseBlocksTogether(body, chunks, lexicon).every((r) => r === undefined));
+});
