@@ -1,11 +1,14 @@
 /**
- * The VS Code extension: start the language server and register the commands.
- * Kept thin on purpose; analysis happens in the server, UI lives in commands/.
+ * The VS Code extension: start the language server, register the commands, the
+ * draft status bar item and the profile pages. Kept thin on purpose: analysis
+ * happens in the server, the pickers' logic in the core and client/src/logic/.
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
-import { OUTPUT_CHANNEL } from './constants';
+import { ContextKeys, OUTPUT_CHANNEL, PROFILE_SCHEME } from './constants';
 import { TrustlineClient } from './languageClient';
+import { ProfileDocuments } from './profileView';
+import { DraftStatusBar } from './statusBar';
 
 let client: TrustlineClient | undefined;
 
@@ -15,8 +18,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
   context.subscriptions.push(output);
   client = new TrustlineClient(context, output);
-  registerCommands(context, client);
+  const profiles = new ProfileDocuments(client);
+  const statusBar = new DraftStatusBar(client);
+  context.subscriptions.push(profiles, statusBar, vscode.workspace.registerTextDocumentContentProvider(PROFILE_SCHEME, profiles));
+  registerCommands(context, { client, extensionUri: context.extensionUri, profiles });
+  void vscode.commands.executeCommand('setContext', ContextKeys.active, true);
   await client.start();
+  await statusBar.refresh();
 }
 
 export async function deactivate(): Promise<void> {

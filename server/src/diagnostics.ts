@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, LineIndex, ruleDocPath, type ConfigProblem, type Finding, type Severity } from './core/index';
-import { pathToUri } from './workspace';
+import { CONFIG_FILE_NAMES, LineIndex, ruleDocPath, skillDocPath, type ConfigProblem, type Finding, type Severity } from './core/index';
+import { pathToUri, uriToPath } from './workspace';
 
 export const SOURCE = 'trustline';
 
@@ -49,6 +49,30 @@ export class RuleDocs {
   /** The page that documents the project config file. */
   configHref(): string | undefined {
     return this.page('docs/config.md');
+  }
+
+  /** A skill's SKILL.md inside the extension (skills/<name>/SKILL.md), or undefined when it is missing. */
+  skillHref(name: string): string | undefined {
+    return this.page(skillDocPath(name));
+  }
+
+  /**
+   * Is this document part of the extension's own library (skills/, docs/)? Those pages
+   * quote asks on purpose and their front matter says `trust: {from, to}` for the range a
+   * skill serves, so they would read as broken drafts; Trustline never checks them.
+   */
+  isShipped(uri: string): boolean {
+    const file = uriToPath(uri);
+    if (file === undefined) return false;
+    return ['skills', 'docs'].some((dir) => {
+      const rel = path.relative(path.join(this._root, dir), file);
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    });
+  }
+
+  /** Any file under the root, by its forward-slash relative path, whether or not it exists. */
+  fileHref(relative: string): string {
+    return pathToUri(path.join(this._root, ...relative.split('/')));
   }
 
   private page(relative: string): string | undefined {

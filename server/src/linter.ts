@@ -31,6 +31,18 @@ interface DocState {
   showing: boolean;
   /** Last known debounce for this document (settings are async; a keystroke is not). */
   debounceMs: number;
+  /** The newest analysis and the exact text and settings it was made from (hover, code actions, profile). */
+  last: CurrentAnalysis | undefined;
+}
+
+/** One analysis of one version of a document, with what it was computed from. */
+export interface CurrentAnalysis {
+  uri: string;
+  version: number;
+  /** The document text the analysis (and every range in it) belongs to. */
+  text: string;
+  settings: DocumentSettings;
+  analysis: Analysis;
 }
 
 export interface LinterDeps {
@@ -42,6 +54,8 @@ export interface LinterDeps {
   docs: RuleDocs;
   /** One per open document; defaults to the core's incremental Analyzer. */
   createAnalyzer?: () => DocumentAnalyzer;
+  /** Called after each analysis that reached a result (published or cleared) and on close. */
+  onDidAnalyze?: (uri: string, version: number | undefined) => void;
 }
 
 /** How far into a document to look for NUL characters (git's binary heuristic). */
@@ -64,7 +78,14 @@ export class Linter {
     const previous = this.states.get(uri);
     if (previous?.timer) clearTimeout(previous.timer);
     // A fresh Analyzer: the reopened text may have nothing in common with the old one.
-    this.states.set(uri, { analyzer: this.createAnalyzer(), timer: undefined, run: 0, showing: previous?.showing ?? false, debounceMs: previous?.debounceMs ?? DEFAULT_DEBOUNCE_MS });
+    this.states.set(uri, {
+      analyzer: this.createAnalyzer(),
+      timer: undefined,
+      run: 0,
+      showing: previous?.showing ?? false,
+      debounceMs: previous?.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+      last: undefined,
+    });
     this.schedule(uri, 0);
   }
 
@@ -81,6 +102,7 @@ export class Linter {
     this.deps.settings.clear(uri);
     // Always clear: the editor keeps diagnostics of closed files in the Problems view otherwise.
     this.publish(uri, undefined, []);
+    this.deps.onDidAnalyze?.(uri, undefined);
   }
 
   /** Analyse every open draft again (settings or project config changed). */
@@ -90,6 +112,46 @@ export class Linter {
 
   has(uri: string): boolean {
     return this.states.has(uri);
+  }
+
+  /**
+   * The analysis of the document as it is now, for hovers, code actions and the
+   * profile: the last run's when the text and settings are unchanged since, else a
+   * fresh one made here and now. Undefined when the document is not open, is not
+   * markdown, looks binary, or cannot be analysed.
+   *
+   * The only await is for the settings; the text is read after it, and the
+   * analysis is synchronous, so what is returned always matches `text` and
+   * `version`: no edit can ever be computed on text older than the answer says.
+   */
+  async analysisFor(uri: string): Promise<CurrentAnalysis | undefined> {
+    if (!this.states.has(uri) || !this.deps.store.get(uri)) return undefined;
+    const settings = await this.settingsOf(uri);
+    const state = this.states.get(uri);
+    const doc = this.deps.store.get(uri);
+    if (!state || !doc) return undefined;
+    const text = doc.getText();
+    const last = state.last;
+    if (last && last.version === doc.version && last.settings === settings && last.text === text) return last;
+    if (!isMarkdown(doc.languageId, uri) || text.slice(0, BINARY_PROBE).includes('\u0000')) return undefined;
+    try {
+      const analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, { path: this.deps.workspace.draftPath(uri), settings: settings.analysis });
+      state.last = { uri, version: doc.version, text, settings, analysis };
+      return state.last;
+    } catch (err) {
+      this.deps.log.error(`Trustline could not analyse ${uri} (version ${doc.version}) for a hover or code action.`, err);
+      state.analyzer = this.createAnalyzer();
+      return undefined;
+    }
+  }
+
+  private async settingsOf(uri: string): Promise<DocumentSettings> {
+    try {
+      return await this.deps.settings.get(uri);
+    } catch (err) {
+      this.deps.log.error(`Could not read the settings for ${uri}; using the defaults this time.`, err);
+      return { analysis: DEFAULT_SETTINGS, debounceMs: DEFAULT_DEBOUNCE_MS };
+    }
   }
 
   private schedule(uri: string, delay: number): void {
@@ -115,13 +177,7 @@ export class Linter {
     if (!state || !doc || state.run !== ticket) return;
     const version = doc.version;
 
-    let settings: DocumentSettings;
-    try {
-      settings = await this.deps.settings.get(uri);
-    } catch (err) {
-      log.error(`Could not read the settings for ${uri}; using the defaults this time.`, err);
-      settings = { analysis: DEFAULT_SETTINGS, debounceMs: DEFAULT_DEBOUNCE_MS };
-    }
+    const settings = await this.settingsOf(uri);
     // Anything newer (an edit, a close, a settings change) has taken a new ticket by now.
     if (!this.current(uri, state, ticket) || store.get(uri) !== doc || doc.version !== version) {
       log.debug(`Dropped a stale run for ${uri} (version ${version}).`);
@@ -145,8 +201,11 @@ export class Linter {
 
     let analysis: Analysis;
     const started = performance.now();
+    const last = state.last;
     try {
-      analysis = state.analyzer.analyze(text, { path: this.deps.workspace.draftPath(uri), settings: settings.analysis });
+      // A hover or code action may already have analysed this very text (analysisFor).
+      if (last && last.version === version && last.settings === settings && last.text === text) analysis = last.analysis;
+      else analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, { path: this.deps.workspace.draftPath(uri), settings: settings.analysis });
     } catch (err) {
       log.error(`Trustline could not analyse ${uri} (version ${version}); its diagnostics are cleared until the next edit. Please report this with the draft if you can.`, err);
       // The block cache may hold whatever half-finished state caused this: start clean next time.
@@ -155,11 +214,13 @@ export class Linter {
       return;
     }
     const ms = performance.now() - started;
+    state.last = { uri, version, text, settings, analysis };
 
     if (!analysis.analysed) {
       if (analysis.skipped === 'too-large') this.tellTooLarge(uri, text.length, settings.analysis.maxFileSize);
       else log.debug(`Not analysing ${uri}: ${analysis.skipped === 'disabled' ? 'trustline.enable is false' : 'not a draft (no type:/trust: front matter and no draft glob matches)'}.`);
       this.clear(uri, state, version);
+      this.deps.onDidAnalyze?.(uri, version);
       return;
     }
 
@@ -171,6 +232,7 @@ export class Linter {
     );
     this.publish(uri, version, diagnostics);
     state.showing = diagnostics.length > 0;
+    this.deps.onDidAnalyze?.(uri, version);
   }
 
   /** Out of scope, disabled, skipped: take down what was shown, publish nothing otherwise. */
@@ -202,6 +264,11 @@ export class Linter {
       this.deps.log.error(`Could not publish diagnostics for ${uri}.`, err);
     });
   }
+}
+
+/** The analysis of a skill or rule page shipped with the extension: never a draft (RuleDocs.isShipped). */
+function shippedPage(): Analysis {
+  return { analysed: false, skipped: 'out-of-scope', asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
 }
 
 function isMarkdown(languageId: string, uri: string): boolean {

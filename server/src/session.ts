@@ -1,22 +1,43 @@
 /**
  * The language server's wiring: protocol events in, the linter and the project
- * configs called, diagnostics out. No analysis here (that is the core) and no
- * state beyond what a session needs.
+ * configs called, diagnostics out; hovers and code actions (editorFeatures.ts),
+ * `.trustline.yaml` completion (configCompletion.ts) and Trustline's own
+ * `trustline/profile` and `trustline/setTrustEdit` requests (protocol.ts) answered
+ * from the linter's current analysis of each document. No analysis here (that is
+ * the core) and no state beyond what a session needs.
  */
 import {
+  CompletionRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
   type Connection,
+  type Hover,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { configCompletions, configHover, isYamlConfigUri, loadConfigSchemaDocs, type ConfigSchemaDocs } from './configCompletion';
+import type { HoverLinks } from './core/index';
 import { RuleDocs, resolveDocsRoot } from './diagnostics';
 import { DocumentStore } from './documents';
+import { buildProfile, notADraft } from './draftProfile';
+import { CODE_ACTION_KINDS, codeActionsForRequest, hoverFor, setTrustFor } from './editorFeatures';
 import { Linter } from './linter';
 import { Logger, parseTrace } from './logger';
 import { ProjectConfigs } from './projectConfig';
+import {
+  PROFILE_CHANGED_NOTIFICATION,
+  PROFILE_REQUEST,
+  SET_TRUST_REQUEST,
+  type DraftProfile,
+  type ProfileChangedParams,
+  type ProfileParams,
+  type SetTrustParams,
+  type SetTrustResult,
+} from './protocol';
 import { DEFAULT_DEBOUNCE_MS, DocumentSettingsCache } from './settings';
 import { Workspace } from './workspace';
 
@@ -28,9 +49,20 @@ export interface SessionOptions {
 
 /** What the client may send in `initializationOptions`. */
 export interface TrustlineInitializationOptions {
-  /** The extension's install folder (holds docs/rules); diagnostics link to pages there. */
+  /** The extension's install folder (holds docs/rules and skills); diagnostics and hovers link to pages there. */
   extensionRoot?: string;
+  /** Send `trustline/profileChanged` after each analysis (the VS Code client's status bar wants it). */
+  profileNotifications?: boolean;
+  /**
+   * Offer completion in `.trustline.yaml` (default true). The VS Code client turns it off
+   * when the YAML extension is installed, which completes the file from the schema itself.
+   */
+  configCompletion?: boolean;
 }
+
+/** Where the config file completion is offered when the client registers it dynamically. */
+const YAML_CONFIG_SELECTOR = [{ pattern: '**/.trustline.{yaml,yml}' }];
+const COMPLETION_TRIGGERS = [':', ' '];
 
 export function startSession(connection: Connection, options: SessionOptions): void {
   const log = new Logger(connection.console);
@@ -40,10 +72,47 @@ export function startSession(connection: Connection, options: SessionOptions): v
   let pullConfiguration = false;
   let registerWatchers = false;
   let registerConfiguration = false;
+  let registerCompletion = false;
+  let documentChanges = false;
+  let profileNotifications = false;
+  let configCompletion = true;
+  let schemaDocs: ConfigSchemaDocs | undefined;
 
   const projects = new ProjectConfigs({ connection, log, store, workspace, docs });
   const settings = new DocumentSettingsCache(connection, log, (uri) => projects.layerFor(uri), () => pullConfiguration);
-  const linter = new Linter({ connection, log, store, settings, workspace, docs });
+  const linter = new Linter({
+    connection,
+    log,
+    store,
+    settings,
+    workspace,
+    docs,
+    onDidAnalyze: (uri, version) => {
+      if (!profileNotifications) return;
+      const params: ProfileChangedParams = version === undefined ? { uri } : { uri, version };
+      void connection.sendNotification(PROFILE_CHANGED_NOTIFICATION, params).catch(() => undefined);
+    },
+  });
+
+  /** Links in hovers: the skills and rule pages shipped inside the extension (file: URIs, they work offline). */
+  const links: HoverLinks = {
+    skillUri: (name) => docs.skillHref(name) ?? docs.fileHref(`skills/${name}/SKILL.md`),
+    ruleUri: (id) => docs.href(id) ?? docs.fileHref(`docs/rules/${id}.md`),
+  };
+  const schema = () => (schemaDocs ??= loadConfigSchemaDocs(docs.root));
+
+  /**
+   * Run a request handler; a bug in it costs that one answer (logged), never the server,
+   * and the editor gets the empty answer instead of an error popup.
+   */
+  const guarded = async <T>(what: string, empty: T, run: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      log.error(`${what} failed; answering with nothing.`, err);
+      return empty;
+    }
+  };
 
   /** Settings or project config changed: forget cached settings and analyse again. */
   const configurationChanged = (why: string) => {
@@ -82,11 +151,16 @@ export function startSession(connection: Connection, options: SessionOptions): v
     pullConfiguration = !!caps.workspace?.configuration;
     registerConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    registerCompletion = !!caps.textDocument?.completion?.dynamicRegistration;
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     const trace = parseTrace(params.trace);
     if (trace) log.setTrace(trace);
 
     const init = (params.initializationOptions ?? {}) as TrustlineInitializationOptions;
     docs.setRoot(resolveDocsRoot(init, options.serverDir));
+    schemaDocs = undefined;
+    profileNotifications = init.profileNotifications === true;
+    configCompletion = init.configCompletion !== false;
 
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     workspace.setFolders(folders);
@@ -98,6 +172,11 @@ export function startSession(connection: Connection, options: SessionOptions): v
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        // Clients that can register it later get it for the config files only (not on every
+        // space typed in a draft); the others get it statically and an empty answer in drafts.
+        ...(configCompletion && !registerCompletion ? { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS } } : {}),
       },
       serverInfo: { name: 'trustline', ...(options.version ? { version: options.version } : {}) },
     };
@@ -114,6 +193,11 @@ export function startSession(connection: Connection, options: SessionOptions): v
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.trustline.{yaml,yml,json}' }] })
         .catch((err) => log.error('Could not register the config file watcher.', err));
+    }
+    if (configCompletion && registerCompletion) {
+      void connection.client
+        .register(CompletionRequest.type, { documentSelector: YAML_CONFIG_SELECTOR, triggerCharacters: COMPLETION_TRIGGERS })
+        .catch((err) => log.error('Could not register completion for .trustline.yaml.', err));
     }
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       workspace.add(event.added, event.removed);
@@ -166,6 +250,58 @@ export function startSession(connection: Connection, options: SessionOptions): v
     if (isConfigFile(uri)) reloadConfigSoon(uri, 0);
     else linter.closed(uri);
   });
+
+  connection.onHover((params) =>
+    guarded<Hover | null>('Hover', null, async () => {
+      const uri = params.textDocument?.uri;
+      if (typeof uri !== 'string') return null;
+      if (isYamlConfigUri(uri)) {
+        const doc = store.get(uri);
+        return doc ? configHover(doc.getText(), params.position, schema()) : null;
+      }
+      const current = await linter.analysisFor(uri);
+      return current ? hoverFor(current, params.position, links) : null;
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    guarded<CodeAction[]>('Code actions', [], async () => {
+      const uri = params.textDocument?.uri;
+      if (typeof uri !== 'string') return [];
+      const current = await linter.analysisFor(uri);
+      return current ? codeActionsForRequest(current, params, { documentChanges }) : [];
+    }),
+  );
+
+  connection.onCompletion((params) =>
+    guarded<CompletionItem[]>('Completion', [], () => {
+      const uri = params.textDocument?.uri;
+      if (!configCompletion || typeof uri !== 'string' || !isYamlConfigUri(uri)) return [];
+      const doc = store.get(uri);
+      return doc ? configCompletions(doc.getText(), params.position, schema()) : [];
+    }),
+  );
+
+  connection.onRequest(PROFILE_REQUEST, (params: ProfileParams) =>
+    guarded<DraftProfile | null>('The draft profile', null, async () => {
+      const uri = params?.uri;
+      if (typeof uri !== 'string' || !store.get(uri)) return null;
+      const current = await linter.analysisFor(uri);
+      if (current) return buildProfile(current);
+      // Open but not analysable (not markdown, binary, a config file): not a draft.
+      const doc = store.get(uri);
+      return doc ? notADraft(uri, doc.version, 'not-markdown') : null;
+    }),
+  );
+
+  connection.onRequest(SET_TRUST_REQUEST, (params: SetTrustParams) =>
+    guarded<SetTrustResult | null>('Set audience trust', null, async () => {
+      const uri = params?.uri;
+      if (typeof uri !== 'string') return null;
+      const current = await linter.analysisFor(uri);
+      return current ? setTrustFor(current, params.level) : null;
+    }),
+  );
 
   connection.onShutdown(() => {
     for (const t of configTimers.values()) clearTimeout(t);

@@ -10,7 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionRequest,
+  CompletionRequest,
   ConfigurationRequest,
+  HoverRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -27,7 +30,16 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
+  type ClientCapabilities,
+  type CodeAction,
+  type Command,
+  type CompletionItem,
+  type CompletionList,
   type ConfigurationItem,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type Range,
   type FileEvent,
   type LogMessageParams,
   type ProtocolConnection,
@@ -43,6 +55,9 @@ export const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** Trustline's own notifications the harness records (server/src/protocol.ts). */
+const TRUSTLINE_NOTIFICATIONS = ['trustline/profileChanged'];
+
 export type Settings = Record<string, unknown>;
 
 export interface HarnessOptions {
@@ -51,6 +66,14 @@ export interface HarnessOptions {
   /** `trace` sent at initialize (the server's log verbosity). */
   trace?: 'off' | 'messages' | 'verbose';
   initializationOptions?: unknown;
+  /** Extra client capabilities, merged one level deep over the defaults (`workspace`, `textDocument`). */
+  capabilities?: ClientCapabilities;
+}
+
+/** A notification of Trustline's own protocol (`trustline/...`), as received. */
+export interface CustomNotification {
+  method: string;
+  params: unknown;
 }
 
 interface Waiter<T> {
@@ -69,12 +92,14 @@ export class LspHarness {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly messages: ShowMessageParams[] = [];
   readonly logs: LogMessageParams[] = [];
+  readonly notifications: CustomNotification[] = [];
   private stderr = '';
   private exited: string | undefined;
   private readonly ownsWorkspace: boolean;
   private diagnosticWaiters = new Set<Waiter<PublishDiagnosticsParams> & { uri: string }>();
   private messageWaiters = new Set<Waiter<ShowMessageParams>>();
   private logWaiters = new Set<Waiter<LogMessageParams>>();
+  private notificationWaiters = new Set<Waiter<CustomNotification>>();
 
   private constructor(
     private readonly proc: ChildProcess,
@@ -112,6 +137,13 @@ export class LspHarness {
       this.logs.push(m);
       for (const w of [...this.logWaiters]) if (w.test(m)) w.resolve(m);
     });
+    for (const method of TRUSTLINE_NOTIFICATIONS) {
+      c.onNotification(method, (params: unknown) => {
+        const n = { method, params };
+        this.notifications.push(n);
+        for (const w of [...this.notificationWaiters]) if (w.test(n)) w.resolve(n);
+      });
+    }
     c.listen();
   }
 
@@ -124,6 +156,7 @@ export class LspHarness {
     const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const h = new LspHarness(proc, workspace, options.workspace === undefined);
     const folderUri = pathToFileURL(workspace).href;
+    const extra = options.capabilities ?? {};
     await h.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
@@ -131,13 +164,15 @@ export class LspHarness {
       trace: options.trace ?? 'off',
       initializationOptions: options.initializationOptions ?? null,
       capabilities: {
+        ...extra,
         workspace: {
           configuration: true,
           workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
+          ...extra.workspace,
         },
-        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false }, ...extra.textDocument },
       },
     });
     await h.connection.sendNotification(InitializedNotification.type, {});
@@ -171,6 +206,30 @@ export class LspHarness {
 
   async filesChanged(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** Code actions for a range, with the diagnostics the editor would send (and an optional kind filter). */
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    // Trustline answers with CodeActions only, never bare Commands.
+    return (result ?? []).filter((a): a is CodeAction => !isCommand(a));
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const result: CompletionItem[] | CompletionList | null = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return result === null ? [] : Array.isArray(result) ? result : result.items;
+  }
+
+  /** Wait for a `trustline/...` notification (including ones already received). */
+  waitForNotification(method: string, predicate: (params: unknown) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<CustomNotification> {
+    const test = (n: CustomNotification) => n.method === method && predicate(n.params);
+    const seen = this.notifications.find(test);
+    if (seen) return Promise.resolve(seen);
+    return this.wait(this.notificationWaiters, { test }, timeoutMs, () => `a ${method} notification; received so far: ${JSON.stringify(this.notifications.slice(-8))}`);
   }
 
   /** Publishes received for a URI, oldest first. */
@@ -277,6 +336,10 @@ export function positionOf(text: string, needle: string, from = 0): { line: numb
   const line = before.split(/\r\n|\r|\n/).length - 1;
   const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
   return { line, character: offset - (lastBreak + 1) };
+}
+
+function isCommand(a: CodeAction | Command): a is Command {
+  return typeof (a as Command).command === 'string';
 }
 
 /** A diagnostic's message as text (LSP 3.18 also allows markup). */

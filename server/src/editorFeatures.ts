@@ -1,0 +1,161 @@
+/**
+ * Hovers and code actions on drafts: the protocol side of the core's hoverAt,
+ * codeActionsFor and fixAllAction. Everything is computed from one
+ * CurrentAnalysis (the document's text at one version), and every edit is sent
+ * as a versioned TextDocumentEdit, so an editor that has moved on since refuses
+ * to apply it instead of applying it to the wrong text.
+ */
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import {
+  COMMAND_SET_TRUST,
+  FIX_ALL_KIND,
+  LineIndex,
+  codeActionsFor,
+  fixAllAction,
+  hoverAt,
+  setTrustEdit,
+  type ActionSpec,
+  type Finding,
+  type HoverLinks,
+  type TextEdit,
+} from './core/index';
+import { SOURCE } from './diagnostics';
+import type { CurrentAnalysis } from './linter';
+import type { SetTrustResult } from './protocol';
+
+/** The code action kinds the server offers (advertised in `codeActionProvider`). */
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A position inside the text, or undefined when it is past the end or malformed. */
+function offsetOf(lines: LineIndex, position: Position | undefined): number | undefined {
+  const line = position?.line;
+  const character = position?.character;
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line! < 0 || character! < 0) return undefined;
+  if (line! >= lines.lineCount || character! > lines.lineText(line!).length) return undefined;
+  return lines.offsetAt({ line: line!, character: character! });
+}
+
+/** The hover at a position: asks, front matter values, skill names; null anywhere else. */
+export function hoverFor(current: CurrentAnalysis, position: Position, links: HoverLinks): Hover | null {
+  const { analysis } = current;
+  // Switched off or too large: Trustline says nothing about the document at all.
+  if (analysis.skipped === 'disabled' || analysis.skipped === 'too-large') return null;
+  const text = stripBom(current.text);
+  const offset = offsetOf(new LineIndex(text), position);
+  if (offset === undefined) return null;
+  const hover = hoverAt(analysis, text, offset, links, { channels: current.settings.analysis.channels });
+  if (!hover) return null;
+  return { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range };
+}
+
+export interface CodeActionOptions {
+  /** The client applies `documentChanges` (versioned edits); else plain `changes` are sent. */
+  documentChanges: boolean;
+}
+
+/** Does a requested kind filter (`context.only`) let `kind` through? Kinds are hierarchical. */
+export function kindWanted(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function isRange(r: unknown): r is Diagnostic['range'] {
+  const q = r as Diagnostic['range'] | null | undefined;
+  return !!q && typeof q === 'object' && !!q.start && !!q.end;
+}
+
+function sameRange(a: Diagnostic['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * The current finding a diagnostic from the client stands for: same check, same
+ * range, same message, and (when the client sent `data` back) the same ask.
+ * Undefined for a stale diagnostic, which then gets no actions: its range and
+ * data describe text that is no longer there.
+ */
+export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | undefined {
+  if (!d || typeof d !== 'object' || d.source !== SOURCE || typeof d.code !== 'string' || !isRange(d.range)) return undefined;
+  const data = d.data as { ask?: { text?: unknown } } | undefined;
+  return current.analysis.findings.find((f) => {
+    if (f.rule !== d.code || !sameRange(d.range, f.range)) return false;
+    if (typeof d.message === 'string' && d.message !== f.message) return false;
+    if (data?.ask !== undefined && f.data.ask && data.ask.text !== f.data.ask.text) return false;
+    return true;
+  });
+}
+
+function workspaceEdit(current: CurrentAnalysis, edits: TextEdit[], options: CodeActionOptions): WorkspaceEdit {
+  if (options.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: current.uri, version: current.version }, edits)] };
+  return { changes: { [current.uri]: edits } };
+}
+
+function toCodeAction(spec: ActionSpec, current: CurrentAnalysis, diagnostics: Diagnostic[], options: CodeActionOptions, kind: string = spec.kind): CodeAction {
+  const action: CodeAction = { title: spec.title, kind };
+  if (diagnostics.length > 0) action.diagnostics = diagnostics;
+  if (spec.isPreferred) action.isPreferred = true;
+  if (spec.edits && spec.edits.length > 0) action.edit = workspaceEdit(current, spec.edits, options);
+  if (spec.command) {
+    // The core leaves the document out; the client's command needs to know which draft to change.
+    const args = spec.command.command === COMMAND_SET_TRUST && spec.command.arguments.length === 0 ? [current.uri] : spec.command.arguments;
+    action.command = { title: spec.command.title, command: spec.command.command, arguments: args };
+  }
+  return action;
+}
+
+/**
+ * The code actions for a request: quick fixes for each Trustline diagnostic in
+ * the context that still matches the current analysis, and the file's fix-all
+ * (as `source.fixAll.trustline` when asked for by kind, and as a quick fix beside
+ * the rewrites when it would change two asks or more).
+ */
+export function codeActionsForRequest(current: CurrentAnalysis, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
+  const { analysis } = current;
+  if (!analysis.analysed) return [];
+  const text = stripBom(current.text);
+  const only = params.context?.only;
+  const out: CodeAction[] = [];
+  const matched: { d: Diagnostic; f: Finding }[] = [];
+  for (const d of params.context?.diagnostics ?? []) {
+    const f = findingFor(current, d);
+    if (f) matched.push({ d, f });
+  }
+  if (kindWanted(only, CodeActionKind.QuickFix)) {
+    for (const { d, f } of matched) {
+      for (const spec of codeActionsFor(analysis, text, f)) out.push(toCodeAction(spec, current, [d], options));
+    }
+  }
+  const fixAll = fixAllAction(analysis, text);
+  if (fixAll) {
+    const targets = matched.filter((m) => m.f.rule === 'ask-exceeds-trust').map((m) => m.d);
+    // Asked for by kind (editor.codeActionsOnSave, "Fix all" menus): only when the filter names it,
+    // so a plain light-bulb request does not get a source action it would hide anyway.
+    if (only && kindWanted(only, FIX_ALL_KIND)) out.push(toCodeAction(fixAll, current, targets, options));
+    else if (kindWanted(only, CodeActionKind.QuickFix) && targets.length > 0 && (fixAll.edits?.length ?? 0) >= 2) {
+      out.push(toCodeAction({ ...fixAll, title: `${fixAll.title} (every ask in this file)` }, current, targets, options, CodeActionKind.QuickFix));
+    }
+  }
+  return out;
+}
+
+/** The edit for Set audience trust, on the document as the server has it now. */
+export function setTrustFor(current: CurrentAnalysis, level: unknown): SetTrustResult | null {
+  if (typeof level !== 'number' || !Number.isInteger(level) || level < 0 || level > 6) return null;
+  const edit = setTrustEdit(stripBom(current.text), level, current.analysis.frontMatter);
+  const result: SetTrustResult = { uri: current.uri, version: current.version, edits: edit ? [edit] : [] };
+  if (!edit) result.reason = "The front matter does not parse (or is not closed), so Trustline will not rewrite it: fix the front matter first, or type the trust: line yourself.";
+  return result;
+}
