@@ -1,0 +1,416 @@
+/**
+ * Held-out evaluation of Trustline's ask detection and classification on real B2B copy.
+ *
+ *   node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [filter]
+ *
+ * Every `*.md` file in test/corpus/ (README.md excepted) is a short real piece of B2B copy whose
+ * front matter says what a careful marketer sees in it:
+ *
+ *   expect:
+ *     - {text: "Book a demo", class: evaluate}
+ *     - {text: "add a card", class: commit, also: ["Add payment and keep going"]}
+ *   expect: []                       # no ask at all
+ *
+ * `text` is the exact wording of the ask as it appears in the body (matched case-insensitively,
+ * whitespace-tolerant); `also` lists other wordings of the same ask in the same piece (a sentence
+ * and its button, a headline and its link): the trust model counts a repeated ask once.
+ *
+ * Each file is analysed whole with `new Analyzer().analyze(text, { force: true })` (the `expect`,
+ * `source` and `note` keys are ignored by the analyzer). A found ask matches an expected ask when
+ * its underlined phrase overlaps one of the expected wordings, or, failing that, when the sentence
+ * holding it does (one sentence holds at most one ask). Pairs are assigned greedily, best overlap
+ * and same class first. A found ask left over that overlaps an already-matched expected ask is a
+ * duplicate (the same ask found twice), counted apart and not as a false positive.
+ *
+ * Reports detection precision/recall/F1 (did it find the asks, whatever their class), class
+ * accuracy on matched asks, strict figures (found with the right class), per-class precision and
+ * recall, a confusion matrix, and with --verbose every miss, false positive and misclassification.
+ * Exit 0 always (it is a report), unless --min-f1 X is given and the detection F1 is below X.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { Analyzer, type Ask, type AskClass } from '../server/src/core/index';
+
+const CLASSES: AskClass[] = ['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate'];
+const NONE = '(none)';
+
+interface Expected {
+  text: string;
+  cls: AskClass;
+  also: string[];
+  /** Offsets [start, end) of every occurrence of `text` and of the `also` wordings. */
+  spans: [number, number][];
+}
+
+interface Miss { file: string; expected: string; cls: AskClass; context: string }
+interface FalsePositive { file: string; found: string; cls: AskClass; sentence: string; via: string }
+interface Duplicate { file: string; found: string; cls: AskClass; of: string }
+interface Misclass { file: string; expected: string; want: AskClass; got: AskClass; found: string; sentence: string; via: string }
+
+interface FileResult {
+  file: string;
+  type: string;
+  expected: number;
+  found: number;
+  matched: number;
+  duplicates: number;
+  labelErrors: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+const argv = process.argv.slice(2);
+const verbose = argv.includes('--verbose') || argv.includes('-v');
+const asJson = argv.includes('--json');
+let minF1: number | undefined;
+let dir = join(__dirname, '..', 'test', 'corpus');
+let filter: string | undefined;
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--min-f1') {
+    minF1 = Number(argv[++i]);
+    if (!Number.isFinite(minF1)) fail('--min-f1 needs a number between 0 and 1');
+  } else if (a === '--dir') {
+    dir = resolve(argv[++i] ?? fail('--dir needs a path'));
+  } else if (a === '--help' || a === '-h') {
+    console.log('usage: node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [filter]');
+    process.exit(0);
+  } else if (!a.startsWith('-')) {
+    filter = a;
+  } else if (a !== '--verbose' && a !== '-v' && a !== '--json') {
+    fail(`unknown option ${a}`);
+  }
+}
+
+function fail(message: string): never {
+  console.error(`eval-corpus: ${message}`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the labelled pieces
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every occurrence of `needle` in `text` from `from` on: case-insensitive, any run of whitespace matches any other. */
+function occurrences(text: string, needle: string, from: number): [number, number][] {
+  const pattern = needle
+    .trim()
+    .split(/\s+/)
+    .map(escapeRegExp)
+    .join('\\s+');
+  if (!pattern) return [];
+  const re = new RegExp(pattern, 'gi');
+  re.lastIndex = from;
+  const out: [number, number][] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+function readPiece(path: string, name: string): { text: string; type: string; expected: Expected[]; labelErrors: string[] } {
+  const text = readFileSync(path, 'utf8');
+  const labelErrors: string[] = [];
+  const fm = FRONT_MATTER.exec(text);
+  if (!fm) return { text, type: '?', expected: [], labelErrors: ['no front matter'] };
+  const bodyStart = fm[0].length;
+  let data: Record<string, unknown>;
+  try {
+    data = (parseYaml(fm[1]) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    return { text, type: '?', expected: [], labelErrors: [`front matter does not parse: ${(e as Error).message}`] };
+  }
+  if (!('expect' in data)) labelErrors.push('no `expect:` key (write `expect: []` for a piece without an ask)');
+  if (!data.source) labelErrors.push('no `source:`');
+  const raw = Array.isArray(data.expect) ? data.expect : [];
+  if ('expect' in data && !Array.isArray(data.expect)) labelErrors.push('`expect:` is not a list');
+  const expected: Expected[] = [];
+  for (const item of raw as Record<string, unknown>[]) {
+    const t = typeof item?.text === 'string' ? item.text : '';
+    const cls = item?.class as AskClass;
+    if (!t) {
+      labelErrors.push(`an expected ask has no text: ${JSON.stringify(item)}`);
+      continue;
+    }
+    if (!CLASSES.includes(cls)) {
+      labelErrors.push(`"${t}": class "${String(item?.class)}" is not one of ${CLASSES.join(', ')}`);
+      continue;
+    }
+    const also = Array.isArray(item.also) ? (item.also as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    const spans: [number, number][] = [];
+    for (const wording of [t, ...also]) {
+      const found = occurrences(text, wording, bodyStart);
+      if (found.length === 0) labelErrors.push(`"${wording}" does not occur in the body of ${name}`);
+      spans.push(...found);
+    }
+    expected.push({ text: t, cls, also, spans });
+  }
+  return { text, type: typeof data.type === 'string' ? data.type : '?', expected, labelErrors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+const overlaps = (a0: number, a1: number, b0: number, b1: number): boolean => a0 < b1 && b0 < a1;
+
+function overlapScore(ask: Ask, e: Expected): number {
+  if (e.spans.some(([s, t]) => overlaps(ask.start, ask.end, s, t))) return 2;
+  if (e.spans.some(([s, t]) => overlaps(ask.sentenceStart, ask.sentenceEnd, s, t))) return 1;
+  return 0;
+}
+
+/** The sentence of the body around [start, end): bounded by the line and by sentence punctuation. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  let s = lineStart;
+  const before = text.slice(lineStart, start);
+  const stop = /[.!?…]["'”’)]*\s+/g;
+  for (let m = stop.exec(before); m; m = stop.exec(before)) s = lineStart + m.index + m[0].length;
+  const after = /[.!?…]["'”’)]*(\s|$)/.exec(text.slice(end, lineEnd));
+  const e = after ? end + after.index + after[0].trimEnd().length : lineEnd;
+  return clip(text.slice(s, e));
+}
+
+function clip(s: string, max = 180): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run
+
+let files: string[];
+try {
+  files = readdirSync(dir)
+    .filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md')
+    .filter((n) => !filter || n.includes(filter))
+    .sort();
+} catch (e) {
+  fail(`cannot read ${dir}: ${(e as Error).message}`);
+}
+if (files.length === 0) fail(`no pieces${filter ? ` matching "${filter}"` : ''} in ${dir}`);
+
+const confusion = new Map<string, Map<string, number>>();
+const bump = (row: string, col: string) => {
+  const r = confusion.get(row) ?? new Map<string, number>();
+  r.set(col, (r.get(col) ?? 0) + 1);
+  confusion.set(row, r);
+};
+const perClass = new Map<string, { expected: number; found: number; correct: number }>(
+  CLASSES.map((c) => [c, { expected: 0, found: 0, correct: 0 }]),
+);
+const misses: Miss[] = [];
+const falsePositives: FalsePositive[] = [];
+const misclassified: Misclass[] = [];
+const duplicateList: Duplicate[] = [];
+const results: FileResult[] = [];
+const internalErrors: string[] = [];
+let noAskPieces = 0;
+let noAskClean = 0;
+
+for (const name of files) {
+  const piece = readPiece(join(dir, name), name);
+  const analysis = new Analyzer().analyze(piece.text, { force: true });
+  for (const err of analysis.internalErrors ?? []) internalErrors.push(`${name}: ${err}`);
+  const asks = analysis.asks;
+  const { text, expected } = piece;
+
+  // Candidate pairs, best first: phrase overlap over sentence overlap, then same class, then position.
+  const pairs: { f: number; e: number; score: number; same: boolean }[] = [];
+  asks.forEach((ask, f) =>
+    expected.forEach((exp, e) => {
+      const score = overlapScore(ask, exp);
+      if (score > 0) pairs.push({ f, e, score, same: ask.class === exp.cls });
+    }),
+  );
+  pairs.sort((a, b) => b.score - a.score || Number(b.same) - Number(a.same) || a.f - b.f || a.e - b.e);
+  const foundTo = new Map<number, number>();
+  const expectedTo = new Map<number, number>();
+  for (const p of pairs) {
+    if (foundTo.has(p.f) || expectedTo.has(p.e)) continue;
+    foundTo.set(p.f, p.e);
+    expectedTo.set(p.e, p.f);
+  }
+
+  let duplicates = 0;
+  asks.forEach((ask, f) => {
+    const sentence = clip(text.slice(ask.sentenceStart, ask.sentenceEnd));
+    if (foundTo.has(f)) {
+      const exp = expected[foundTo.get(f)!];
+      perClass.get(ask.class)!.found++;
+      bump(exp.cls, ask.class);
+      if (exp.cls === ask.class) perClass.get(ask.class)!.correct++;
+      else misclassified.push({ file: name, expected: exp.text, want: exp.cls, got: ask.class, found: ask.text, sentence, via: ask.via });
+      return;
+    }
+    // The same expected ask found a second time (a repeated button, a sentence and its link).
+    const dupOf = expected.find((exp, e) => expectedTo.has(e) && overlapScore(ask, exp) > 0);
+    if (dupOf) {
+      duplicates++;
+      duplicateList.push({ file: name, found: ask.text, cls: ask.class, of: dupOf.text });
+      return;
+    }
+    perClass.get(ask.class)!.found++;
+    bump(NONE, ask.class);
+    falsePositives.push({ file: name, found: ask.text, cls: ask.class, sentence, via: ask.via });
+  });
+  expected.forEach((exp, e) => {
+    perClass.get(exp.cls)!.expected++;
+    if (expectedTo.has(e)) return;
+    bump(exp.cls, NONE);
+    misses.push({ file: name, expected: exp.text, cls: exp.cls, context: exp.spans.length ? sentenceAround(text, exp.spans[0][0], exp.spans[0][1]) : '(wording not found in the body)' });
+  });
+
+  if (expected.length === 0) {
+    noAskPieces++;
+    if (asks.length === 0) noAskClean++;
+  }
+  results.push({
+    file: name,
+    type: piece.type,
+    expected: expected.length,
+    found: asks.length,
+    matched: expectedTo.size,
+    duplicates,
+    labelErrors: piece.labelErrors,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+const f1 = (p: number | null, r: number | null): number | null => {
+  if (p === null || r === null) return null;
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+};
+const pct = (x: number | null): string => (x === null ? '   –  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
+
+const totalExpected = results.reduce((s, r) => s + r.expected, 0);
+const matched = results.reduce((s, r) => s + r.matched, 0);
+const duplicates = results.reduce((s, r) => s + r.duplicates, 0);
+const fp = falsePositives.length;
+const fn = misses.length;
+const correct = matched - misclassified.length;
+const detection = { precision: ratio(matched, matched + fp), recall: ratio(matched, matched + fn), f1: null as number | null };
+detection.f1 = f1(detection.precision, detection.recall);
+const strict = { precision: ratio(correct, matched + fp), recall: ratio(correct, totalExpected), f1: null as number | null };
+strict.f1 = f1(strict.precision, strict.recall);
+const classAccuracy = ratio(correct, matched);
+const labelErrors = results.flatMap((r) => r.labelErrors.map((e) => `${r.file}: ${e}`));
+
+const byType = new Map<string, { pieces: number; expected: number; matched: number; fp: number }>();
+for (const r of results) {
+  const t = byType.get(r.type) ?? { pieces: 0, expected: 0, matched: 0, fp: 0 };
+  t.pieces++;
+  t.expected += r.expected;
+  t.matched += r.matched;
+  t.fp += falsePositives.filter((x) => x.file === r.file).length;
+  byType.set(r.type, t);
+}
+
+if (asJson) {
+  console.log(
+    JSON.stringify(
+      {
+        pieces: results.length,
+        expectedAsks: totalExpected,
+        foundAsks: matched + fp,
+        matched,
+        duplicates,
+        falsePositives: fp,
+        misses: fn,
+        misclassified: misclassified.length,
+        detection,
+        strict,
+        classAccuracy,
+        noAskPieces: { total: noAskPieces, clean: noAskClean },
+        perClass: Object.fromEntries(
+          [...perClass].map(([c, v]) => [c, { ...v, precision: ratio(v.correct, v.found), recall: ratio(v.correct, v.expected) }]),
+        ),
+        confusion: Object.fromEntries([...confusion].map(([r, m]) => [r, Object.fromEntries(m)])),
+        errors: { misses, falsePositives, misclassified, duplicates: duplicateList },
+        labelErrors,
+        internalErrors,
+      },
+      null,
+      2,
+    ),
+  );
+} else {
+  const line = (s = '') => console.log(s);
+  line(`Trustline held-out corpus: ${results.length} pieces in ${dir}`);
+  line(`  ${totalExpected} labelled asks; ${noAskPieces} pieces with no ask (${noAskClean} of them left clean)`);
+  line(`  found ${matched + fp} asks (+${duplicates} duplicates of an ask already matched)`);
+  line();
+  line('Ask detection (any class)');
+  line(`  precision ${pct(detection.precision)}   recall ${pct(detection.recall)}   F1 ${pct(detection.f1)}`);
+  line(`  matched ${matched}, false positives ${fp}, misses ${fn}`);
+  line(`Class accuracy on matched asks: ${pct(classAccuracy)} (${correct}/${matched})`);
+  line('Strict (found with the right class)');
+  line(`  precision ${pct(strict.precision)}   recall ${pct(strict.recall)}   F1 ${pct(strict.f1)}`);
+  line();
+  line('Per class (strict)      expected  found  correct  precision  recall');
+  for (const c of CLASSES) {
+    const v = perClass.get(c)!;
+    line(
+      `  ${c.padEnd(20)} ${String(v.expected).padStart(8)} ${String(v.found).padStart(6)} ${String(v.correct).padStart(8)}   ${pct(ratio(v.correct, v.found))}  ${pct(ratio(v.correct, v.expected))}`,
+    );
+  }
+  line();
+  line('Confusion matrix (rows: expected, columns: found; (none) = missed / false positive)');
+  const cols = [...CLASSES, NONE];
+  const short = (c: string) => (c === NONE ? 'none' : c.slice(0, 5));
+  line(`  ${''.padEnd(10)}${cols.map((c) => short(c).padStart(7)).join('')}`);
+  for (const r of [...CLASSES, NONE]) {
+    const row = confusion.get(r);
+    line(`  ${short(r).padEnd(10)}${cols.map((c) => (r === NONE && c === NONE ? '      ·' : String(row?.get(c) ?? 0).padStart(7))).join('')}`);
+  }
+  line();
+  line('By draft type            pieces  expected  matched  false positives');
+  for (const [t, v] of [...byType].sort()) {
+    line(`  ${t.padEnd(22)} ${String(v.pieces).padStart(6)} ${String(v.expected).padStart(9)} ${String(v.matched).padStart(8)} ${String(v.fp).padStart(16)}`);
+  }
+  if (labelErrors.length) {
+    line();
+    line(`Label errors (${labelErrors.length}): fix the corpus, these pieces are not measured correctly`);
+    for (const e of labelErrors) line(`  ${e}`);
+  }
+  if (internalErrors.length) {
+    line();
+    line(`Analyzer internal errors (${internalErrors.length})`);
+    for (const e of internalErrors) line(`  ${e}`);
+  }
+  if (verbose) {
+    line();
+    line(`Misses (${misses.length}): expected ask not found`);
+    for (const m of misses) line(`  ${m.file}  [${m.cls}] "${m.expected}"\n      ${m.context}`);
+    line();
+    line(`False positives (${falsePositives.length}): found where a careful marketer sees no ask`);
+    for (const x of falsePositives) line(`  ${x.file}  [${x.cls}] "${x.found}"  via ${x.via}\n      ${x.sentence}`);
+    line();
+    line(`Misclassified (${misclassified.length}): expected class → found class`);
+    for (const x of misclassified) line(`  ${x.file}  ${x.want} → ${x.got}  "${x.found}"  via ${x.via}\n      ${x.sentence}`);
+    line();
+    line(`Duplicates (${duplicateList.length}): a second finding of an ask already matched (not counted)`);
+    for (const x of duplicateList) line(`  ${x.file}  [${x.cls}] "${x.found}"  (same ask as "${x.of}")`);
+  } else if (misses.length + fp + misclassified.length > 0) {
+    line();
+    line('Run with --verbose for every miss, false positive and misclassification.');
+  }
+}
+
+if (minF1 !== undefined && (detection.f1 ?? 0) < minF1) {
+  console.error(`eval-corpus: detection F1 ${pct(detection.f1).trim()} is below --min-f1 ${minF1}`);
+  process.exit(1);
+}
