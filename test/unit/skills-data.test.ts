@@ -22,7 +22,8 @@ const SKILLS_DIR = path.join(ROOT, 'skills');
 const RULES_DIR = path.join(ROOT, 'docs', 'rules');
 
 const HUB = 'orchestrating-marketing';
-const FRONT_MATTER_KEYS = ['name', 'description', 'tier', 'trust', 'channels', 'checks'];
+// `trust-range`, not `trust`: a `trust:` key would make every SKILL.md look like a draft to Trustline.
+const FRONT_MATTER_KEYS = ['name', 'description', 'tier', 'trust-range', 'channels', 'checks'];
 const HEADINGS = [
   'When to use it',
   'Trust stages it serves',
@@ -48,7 +49,7 @@ interface FrontMatter {
   name: string;
   description: string;
   tier: number;
-  trust: { from: number; to: number };
+  'trust-range': { from: number; to: number };
   channels: string[];
   checks: string[];
 }
@@ -175,9 +176,9 @@ describe('SKILL.md files', () => {
       });
 
       test('trust is {from, to} within 0..6 and from <= to', () => {
-        assert.equal(typeof fm.trust, 'object');
-        assert.deepEqual(Object.keys(fm.trust).sort(), ['from', 'to']);
-        const { from, to } = fm.trust;
+        assert.equal(typeof fm['trust-range'], 'object');
+        assert.deepEqual(Object.keys(fm['trust-range']).sort(), ['from', 'to']);
+        const { from, to } = fm['trust-range'];
         assert.ok(Number.isInteger(from) && Number.isInteger(to), 'trust levels must be integers');
         assert.ok(from >= 0 && to <= 6 && from <= to, `bad trust range ${from}..${to}`);
       });
@@ -221,7 +222,7 @@ describe('SKILL.md files', () => {
         const dataRows = rows.slice(2);
         // Every stage the skill serves has a row whose stage cell starts with its level.
         const stagesWithRows = new Set(dataRows.map((r) => Number(/^\|\s*(\d)/.exec(r)?.[1])));
-        for (let level = fm.trust.from; level <= fm.trust.to; level++) {
+        for (let level = fm['trust-range'].from; level <= fm['trust-range'].to; level++) {
           assert.ok(stagesWithRows.has(level), `no asks row for stage ${level}`);
         }
         for (const row of dataRows) {
@@ -294,7 +295,7 @@ describe('skills/inventory.json', () => {
       const skill = skills.find((s) => s.folder === entry.name);
       assert.ok(skill, `${entry.name} has no folder`);
       assert.equal(entry.tier, skill.fm.tier, `${entry.name}: tier`);
-      assert.deepEqual(entry.trust, skill.fm.trust, `${entry.name}: trust`);
+      assert.deepEqual(entry.trust, skill.fm['trust-range'], `${entry.name}: trust`);
       assert.deepEqual(entry.channels, skill.fm.channels, `${entry.name}: channels`);
     }
   });
