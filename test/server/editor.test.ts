@@ -267,7 +267,7 @@ describe('hover, code actions and the draft profile over the protocol', () => {
           command: undefined,
         },
         {
-          title: 'The audience is already at 4 TRUSTING: set trust: 4',
+          title: 'The audience is already at 4 TRUSTING: declare it in trust:',
           kind: 'quickfix',
           isPreferred: false,
           edits: [{ range: { start: { line: 2, character: 7 }, end: { line: 2, character: 14 } }, newText: 'trusting' }],
@@ -539,8 +539,10 @@ describe('hover, code actions and the draft profile over the protocol', () => {
     test('a skill opened from the library (preview, hover link) is never checked, but its skill names still hover', async () => {
       const file = path.join(ROOT, 'skills', 'writing-b2b-emails', 'SKILL.md');
       const uri = pathToFileURL(file).href;
-      const text = readFileSync(file, 'utf8');
-      assert.match(text, /^---\n[\s\S]*\ntrust: /, 'the skill front matter declares a trust range (which alone would opt a draft in)');
+      // Skills declare `trust-range:`; a copy edited to say `trust:` (which alone would opt a
+      // draft in) must still never be checked when it is the extension's own page.
+      const text = readFileSync(file, 'utf8').replace(/\ntrust-range: /, '\ntrust: ');
+      assert.match(text, /^---\n[\s\S]*\ntrust: /);
       await lsp.open(uri, text);
       await lsp.fence();
       assert.deepEqual(lsp.publishesFor(uri).filter((p) => p.diagnostics.length > 0), []);

@@ -102,7 +102,7 @@ describe('replace the ask with a trust-matched alternative', () => {
         `Ask instead: "If it's useful, skim the short case study: it's a 3-minute …" (consume, fits 0 UNKNOWN)`,
         'Ask instead: "See how a team in the same spot fixed it, in their own word…" (consume, fits 0 UNKNOWN)',
         'Step down one rung to meeting: "Open to a 20-minute call next week to compare notes?" (needs trust 3)',
-        'The audience is already at 4 TRUSTING: set trust: 4',
+        'The audience is already at 4 TRUSTING: declare it in trust:',
         'Set the audience trust...',
         'Open the writing-b2b-emails skill',
         'Turn off ask-exceeds-trust for this line',

@@ -480,7 +480,7 @@ export function codeActionsFor(analysis: Analysis, text: string, finding: Findin
   }
   if (rule === 'ask-exceeds-trust' && ask) {
     const edit = setTrustEdit(t, ask.level, fm);
-    if (edit) out.push({ title: `The audience is already at ${stageLabel(ask.level)}: set trust: ${ask.level}`, kind: 'quickfix', edits: [edit] });
+    if (edit) out.push({ title: `The audience is already at ${stageLabel(ask.level)}: declare it in trust:`, kind: 'quickfix', edits: [edit] });
   }
   if (rule === 'trust-undeclared' || rule === 'ask-exceeds-trust' || rule === 'channel-trust-mismatch') {
     out.push({ title: 'Set the audience trust...', kind: 'quickfix', command: { title: 'Set audience trust...', command: COMMAND_SET_TRUST, arguments: [] } });
