@@ -287,7 +287,9 @@ async function main() {
     });
   } finally {
     const total = Date.now() - started;
-    console.log(`Trustline e2e: ${steps.filter((s) => s.ok).length}/${steps.length} steps passed in ${(total / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, OUT)}/`);
+    const passed = steps.filter((s) => s.ok).length;
+    console.log(`Trustline e2e: ${passed}/${steps.length} steps passed in ${(total / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, OUT)}/`);
+    console.log(`e2e: ${passed} passed, ${steps.length - passed} failed`);
     await browser.close().catch(() => {});
     await server.stop().catch(() => {});
     if (!KEEP) rmSync(folder, { recursive: true, force: true });
