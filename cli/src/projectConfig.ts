@@ -3,8 +3,9 @@
  * directory upwards, stopping at the git root (or `--config FILE`). Parsing and merging are the
  * core's (server/src/core/config.ts), shared with the language server.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { isFile } from '../../server/src/nodeHost';
 import { LineIndex, findConfigFile, parseConfigText, type ConfigProblem, type ProjectConfig } from '../../server/src/core/index';
 
 export interface LoadedConfig {
@@ -15,25 +16,9 @@ export interface LoadedConfig {
   problems: string[];
 }
 
-/** The folder holding `.git` (a folder, or a file in worktrees and submodules), if any. */
-export function findGitRoot(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { findGitRoot } from '../../server/src/nodeHost';
 
 export function discoverConfig(cwd: string, gitRoot: string | undefined): string | undefined {
-  const isFile = (p: string) => {
-    try {
-      return statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  };
   return findConfigFile(path.resolve(cwd), isFile, (dir) => gitRoot !== undefined && path.resolve(dir) === gitRoot);
 }
 

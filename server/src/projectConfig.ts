@@ -16,8 +16,9 @@
  *
  * Parsing and merging are the core's (config.ts), shared with the CLI.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { findGitRoot, isFile } from './nodeHost';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAMES, LineIndex, configToSettings, findConfigFile, parseConfigText, type TrustlineSettings } from './core/index';
@@ -75,7 +76,7 @@ export class ProjectConfigs {
     const dir = path.dirname(p);
     return this.deps.workspace.all().filter((f) => {
       if (!isAtOrBelow(f.fsPath, dir)) return false;
-      const git = gitRoot(f.fsPath);
+      const git = findGitRoot(f.fsPath);
       return git === undefined || isAtOrBelow(dir, git);
     });
   }
@@ -137,7 +138,7 @@ export class ProjectConfigs {
 
   /** The folder holding the config that applies to a workspace folder, as the CLI finds it. */
   private configDir(folder: Folder): string | undefined {
-    const git = gitRoot(folder.fsPath);
+    const git = findGitRoot(folder.fsPath);
     const exists = (p: string) => this.openBuffer(p) !== undefined || isFile(p);
     const file = findConfigFile(folder.fsPath, exists, (d) => git !== undefined && path.resolve(d) === git);
     return file === undefined ? undefined : path.dirname(file);
@@ -186,24 +187,6 @@ function hasSyntaxError(text: string): boolean {
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The folder holding `.git` at or above `start` (the CLI's search stops there), if any. */
-function gitRoot(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 function isAtOrBelow(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);

@@ -7,10 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import * as os from 'node:os';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
+export { ROOT } from '../support/root';
+import { ROOT } from '../support/root';
 
-// tsx runs the tests as CommonJS; fall back to the working directory under ESM (run-tests uses the root).
-const here: string = typeof __dirname !== 'undefined' ? __dirname : path.join(process.cwd(), 'test', 'cli');
-export const ROOT = path.resolve(here, '..', '..');
 export const CLI_JS = path.join(ROOT, 'dist', 'cli.js');
 export const FIXTURES = path.join(ROOT, 'test', 'cli', 'fixtures');
 export const GOLDEN = path.join(ROOT, 'test', 'cli', 'golden');

@@ -13,9 +13,8 @@ import { Linter, type DocumentAnalyzer } from '../../server/src/linter';
 import { Logger } from '../../server/src/logger';
 import { DocumentSettingsCache } from '../../server/src/settings';
 import { Workspace } from '../../server/src/workspace';
+import { ROOT } from '../support/root';
 
-const here: string = typeof __dirname !== 'undefined' ? __dirname : process.cwd();
-const ROOT = path.resolve(here, '..', '..');
 const DRAFT = '---\ntype: email\ntrust: 0\n---\n\nHi Sam,\n\nCould we book a demo next week?\n';
 
 interface Deferred<T> {

@@ -47,10 +47,9 @@ import {
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
+export { ROOT } from '../support/root';
+import { ROOT } from '../support/root';
 
-// tsx runs tests as CommonJS here; the fallback keeps this working under ESM.
-const here: string = typeof __dirname !== 'undefined' ? __dirname : process.cwd();
-export const ROOT = path.resolve(here, '..', '..');
 export const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
 
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -7,9 +7,8 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { Commands, ContextKeys } from '../../client/src/constants';
 import { COMMAND_OPEN_SKILL, COMMAND_SET_TRUST } from '../../server/src/core/actions';
+import { ROOT } from '../support/root';
 
-const here: string = typeof __dirname !== 'undefined' ? __dirname : process.cwd();
-const ROOT = path.resolve(here, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
   contributes: {

@@ -6,9 +6,8 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { CONFIGURABLE_CHECK_IDS, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../server/src/core/index';
 import { DEFAULT_DEBOUNCE_MS, readEditorSettings } from '../../server/src/settings';
+import { ROOT } from '../support/root';
 
-const here: string = typeof __dirname !== 'undefined' ? __dirname : process.cwd();
-const ROOT = path.resolve(here, '..', '..');
 
 interface Property {
   type?: string | string[];

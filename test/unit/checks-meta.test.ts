@@ -4,17 +4,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CHECKS, CHECK_IDS, checkById, ruleDocPath } from '../../server/src/core/checks/index';
 import { Analyzer } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/types';
+import { ROOT } from '../support/root';
 
-const here: string =
-  typeof __dirname !== 'undefined'
-    ? __dirname
-    : // @ts-ignore -- only reached when running as an ES module
-      path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.join(here, '..', '..');
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 
 /** A draft that trips most checks at once: cold audience, wrong channel, pressure, a big ask first, a typo'd comment. */

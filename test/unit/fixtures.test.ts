@@ -8,18 +8,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Analyzer, type Analysis } from '../../server/src/core/analyze';
 import { CHECK_IDS } from '../../server/src/core/checks/index';
 import type { Profile } from '../../server/src/core/types';
+import { ROOT, fixtureFiles } from '../support/root';
 
-const here: string =
-  typeof __dirname !== 'undefined'
-    ? __dirname
-    : // @ts-ignore -- only reached when running as an ES module
-      path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.join(here, '..', '..');
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 const MIN_FIXTURES = 45;
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 const ASK_CLASSES = new Set(['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate']);
@@ -48,16 +41,6 @@ interface Fixture {
 
 /** `<!-- expect...: ... -->` comments; only these are expectation comments. */
 const EXPECT_COMMENT = /<!--[ \t]*(expect(?:-[a-z]+)?)[ \t]*:([^]*?)-->/g;
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (fs.statSync(p).isDirectory()) out.push(...walk(p));
-    else if (name.endsWith('.md') && !(dir === FIXTURES && name === 'README.md')) out.push(p);
-  }
-  return out;
-}
 
 function parseFixture(file: string): Fixture {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
@@ -209,7 +192,7 @@ function assertExactRanges(fx: Fixture, a: Analysis): void {
   }
 }
 
-const fixtures = walk(FIXTURES).map(parseFixture);
+const fixtures = fixtureFiles().map(parseFixture);
 
 describe('fixtures', () => {
   for (const fx of fixtures) {

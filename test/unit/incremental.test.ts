@@ -7,36 +7,19 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Analyzer, askSpan, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
 import { chunkBody, parseBlock } from '../../server/src/core/blocks';
 import { splitFrontMatter } from '../../server/src/core/frontmatter';
 import { defaultLexiconInstance } from '../../server/src/core/lexicon';
+import { ROOT, fixtureFiles } from '../support/root';
 
-const here: string =
-  typeof __dirname !== 'undefined'
-    ? __dirname
-    : // @ts-ignore -- only reached when running as an ES module
-      path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.join(here, '..', '..');
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 interface Fixture {
   rel: string;
   text: string;
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (fs.statSync(p).isDirectory()) out.push(...walk(p));
-    else if (name.endsWith('.md') && !(dir === FIXTURES && name === 'README.md')) out.push(p);
-  }
-  return out;
-}
-
-const fixtures: Fixture[] = walk(FIXTURES).map((file) => ({
+const fixtures: Fixture[] = fixtureFiles().map((file) => ({
   rel: path.relative(ROOT, file).split(path.sep).join('/'),
   text: fs.readFileSync(file, 'utf8'),
 }));

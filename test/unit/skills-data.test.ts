@@ -6,18 +6,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { ROOT } from '../support/root';
 
-// tsx runs this file as CommonJS while package.json has no "type": "module"; fall back to
-// import.meta.url so the test keeps working if the package switches to ESM. The ts-ignore keeps
-// `tsc -b` quiet when the test project compiles as CommonJS, where import.meta is a type error.
-const here: string =
-  typeof __dirname !== 'undefined'
-    ? __dirname
-    : // @ts-ignore -- only reached when running as an ES module
-      path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.join(here, '..', '..');
 const SKILLS_DIR = path.join(ROOT, 'skills');
 const RULES_DIR = path.join(ROOT, 'docs', 'rules');
 
