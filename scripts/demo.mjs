@@ -17,5 +17,6 @@ if (r.status === 2 || r.status === null) process.exit(r.status ?? 1);
 console.log(`
 The same findings appear as you type in VS Code:
   - install the extension from this folder (F5 in VS Code, or \`npx @vscode/vsce package\` and install the .vsix),
-  - or on a machine without desktop VS Code: \`npm run e2e:setup\` once, then \`npm run e2e:try\`
-    opens examples/cold-email-demo-ask.md in a real VS Code (code-server) and saves a screenshot.`);
+  - or on a machine without desktop VS Code: \`bash scripts/setup-code-server.sh\` once, then
+    \`node scripts/try-code-server.mjs --folder examples --extension . --open cold-email-demo-ask.md\`
+    opens the cold email in a real VS Code (code-server) and saves a screenshot in test-results/.`);
