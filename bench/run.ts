@@ -1,7 +1,7 @@
 /**
  * Speed of the analysis, as ratios against remark-parse measured in the same run.
  *
- *   npm run bench            (node --import tsx bench/run.ts)
+ *   npm run bench            (bundled with esbuild like the server, then run)
  *   npm run bench -- --json  machine-readable
  *
  * The goal (issue 2): a full analysis within 1.5x the time remark-parse alone
