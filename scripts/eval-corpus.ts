@@ -1,7 +1,9 @@
 /**
  * Held-out evaluation of Trustline's ask detection and classification on real B2B copy.
  *
- *   node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [filter]
+ *   node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [FOLDER] [filter]
+ *
+ * FOLDER (an existing directory, e.g. test/corpus-holdout2) is the same as --dir FOLDER.
  *
  * Every `*.md` file in test/corpus/ (README.md excepted) is a short real piece of B2B copy whose
  * front matter says what a careful marketer sees in it:
@@ -27,7 +29,7 @@
  * recall, a confusion matrix, and with --verbose every miss, false positive and misclassification.
  * Exit 0 always (it is a report), unless --min-f1 X is given and the detection F1 is below X.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Analyzer, type Ask, type AskClass } from '../server/src/core/index';
@@ -75,10 +77,12 @@ for (let i = 0; i < argv.length; i++) {
   } else if (a === '--dir') {
     dir = resolve(argv[++i] ?? fail('--dir needs a path'));
   } else if (a === '--help' || a === '-h') {
-    console.log('usage: node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [filter]');
+    console.log('usage: node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [FOLDER] [filter]');
     process.exit(0);
   } else if (!a.startsWith('-')) {
-    filter = a;
+    // A folder of labelled pieces (test/corpus-holdout2), or a filter on file names.
+    if (existsSync(a) && statSync(a).isDirectory()) dir = resolve(a);
+    else filter = a;
   } else if (a !== '--verbose' && a !== '-v' && a !== '--json') {
     fail(`unknown option ${a}`);
   }

@@ -58,7 +58,8 @@ const SET_1: Row[] = [
   ["What patterns have you observed?", 'engage'],
   ["Want to upgrade before you hit the limit?", 'commit'],
   ["Upgrade to Scale", 'commit'],
-  ["Questions? Just reply.", 'engage'],
+  // A support line, not an ask (docs/evaluation.md, labelling rule 3); was engage before the second held-out set.
+  ["Questions? Just reply.", null],
   ["Upgrade today:", 'commit'],
   ["Claim Offer", 'commit'],
   ["Not ready? No problem - your Starter plan will stay active.", null],
@@ -68,7 +69,7 @@ const SET_1: Row[] = [
   ["Genuinely curious: What would make Pro worth it for you? Hit reply and let me know.", 'engage'],
   ["Upgrade to Scale now and get 10x more API calls.", 'commit'],
   ["Upgrade Before You Hit the Limit", 'commit'],
-  ["Need help deciding? Reply to this email.", 'engage'],
+  ["Need help deciding? Reply to this email.", null], // support line (labelling rule 3)
   ["Unlock Full Access", 'commit'],
   ["Switch to Team Plan", 'commit'],
   ["Worth 15 minutes to show you what they did?", 'meeting'],

@@ -53,6 +53,13 @@ const CONSUME: Case[] = [
   ['In the meantime, [read our blog](https://kestrel.example/blog) for more ideas.', 'consume', 'read our blog'],
   ['Skip the demo and watch the 3-minute video instead.', 'consume', 'watch the 3-minute video'],
   ['Watch the demo video (4 minutes, no sign-up).', 'consume'],
+  // Pronoun objects, named pointers, soft pointers, link pointers.
+  ['Read it before your next pipeline review.', 'consume', 'Read it'],
+  ['Watch this before you hire your next SDR.', 'consume', 'Watch this'],
+  ['If you need a scheduling tool, check out SavvyCal.', 'consume', 'check out SavvyCal'],
+  ['Worth a click if you run RevOps.', 'consume', 'Worth a click'],
+  ["You'll have to click through to see the numbers.", 'consume', 'click through to see'],
+  ['[Here are the templates we use every week](https://acme.example/templates) if you want to copy them.', 'consume', 'Here are the templates we use every week'],
 ];
 
 const ENGAGE: Case[] = [
@@ -94,6 +101,12 @@ const ENGAGE: Case[] = [
   ['Which of these resonates most with you?', 'engage'],
   ['How are you handling territory rules today?', 'engage'],
   ['Should I close your file, or check back next quarter? Just reply with a number.', 'engage'],
+  ['Give us a star on GitHub.', 'engage', 'Give us a star'],
+  ['Go give Priya a follow, her posts on pricing are great.', 'engage'],
+  ['[Send us a text message](sms:+15550100)', 'engage', 'Send us a text message'],
+  ['Join the conversation on our LinkedIn page.', 'engage', 'Join the conversation'],
+  ['Want the template?', 'engage', 'Want the template'],
+  ['If you decided not to go ahead with us please let me know so I can close the ticket.', 'engage', 'let me know'],
 ];
 
 const EXCHANGE: Case[] = [
@@ -125,6 +138,13 @@ const EXCHANGE: Case[] = [
   ['[Register for the breakfast](https://spendlens.example/events/chicago)', 'exchange'],
   ['Bring a colleague to the workshop: two seats per company.', 'exchange'],
   ['Get the multi-state payroll checklist', 'exchange'],
+  ["There's still time to join, by registering now.", 'exchange'],
+  ["The session has started, but there's still time to jump in.", 'exchange', 'still time to jump in'],
+  ['Registering now takes 30 seconds.', 'exchange', 'Registering now'],
+  ['[Run your free site audit →](https://acme.example/audit) for a 60-second snapshot.', 'exchange', 'Run your free site audit'],
+  ['Get your free "Pipeline Math for Founders" cheat sheet!', 'exchange'],
+  ['Register for "The Future of RevOps" live session.', 'exchange', 'Register for "The Future of RevOps" live session'],
+  ['Grab the free content calendar infographic.', 'exchange'],
 ];
 
 const MEETING: Case[] = [
@@ -162,6 +182,8 @@ const MEETING: Case[] = [
   ['Give us a call on 0800 123 456.', 'meeting'],
   ['Let me know when works best for you.', 'meeting'],
   ['Are you around Thursday for a quick sync?', 'meeting'],
+  ['As I take over your account, it would help a lot if we could schedule a quick 20-minute intro call.', 'meeting', 'schedule a quick 20-minute intro call'],
+  ['It would be great if we could find 20 minutes next week.', 'meeting'],
 ];
 
 const EVALUATE: Case[] = [
@@ -194,6 +216,14 @@ const EVALUATE: Case[] = [
   ['Let me show you around.', 'evaluate'],
   ['Want me to send a 2-minute demo video, or set up a live demo?', 'evaluate', 'set up a live demo'],
   ['Interested in seeing a demo?', 'evaluate'],
+  // A bare product-action button (evaluate.product-button) and trial mechanics.
+  ['[Find verified phone numbers](https://acme.example/app)', 'evaluate', 'Find verified phone numbers'],
+  ['Most reps give up after one follow-up. [Build your first sequence ->](https://acme.example/app)', 'evaluate', 'Build your first sequence'],
+  ['[Try Acme](https://acme.example/signup)', 'evaluate', 'Try Acme'],
+  ['Need a few more days? Request an extension here.', 'evaluate', 'Request an extension'],
+  ['Ask for a trial extension if your team needs another week.', 'evaluate', 'Ask for a trial extension'],
+  ['Your workspace is almost ready. Finish setting up here.', 'evaluate', 'Finish setting up'],
+  ['One step is still open. Complete it here: https://acme.example/setup', 'evaluate', 'Complete it here'],
 ];
 
 const COMMIT: Case[] = [
@@ -213,13 +243,19 @@ const COMMIT: Case[] = [
   ['Contact sales for pricing', 'commit'],
   ['Compare plans', 'commit'],
   ['Go Pro', 'commit'],
-  ['Switch to annual billing and save 20%.', 'commit'],
   ['Lock in the early-bird price.', 'commit'],
   ['Check out our pricing.', 'commit'],
   ["Let's get the paperwork started.", 'commit'],
   ['Add to cart', 'commit'],
   ["Countersign the SOW and we'll kick off on Monday.", 'commit'],
   ['Want to upgrade before you hit the limit? Upgrade to Scale.', 'commit'],
+  // Buying without "buy": a payment word or a price next to an imperative (commit.pay).
+  ['Add a card and your workflows keep running.', 'commit', 'Add a card'],
+  ['Enter your billing details to keep your projects.', 'commit', 'Enter your billing details'],
+  ['Grab the complete swipe file for $49.', 'commit', 'Grab the complete swipe file for $49'],
+  ['Get lifetime access for €299.', 'commit'],
+  ['Join now at 30% off.', 'commit', 'Join now at 30% off'],
+  ['Become a paid member for $12/month.', 'commit'],
 ];
 
 const EXPAND: Case[] = [
@@ -239,6 +275,18 @@ const EXPAND: Case[] = [
   ['Upgrade your current plan to unlock SSO.', 'expand'],
   ['Invite teammates', 'expand'],
   ["Lock in your renewal at this year's rate.", 'expand'],
+  // Switching billing period presupposes a paid plan (docs/lexicon.md, classification decisions).
+  ['Switch to annual billing and save 20%.', 'expand'],
+  // Expansion copy rarely says "add seats".
+  ['Time for more room?', 'expand', 'Time for more room'],
+  ['Your team is growing — time for Business?', 'expand'],
+  ["You've outgrown the Starter plan.", 'expand'],
+  ['Need more seats?', 'expand'],
+  ['Save two months by switching to yearly billing.', 'expand', 'by switching to yearly'],
+  ['Go annual and save 20%.', 'expand'],
+  ['Move up to the Scale plan when you pass 10 users.', 'expand'],
+  ['You can review your upgrade options here.', 'expand', 'review your upgrade options'],
+  ['Visit your Billing & Upgrade Center to see what changes at renewal.', 'expand'],
 ];
 
 const ADVOCATE: Case[] = [
@@ -260,6 +308,17 @@ const ADVOCATE: Case[] = [
   ['Put in a good word with your peers.', 'advocate'],
   ['Refer us to a colleague.', 'advocate'],
   ['Give us a quick rating.', 'advocate'],
+  // Every way of saying "refer us", and inside a referral programme the class stays advocate.
+  ['Recommend our platform to agencies in your network.', 'advocate', 'Recommend our platform'],
+  ['Just give us a warm intro by email and we take it from there.', 'advocate'],
+  ['Share your personal invite link with your team leads.', 'advocate'],
+  ['Post your referral code in your community Slack.', 'advocate'],
+  ['Tell a friend!', 'advocate', 'Tell a friend'],
+  ['Nominate a colleague for the RevOps awards.', 'advocate', 'Nominate a colleague'],
+  ['Opt in, then sign our referral partner agreement.', 'advocate'],
+  ['When your contacts book a demo or start a free trial, ask them to mention your name.', 'advocate', 'mention your name'],
+  ['Click the "Write a Review" button at the top of the page.', 'advocate', 'Write a Review'],
+  ['Join our affiliate program.', 'advocate'],
 ];
 
 /** Not asks: narrative, descriptions, feature lists, quotes, code, comments, negation, conditionals. */
@@ -343,6 +402,25 @@ const NOT_ASKS: Case[] = [
   ['Register for withholding with the Ohio Department of Taxation before your first payroll.', null],
   ['Open an unemployment account with the state within 20 days of paying wages.', null],
   ["You don't need to book a demo or talk to sales to try it.", null],
+  // Support lines, mentions and near misses of the second held-out round.
+  ['Questions? Reply to this email or contact support.', null],
+  ['Still need help? Our support team answers within a day. Contact us', null],
+  ['If this step is blocked, reply with the error and we will route it.', null],
+  ['Let me know if you have any questions.', null],
+  ['A good email ends with one clear ask (e.g., schedule a call).', null],
+  ['For example: visit the website, download a guide, talk with sales, become a customer.', null],
+  ["| Trigger | Subject line |\n|---|---|\n| Hits the limit | 'Need more room? Upgrade in 30 seconds' |", null],
+  ["There's a lot more of this on the blog if you want it.", null],
+  ['Read this contract carefully before you sign anything.', null],
+  ['- [Build a content calendar in five steps](https://acme.example/blog/calendar)', null],
+  ['[Sign in](https://acme.example/login)', null],
+  ['[Manage your subscription](https://acme.example/account)', null],
+  ['Our plans start at $49 a month.', null],
+  ['Add a card to the board for each open deal.', null],
+  ['Their team is growing fast, so it is time to hire.', null],
+  ["It's time for more focus on retention.", null],
+  ['We recommend our customers start on the free plan.', null],
+  ['Signing up for the webinar took our team two minutes.', null],
 ];
 
 const GROUPS: [string, Case[]][] = [
@@ -600,8 +678,16 @@ describe('where asks are found', () => {
     );
   });
 
-  test('abbreviations do not end a sentence, so "e.g. book a demo" stays one sentence with one ask', () => {
-    assert.deepEqual(asksOf('Pick a next step, e.g. book a demo or read the guide.').map((a) => a.class), ['evaluate']);
+  test('abbreviations do not end a sentence, so "(e.g. Tuesday) or read the guide" stays in the sentence of its ask', () => {
+    assert.deepEqual(asksOf('Book a demo (e.g. Tuesday at 10) or read the guide.').map((a) => a.class), ['evaluate']);
+  });
+
+  test('an ask after "e.g." or "for example" is an example being mentioned, not an ask', () => {
+    assert.deepEqual(asksOf('A clear call to action tells the reader what to do next (e.g., schedule a call, visit your website).').map((a) => a.class), []);
+    assert.deepEqual(asksOf('For example: visit website, download lead magnet, talk with sales rep, become customer.').map((a) => a.class), []);
+    assert.deepEqual(asksOf('Pick one next step, such as booking a demo.').map((a) => a.class), []);
+    // The marker must come before the phrase: the ask itself is still found.
+    assert.deepEqual(asksOf('Book a demo, for example next Tuesday.').map((a) => a.class), ['evaluate']);
   });
 
   test('a line break before a capitalised line splits sentences in posts; a hard-wrapped email line does not', () => {
@@ -617,6 +703,37 @@ describe('where asks are found', () => {
     assert.deepEqual(asksOf('> Book a demo, it changed how we work.\n>\n> Dana, GRC lead'), []);
     assert.deepEqual(asksOf('    Book a demo (indented code)'), []);
     assert.deepEqual(asksOf('Text.\n\n<!--\nBook a demo\n-->'), []);
+  });
+
+  test('single-quoted phrases are quotations too: a table of example subject lines holds no ask', () => {
+    const md = "| Trigger | Email |\n|---|---|\n| Clicks a Pro feature | 'Unlock exports — upgrade in 30 seconds' |\n| Third invite | 'Your team is growing. Time for Team?' |";
+    assert.deepEqual(asksOf(md).map((a) => a.class), []);
+    // An apostrophe inside a word never opens a quotation.
+    assert.deepEqual(asksOf("Don't wait: you're one click away. Upgrade to Pro.").map((a) => a.class), ['commit']);
+  });
+
+  test('a support line turns the reply and contact lines after it in the paragraph into a help offer', () => {
+    assert.deepEqual(asksOf('Still stuck? Our support team is online 24/7. Get in touch').map((a) => a.class), []);
+    // ... but not a sales ask, and not the next paragraph.
+    assert.deepEqual(asksOf('Questions about pricing? Talk to sales.').map((a) => a.class), ['meeting']);
+    assert.deepEqual(asksOf('Questions? Our support team answers within a day.\n\nWhat would you add to the list? Let me know.').map((a) => a.text), ['What would you add', 'Let me know']);
+  });
+
+  test('the highest class in a sentence wins; a closing "let me know" does not replace the meeting ask', () => {
+    const asks = asksOf("It would be a big help if we could schedule a quick 15-minute intro call. Let me know if you'd be open to that.");
+    assert.deepEqual(asks.map((a) => a.class), ['meeting', 'engage']);
+    assert.equal(asks[0]!.text, 'schedule a quick 15-minute intro call');
+  });
+
+  test('inside a referral programme the class stays advocate: the referral agreement is not a purchase, the friend\'s demo is not the reader\'s', () => {
+    assert.deepEqual(asksOf('Opt in and sign the referral agreement.').map((a) => a.class), ['advocate']);
+    assert.deepEqual(asksOf('Ask them to mention your name when they sign up for a demo or free trial.').map((a) => a.class), ['advocate']);
+    // The standalone button is still a trial.
+    assert.deepEqual(asksOf('[Free trial](https://acme.example/trial)').map((a) => a.class), ['evaluate']);
+  });
+
+  test('a quoted phrase is an ask when "click the" introduces it', () => {
+    assert.deepEqual(asksOf('Click the "Write a review" link below.').map((a) => a.class), ['advocate']);
   });
 
   test('a quoted testimonial paragraph is not an ask; a quoted button label after "click" is', () => {
@@ -706,6 +823,56 @@ describe('pattern language', () => {
   test('config phrasings are literal and match anywhere', () => {
     const lx = new Lexicon(DEFAULT_LEXICON_DATA, { asks: [{ phrase: 'Claim your Fernhill credits', class: 'commit' }] });
     assert.deepEqual(classify(lx, 'Before Friday, claim your Fernhill credits.'), ['commit:claim your Fernhill credits']);
+  });
+
+  test('&slot: a positive lookahead that is not underlined; "(x|$)" allows the end of the sentence', () => {
+    const lx = tinyLexicon([{ id: 'c', class: 'consume', patterns: ['read it &(before|first|$)'] }]);
+    assert.deepEqual(classify(lx, 'Read it before you start.'), ['consume:Read it']);
+    assert.deepEqual(classify(lx, 'Read it.'), ['consume:Read it']);
+    assert.deepEqual(classify(lx, 'Read it carefully.'), []);
+  });
+
+  test('~" is a double-quoted title; a ~N gap may cross quoted words, "&" and a spaced dash', () => {
+    const lx = tinyLexicon([
+      { id: 'x', class: 'exchange', patterns: ['get @det? ~" @thing'] },
+      { id: 'y', class: 'expand', patterns: ['visit @det? ~3 center'] },
+    ]);
+    assert.deepEqual(classify(lx, 'Get your "Ten Rules for Pricing Pages" cheat sheet.'), ['exchange:Get your "Ten Rules for Pricing Pages" cheat sheet']);
+    assert.deepEqual(classify(lx, 'Visit the Renewal & Upgrade Center.'), ['expand:Visit the Renewal & Upgrade Center']);
+    assert.deepEqual(classify(lx, 'Get your cheat sheet.'), []);
+  });
+
+  test('at "link" needs a link\'s text to start there; at "button" needs the sentence to be one link, outside lists', () => {
+    const lx = tinyLexicon([
+      { id: 'l', class: 'consume', at: 'link', patterns: ['here are ~3'] },
+      { id: 'b', class: 'evaluate', at: 'button', patterns: ['find ~3 $'] },
+    ]);
+    assert.deepEqual(classify(lx, '[Here are the tools](https://x.example) we use.'), ['consume:Here are the tools']);
+    assert.deepEqual(classify(lx, 'Here are the tools we use.'), []);
+    assert.deepEqual(classify(lx, '[Find verified emails →](https://x.example)'), ['evaluate:Find verified emails']);
+    assert.deepEqual(classify(lx, 'Find verified emails.'), []);
+    assert.deepEqual(classify(lx, '- [Find verified emails](https://x.example)'), []);
+  });
+
+  test('a fallback rule is tried only when nothing else matched the sentence', () => {
+    const lx = tinyLexicon([
+      { id: 'f', class: 'evaluate', at: 'button', fallback: true, patterns: ['send ~3 $'] },
+      { id: 'r', class: 'engage', patterns: ['send us a message'] },
+    ]);
+    assert.deepEqual(classify(lx, '[Send us a message](https://x.example)'), ['engage:Send us a message']);
+    assert.deepEqual(classify(lx, '[Send invoices in bulk](https://x.example)'), ['evaluate:Send invoices in bulk']);
+  });
+
+  test('example markers make a phrase a mention; support lines make supportable phrases a help offer', () => {
+    const lx = tinyLexicon([{ id: 'r', class: 'engage', supportable: true, patterns: ['reply'] }, { id: 'x', class: 'exchange', patterns: ['get the guide'] }], {
+      examples: ['e.g.', 'for example'],
+      support: ['^ questions', 'if you have ~1 questions'],
+    });
+    assert.deepEqual(classify(lx, 'Pick an action (e.g. get the guide).'), []);
+    assert.deepEqual(classify(lx, 'Get the guide, for example.'), ['exchange:Get the guide']);
+    assert.deepEqual(classify(lx, 'Questions? Reply to this email.'), []);
+    assert.deepEqual(classify(lx, 'If you have any questions, reply to this email.'), []);
+    assert.deepEqual(classify(lx, 'Reply with your answer.'), ['engage:Reply']);
   });
 
   test('a pattern that cannot be read is reported with its rule id', () => {

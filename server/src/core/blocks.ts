@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent, Html } from 'mdast';
 import { normalize, type Normalized } from './text';
-import { isWordCode, type Lexicon, type UnitMatch } from './lexicon';
+import { isWordCode, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
 
 export interface Chunk {
   start: number;
@@ -414,6 +414,9 @@ function readProse(
   const cuts = sentenceCuts(normText, map, text, linkNodes);
   const quoted = quotedSpans(normText);
   let inPs = false;
+  // The sentences read so far: a support line among them ("Questions?", "Still need help?")
+  // turns a later reply or contact line into a help offer (the lexicon looks only when it must).
+  const earlier: string[] = [];
   let from = 0;
   for (const cut of [...cuts, normText.length]) {
     let s = from;
@@ -445,8 +448,12 @@ function readProse(
     };
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
     const q = quoted.length ? quoted.filter(([qs, qe]) => qe > s && qs < e).map(([qs, qe]) => [qs - s, qe - s] as [number, number]) : undefined;
-    const match = lexicon.match(unitNorm, unitLinks, q && q.length ? { quoted: q } : {});
+    const ctx: MatchContext = { container: unit.container };
+    if (q && q.length) ctx.quoted = q;
+    if (earlier.length) ctx.earlier = earlier;
+    const match = lexicon.match(unitNorm, unitLinks, ctx);
     if (match) unit.match = match;
+    earlier.push(sentence);
     out.units.push(unit);
   }
 }
@@ -502,7 +509,13 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
   return [...new Set(cuts)].sort((a, b) => a - b);
 }
 
-/** Spans between pairs of double quotes (after folding), as [just after the opening mark, the closing mark). */
+/**
+ * Spans between pairs of double quotes (after folding), as [just after the opening mark, the
+ * closing mark), and between single quotes used as quotation marks: an opening ' after a space,
+ * a bracket or the start, a closing ' before a space, punctuation or the end ('Unlock it — upgrade
+ * in 30 seconds' in a table of example subject lines). Apostrophes inside words (you're,
+ * customers') never open a span.
+ */
 function quotedSpans(normText: string): [number, number][] {
   const spans: [number, number][] = [];
   let open = -1;
@@ -513,8 +526,17 @@ function quotedSpans(normText: string): [number, number][] {
       open = -1;
     }
   }
+  if (normText.includes("'") && OPENING_SINGLE.test(normText)) {
+    SINGLE_QUOTED.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SINGLE_QUOTED.exec(normText))) spans.push([m.index + m[1]!.length + 1, m.index + m[0].length - 1]);
+  }
   return spans;
 }
+
+const OPENING_SINGLE = /(?:^|[\s(\[:|])'/;
+/** 'a quoted phrase': the opening mark after a space, bracket, colon or the start; the closing one before a space, punctuation or the end. */
+const SINGLE_QUOTED = /(^|[\s(\[:|])'(?=[^\s'])[^'\n]*?[^\s'](?:'(?=[\w])[^'\n]*?[^\s'])*'(?=$|[\s.,;:!?)\]|])/g;
 
 /** Words for counting: letters and digits, with apostrophes and hyphens inside ("don't", "30-day"). */
 function countWords(s: string): number {

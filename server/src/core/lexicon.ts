@@ -14,6 +14,8 @@
  *   - `~3` is a gap of up to three arbitrary words;
  *   - `!slot` (e.g. `!video`, `!(to @event)`, `!@consume-verb`) asserts that the slot does
  *     NOT come next: `demo !(video|recording)` matches "a demo" but not "a demo video";
+ *     `&slot` asserts that it DOES come next without making it part of the match:
+ *     `read it &(before|first|$)` underlines "Read it" in "Read it before you build a list";
  *   - `$` is the end of the sentence (only punctuation, emoji or closing quotes may follow),
  *     `^` its start: `^ buy $` is a sentence that says only "Buy" (a button), not "build or buy?".
  * Each rule says where its match may start (`at`):
@@ -24,12 +26,22 @@
  *     first or third person ("We send the questionnaire, read the report and flag gaps") a
  *     bare comma or "and" is not a clause start: that is a list of what someone does;
  *   - `anywhere`: anywhere in the sentence, unless a blocker word comes right before it;
- * and a rule with `question: true` only matches in a sentence ending with "?".
+ *   - `link`: only at the start of a link's text ("[Here are the tools you can use](...)");
+ *   - `button`: only at the start of a sentence that is nothing but one link's text, outside
+ *     lists and tables (a landing page's or a blog's call-to-action button);
+ * a rule with `question: true` only matches in a sentence ending with "?", and a rule with
+ * `fallback: true` is tried only when no other rule found an ask in the sentence (a bare
+ * product-action button such as "[Find verified emails](...)" is evaluate only when it is
+ * nothing more specific).
  * A match is dropped when a negation ("no need to", "not ready for", "without") comes
  * shortly before it in the same clause (a comma, dash or "just"/"instead" ends its reach;
  * "don't hesitate to", "why not" are not negations), when it sits inside a double-quoted
  * span (a quoted phrase or testimonial) that no click/reply verb introduces, and when a
  * third-party phrase follows it ("Register for withholding with the Department of Taxation").
+ * It is also dropped when an example marker ("e.g.", "for example", "such as") comes before it
+ * in the sentence (a mention, not a request), and, for rules marked `supportable` (reply and
+ * contact phrasings), when the sentence or an earlier one in its paragraph is a support line
+ * ("Questions? Reply to this email", "If this step is blocked, reply with the blocker").
  * A sentence holds at most one ask: the highest-level match wins, then the earliest, then the longest.
  *
  * Speed: the lexicon runs on every keystroke. Each pattern is indexed by anchor words
@@ -46,8 +58,16 @@ export interface LexiconRule {
   id: string;
   class: AskClass;
   patterns: string[];
-  at?: 'clause' | 'anywhere';
+  at?: 'clause' | 'anywhere' | 'link' | 'button';
   question?: boolean;
+  /** Tried only when no other rule matched the sentence. */
+  fallback?: boolean;
+  /**
+   * A reply or contact phrasing that a support line turns into a help offer (not an ask): `true`
+   * when the support line is the sentence itself or an earlier one in the paragraph, `sentence`
+   * when only the sentence itself counts ("Questions about billing or cancellation?").
+   */
+  supportable?: boolean | 'sentence';
   note?: string;
 }
 
@@ -74,6 +94,14 @@ export interface LexiconData {
    * an ask of the vendor: "Register for withholding with the Ohio Department of Taxation".
    */
   thirdParty?: string[];
+  /** Markers after which a phrase is an example being mentioned, not asked: "e.g.", "for example". */
+  examples?: string[];
+  /**
+   * Support lines: a sentence holding one of these ("Questions?", "If this step is blocked",
+   * "our support team") makes the reply and contact phrasings after it in its paragraph, and
+   * around it in its sentence, a help offer rather than an ask.
+   */
+  support?: string[];
   asks: LexiconRule[];
   pressure: PressureRule[];
   calendarHosts: string[];
@@ -105,6 +133,13 @@ export interface UnitMatch {
 export interface MatchContext {
   /** Double-quoted spans, in offsets of the sentence's normalised text (may reach past either end). */
   quoted?: [number, number][];
+  /**
+   * The normalised text of the earlier sentences of the same paragraph: a support line among
+   * them ("Questions?", "Still need help?") makes a later reply or contact line a help offer.
+   */
+  earlier?: readonly string[];
+  /** What holds the sentence: `button` rules do not apply in lists and tables. */
+  container?: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
 }
 
 interface PressureCompiled {
@@ -121,8 +156,10 @@ interface Compiled {
   cls: AskClass;
   level: number;
   re: RegExp;
-  at: 'clause' | 'anywhere';
+  at: 'clause' | 'anywhere' | 'link' | 'button';
   question: boolean;
+  fallback: boolean;
+  supportable: boolean | 'sentence';
   /** Position in the rule list, so candidates are tried in a stable order. */
   index: number;
   /** Further anchor sets: each must share a word with the sentence too. */
@@ -149,6 +186,10 @@ const LN = '0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-
 const WB = `(?<![${LN}])`;
 const WE = `(?![${LN}])`;
 const WORD = `[${LN}][${LN}'’-]*`;
+/** Holds a letter or digit. */
+const HAS_WORD = new RegExp(`[${LN}]`);
+/** A word inside a `~N` gap: a word (possibly quoted), "&" or a dash. */
+const GAP_WORD = `(?:[&–—-](?=\\s)|"?${WORD}"?)`;
 /** End of sentence: nothing but punctuation, symbols or emoji until the end. */
 const END = `(?=[^${LN}]*$)`;
 /** Start of sentence: nothing but punctuation, symbols or emoji before. */
@@ -250,12 +291,37 @@ class PatternCompiler {
         re += first ? `(?!${body})` : `(?!\\s+${body})`;
         continue;
       }
+      if (raw.startsWith('&') && raw.length > 1 && !first) {
+        // The slot must come next but is not part of the match: "read it &(before|first|$)".
+        const alts = splitAlternatives(unwrap(raw.slice(1)));
+        const rest = alts.filter((a) => a !== '$');
+        const body = rest.length ? `\\s+${this.slot(`(${rest.join('|')})`, depth)}` : '';
+        re += `(?=${[body, alts.includes('$') ? END : ''].filter(Boolean).join('|')})`;
+        continue;
+      }
       const optional = raw.endsWith('?') && raw.length > 1;
       const slot = optional ? raw.slice(0, -1) : raw;
       const gap = /^~(\d)$/.exec(slot);
       if (gap) {
-        // Up to N arbitrary words between the slots around it.
-        re += first ? `(?:${WORD},?\\s+){0,${gap[1]}}` : `(?:\\s+${WORD},?){0,${gap[1]}}`;
+        // Up to N arbitrary words between the slots around it (a quoted word, "&" or a dash
+        // counts as a word: "Grab an \"all issues pack\"", "Renewal & Upgrade Center").
+        re += first ? `(?:${GAP_WORD},?\\s+){0,${gap[1]}}` : `(?:\\s+${GAP_WORD},?){0,${gap[1]}}`;
+        continue;
+      }
+      if (slot === '~"') {
+        // A double-quoted title: Get your free "How to Become a Content Machine" infographic.
+        const title = '"[^"\\n]{1,120}"';
+        if (first) {
+          re += optional ? `(?:${title}\\s+)?` : title;
+          first = optional;
+        } else re += optional ? `(?:\\s+${title})?` : `\\s+${title}`;
+        continue;
+      }
+      const alts = splitAlternatives(unwrap(slot));
+      if (!first && alts.length > 1 && alts.includes('$')) {
+        // "(now|here|$)": the end of the sentence needs no space before it ("RSVP.").
+        const rest = this.slot(`(${alts.filter((a) => a !== '$').join('|')})`, depth);
+        re += `(?:\\s+${rest}|${END})${optional ? '?' : ''}`;
         continue;
       }
       const body = this.slot(slot, depth);
@@ -278,7 +344,9 @@ class PatternCompiler {
       if (alt.startsWith('@')) {
         const g = this.groups[alt.slice(1)];
         if (!g) throw new Error(`unknown lexicon group ${alt}`);
-        return g.map((p) => this.sequence(p, depth + 1)).join('|');
+        // An entry that extends another ("intro call" after "intro") is tried first, so the
+        // underline covers the whole phrase.
+        return byExtension(g).map((p) => this.sequence(p, depth + 1)).join('|');
       }
       if (/\s/.test(alt) || alt === '$') return this.sequence(alt, depth + 1);
       if (alt.includes('(')) {
@@ -317,7 +385,7 @@ class PatternCompiler {
   anchorSets(pattern: string): string[][] {
     const sets: string[][] = [];
     for (const raw of slots(pattern)) {
-      if (raw.endsWith('?') || raw.startsWith('~') || raw.startsWith('!') || raw === '$' || raw === '^') continue;
+      if (raw.endsWith('?') || raw.startsWith('~') || raw.startsWith('!') || raw.startsWith('&') || raw === '$' || raw === '^') continue;
       const words = this.firstWords(raw);
       if (words) sets.push(words);
     }
@@ -371,14 +439,15 @@ class PatternCompiler {
 
 const BOUNDARY = /(?:^|[^\p{L}\p{N}\s'’]|\b(?:and|or|then|so|but|also|otherwise|plus|instead)\b)\s*$/u;
 const WEAK_BOUNDARY = /(?:,|\b(?:and|or|plus)\b)\s*$/u;
-const CONJUNCTION_LEAD = /^(?:and|or|then|so|but|plus|also|instead)\b/;
+/** Lead-ins that start a clause by themselves: "... with us please let me know", "... if we could schedule a call". */
+const CONJUNCTION_LEAD = /^(?:and|or|then|so|but|plus|also|instead|please|if (?:we|you|i) could)\b/;
 const ONLY_CONJUNCTIONS = /^(?:(?:and|or|then|so|but|plus|also|instead|now|today|first|next|finally)[,]?\s+)+$/;
 const POINTER = /\b(?:here|below|now|today|link)\b|→|👇|:|\u0000|https?:/u;
 const QUESTION = /\?[^\p{L}\p{N}?]*$/u;
 /** Two capitals in a row (Latin, Greek, Cyrillic): the cheap test before looking for ALL CAPS runs. */
 const TWO_CAPITALS = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]{2}/;
 /** What ends a negation's reach: punctuation, a dash, or a new clause. "or" does not ("don't book a demo or talk to sales"). */
-const NEGATION_STOP = /[.;:!?,()\u0000]|\s[-–—]\s|\b(?:but|just|instead|so|then|and)\b/u;
+const NEGATION_STOP = /[.;:!?,()\u0000]|\s[-–—]\s|\b(?:but|just|instead|so|then|and|please)\b/u;
 
 export class Lexicon {
   /** Changes whenever the rules change: part of the block cache key. */
@@ -403,6 +472,11 @@ export class Lexicon {
   private readonly narrative: Set<string>;
   private readonly quoteIntroducer: RegExp | null;
   private readonly thirdParty: RegExp | null;
+  private readonly example: RegExp | null;
+  /** Support-line patterns, each tried only when the sentence holds a word of every required slot. */
+  private readonly supportCues: { re: RegExp; sets: string[][] }[];
+  /** Every support line holds one of these words (the cheapest required slot of each pattern). */
+  private readonly supportFirst: Set<string>;
   private readonly calendar: RegExp;
   private readonly shoutWords: Set<string>;
   private readonly acronyms: Set<string>;
@@ -449,7 +523,17 @@ export class Lexicon {
           throw new Error(`lexicon rule ${rule.id}: cannot compile "${p}": ${(err as Error).message}`);
         }
         add(
-          { id: rule.id, source: p, cls: rule.class, level: ASK_LEVELS[rule.class], re, at: rule.at ?? 'clause', question: rule.question ?? false },
+          {
+            id: rule.id,
+            source: p,
+            cls: rule.class,
+            level: ASK_LEVELS[rule.class],
+            re,
+            at: rule.at ?? 'clause',
+            question: rule.question ?? false,
+            fallback: rule.fallback ?? false,
+            supportable: rule.supportable ?? false,
+          },
           c.anchorSets(p),
           c.startWords(p),
         );
@@ -467,11 +551,16 @@ export class Lexicon {
           re: new RegExp(WB + words.map(escapeRe).join('\\s+') + WE, 'g'),
           at: 'anywhere',
           question: false,
+          fallback: false,
+          supportable: false,
         },
         anchorOfLiteral(words),
       );
     }
-    [...this.rules].sort((a, b) => b.level - a.level || a.index - b.index).forEach((r, i) => (r.order = i));
+    // Highest level first; fallback rules after every other rule.
+    [...this.rules]
+      .sort((a, b) => Number(a.fallback) - Number(b.fallback) || b.level - a.level || a.index - b.index)
+      .forEach((r, i) => (r.order = i));
     for (const rule of data.pressure) {
       for (const p of rule.patterns.flatMap((x) => explode(x, data.groups))) {
         const sets = c.anchorSets(p);
@@ -495,6 +584,9 @@ export class Lexicon {
     this.quoteIntroducer = data.quoteIntroducers?.length ? new RegExp(`${WB}${c.phrases(data.quoteIntroducers)}[\\s:]*$`) : null;
     // Right after the match, within a few words of the same clause.
     this.thirdParty = data.thirdParty?.length ? new RegExp(`^(?:\\s+${WORD},?){0,6}?\\s+${c.phrases(data.thirdParty)}${WE}`) : null;
+    this.example = data.examples?.length ? new RegExp(`(?:^|[^${LN}])${c.phrases(data.examples)}(?![${LN}])`) : null;
+    this.supportCues = (data.support ?? []).map((p) => ({ re: new RegExp(c.sequence(p)), sets: c.anchorSets(p) }));
+    this.supportFirst = new Set(this.supportCues.flatMap((cue) => cue.sets[0] ?? []));
     this.calendar = new RegExp(`(?:^|[/.@])(?:${data.calendarHosts.map(escapeRe).join('|')})(?:[/:?#]|$)`, 'i');
     this.shoutWords = new Set(data.shouting.words.map((w) => w.toUpperCase()));
     this.acronyms = new Set(data.shouting.acronyms.map((w) => w.toUpperCase()));
@@ -554,9 +646,11 @@ export class Lexicon {
         }
       }
       const narrative = this.isNarrative(text);
+      const facts: SentenceFacts = { linkStarts: linkStartsNorm, narrative, wholeLink: links.length === 1 ? this.wholeLink(unit, links) : -1, support: undefined };
       for (const rule of candidates) {
-        if (best && rule.level < best.rule.level) break;
+        if (best && (rule.fallback || rule.level < best.rule.level)) break;
         if (rule.question && !isQuestion) continue;
+        if (rule.at === 'link' ? !linkStartsNorm : rule.at === 'button' && facts.wholeLink < 0) continue;
         let at = 0;
         for (let m = this.next(rule, text, at, words); m; m = this.next(rule, text, at, words)) {
           const from = m.index;
@@ -566,7 +660,7 @@ export class Lexicon {
             continue;
           }
           if (best && (from > best.from || (from === best.from && to <= best.to && rule.level === best.rule.level))) break;
-          if (this.accept(rule, text, from, to, linkStartsNorm, narrative, ctx)) {
+          if (this.accept(rule, text, from, to, facts, ctx)) {
             // Highest level, then earliest, then longest ("Upgrade to Pro" over "Upgrade").
             if (!best || rule.level > best.rule.level || from < best.from || to > best.to) best = { rule, from, to };
             break;
@@ -578,6 +672,8 @@ export class Lexicon {
     }
     let result: UnitMatch | undefined;
     if (best) {
+      // A link rule's phrase ends with the link's text: "[Here are the tools](...) we use".
+      if (best.rule.at === 'link') best.to = Math.min(best.to, this.linkEndAt(unit, links, best.from));
       const [start, end] = sourceSpan(unit, best.from, best.to);
       result = { start, end, class: best.rule.cls, level: best.rule.level, via: `${best.rule.id}: "${best.rule.source}"`, inLink: false, kind: 'phrase' };
       const link = links.find((l) => start >= l.start && end <= l.end);
@@ -671,19 +767,74 @@ export class Lexicon {
     return m !== null && m.index < 4 && this.narrative.has(m[0]);
   }
 
-  private accept(
-    rule: Compiled,
-    text: string,
-    from: number,
-    to: number,
-    linkStarts: Set<number> | undefined,
-    narrative: boolean,
-    ctx: MatchContext,
-  ): boolean {
+  /** A sentence that is itself a support line: "Questions?", "Need help? Our support team...". */
+  isSupportCue(text: string): boolean {
+    if (this.supportCues.length === 0) return false;
+    const words = this.words(text);
+    let any = false;
+    for (const w of words.list) {
+      if (this.supportFirst.has(w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+    cue: for (const cue of this.supportCues) {
+      for (const set of cue.sets) if (!hasAny(set, words.set)) continue cue;
+      if (cue.re.test(text)) return true;
+    }
+    return false;
+  }
+
+  /** The normalised end of the link whose text starts at normalised offset `at` (the sentence's end if none). */
+  private linkEndAt(unit: Normalized, links: { start: number; end: number }[], at: number): number {
+    const source = unit.map[at]!;
+    const link = links.find((l) => l.start === source);
+    if (!link) return unit.text.length;
+    let e = at;
+    for (let i = at; i < unit.map.length - 1; i++) if (unit.map[i]! < link.end) e = i + 1;
+    // No trailing spaces.
+    while (e > at && /\s/.test(unit.text[e - 1]!)) e--;
+    return e;
+  }
+
+  /** The normalised start of the one link whose text is the whole sentence, or -1. */
+  private wholeLink(unit: Normalized, links: { start: number; end: number }[]): number {
+    if (links.length !== 1) return -1;
+    const l = links[0]!;
+    const map = unit.map;
+    let s = -1;
+    let e = -1;
+    for (let i = 0; i < map.length - 1; i++) {
+      if (s === -1 && map[i]! >= l.start) s = i;
+      if (map[i]! < l.end) e = i + 1;
+    }
+    if (s === -1 || e <= s) return -1;
+    const text = unit.text;
+    // Only symbols (arrows, bullets, emoji) and spaces around the link's text.
+    if (HAS_WORD.test(text.slice(0, s)) || HAS_WORD.test(text.slice(e))) return -1;
+    return s;
+  }
+
+  private accept(rule: Compiled, text: string, from: number, to: number, facts: SentenceFacts, ctx: MatchContext): boolean {
     const before = text.slice(Math.max(0, from - 100), from);
     if (this.negated(before)) return false;
     if (ctx.quoted && this.inQuote(text, from, to, ctx.quoted)) return false;
     if (this.thirdParty && this.thirdParty.test(text.slice(to, to + 120))) return false;
+    // "e.g., schedule a call", "For example: visit website, talk with sales": a mention.
+    if (this.example && this.example.test(before)) return false;
+    if (rule.supportable) {
+      facts.support ??= this.isSupportCue(text);
+      if (facts.support) return false;
+      if (rule.supportable === true && ctx.earlier?.length) {
+        facts.earlierSupport ??= ctx.earlier.some((t) => this.isSupportCue(t));
+        if (facts.earlierSupport) return false;
+      }
+    }
+    if (rule.at === 'link') return facts.linkStarts?.has(from) ?? false;
+    if (rule.at === 'button') return facts.wholeLink === from && ctx.container !== 'list' && ctx.container !== 'table';
+    const linkStarts = facts.linkStarts;
+    const narrative = facts.narrative;
     if (rule.at === 'anywhere') return !this.blocker.test(before);
     // Clause start: strip lead-ins, then require a boundary (start, punctuation, conjunction, link).
     const lead = this.leadIn.exec(before);
@@ -853,6 +1004,27 @@ export function sourceSpan(unit: Normalized, from: number, to: number): [number,
   const next = unit.map[to];
   if (next !== undefined && next > last && next < end) end = next;
   return [start, end];
+}
+
+/** A group's entries with every entry placed before the entries it extends ("intro call" before "intro"). */
+function byExtension(entries: string[]): string[] {
+  const extended = (e: string) => entries.some((o) => o !== e && o.startsWith(e + ' '));
+  if (!entries.some(extended)) return entries;
+  return [...entries.filter((e) => !extended(e)), ...entries.filter(extended)];
+}
+
+/** What `accept` needs to know about the sentence as a whole (computed once per sentence). */
+interface SentenceFacts {
+  /** Normalised offsets where a link's text starts. */
+  linkStarts: Set<number> | undefined;
+  /** The sentence opens with a first- or third-person subject. */
+  narrative: boolean;
+  /** Start of the one link that is the whole sentence, or -1. */
+  wholeLink: number;
+  /** The sentence is a support line (computed on first need). */
+  support: boolean | undefined;
+  /** An earlier sentence of the paragraph is a support line (computed on first need). */
+  earlierSupport?: boolean;
 }
 
 function hasAny(words: string[], set: Set<string>): boolean {
