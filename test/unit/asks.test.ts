@@ -919,3 +919,17 @@ describe('lexicon data', () => {
     assert.equal(defaultLexiconInstance(), defaultLexiconInstance());
   });
 });
+
+describe('asks that change class for customers (lexicon toCustomers)', () => {
+  const draft = (trust: string) =>
+    `---\ntype: email\ntrust: ${trust}\n---\n\nSSO and audit logs are part of the Enterprise plan.\n\nUpgrade to the Enterprise plan from the billing page.\n`;
+  test('an upgrade is a purchase (commit) for a reader who is not a customer yet', () => {
+    const asks = new Analyzer().analyze(draft('trusting'), { force: true }).asks;
+    assert.deepEqual(asks.map((a) => [a.class, a.level]), [['commit', 4]]);
+  });
+  test('the same upgrade is expansion (expand) for a customer, and says why', () => {
+    const asks = new Analyzer().analyze(draft('customer'), { force: true }).asks;
+    assert.deepEqual(asks.map((a) => [a.class, a.level]), [['expand', 5]]);
+    assert.match(asks[0]!.via, /read as expand: the audience is already a customer/);
+  });
+});

@@ -14,8 +14,9 @@ import { splitFrontMatter, type FrontMatter } from './frontmatter';
 import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch } from './lexicon';
 import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
+import { ASK_LEVELS } from './model';
 import { LineIndex, hash } from './text';
-import type { Ask, Finding, PressureHit, Profile, Severity } from './types';
+import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
 export interface AnalyzeOptions {
   /** Workspace-relative or absolute path, for the draft globs and type hints. */
@@ -98,6 +99,8 @@ export class Analyzer {
 
     // Combine per-block results into document-level facts with absolute offsets.
     const asks: Ask[] = [];
+    // Index of an ask -> the class it has when the audience is a customer (LexiconRule.toCustomers).
+    const toCustomers = new Map<number, AskClass>();
     const pressure: PressureHit[] = [];
     const units: DocUnit[] = [];
     const directives: Directive[] = [];
@@ -149,6 +152,7 @@ export class Analyzer {
           const sentenceStart = base + (inLink ? linkStart! : u.start);
           const sentenceEnd = base + (inLink ? linkEnd! : u.end);
           unit.ask = asks.length;
+          if (m.toCustomers) toCustomers.set(asks.length, m.toCustomers);
           asks.push({
             text: text.slice(start, end),
             class: m.class,
@@ -178,6 +182,17 @@ export class Analyzer {
     stats.startsWithGreeting = firstProse?.greeting ?? false;
 
     const { profile, problems } = inferProfile(fm, stats, settings, (s, e) => lines.range(s, e), options.path);
+
+    // Some asks change class once the reader is a customer ("Upgrade to Enterprise" is
+    // expansion, not a first purchase); the lexicon says which, the profile says who reads.
+    if (profile.trust.value.level >= ASK_LEVELS.expand) {
+      for (const [i, cls] of toCustomers) {
+        const ask = asks[i]!;
+        ask.via += ` (read as ${cls}: the audience is already a customer)`;
+        ask.class = cls;
+        ask.level = ASK_LEVELS[cls];
+      }
+    }
 
     // One ask repeated (a landing page's repeated button) is one distinct ask.
     const seen = new Set<string>();

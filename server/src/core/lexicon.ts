@@ -68,6 +68,12 @@ export interface LexiconRule {
    * when only the sentence itself counts ("Questions about billing or cancellation?").
    */
   supportable?: boolean | 'sentence';
+  /**
+   * The class this ask has when the audience is already a customer (CUSTOMER or above):
+   * "Upgrade to Enterprise" is a purchase for a free user but expansion for a customer
+   * (trust model section 2). Applied by the analysis once the audience is known.
+   */
+  toCustomers?: AskClass;
   note?: string;
 }
 
@@ -127,6 +133,8 @@ export interface UnitMatch {
   linkEnd?: number;
   url?: string;
   kind: 'phrase' | 'url';
+  /** The class when the audience is a customer, if it differs (see LexiconRule.toCustomers). */
+  toCustomers?: AskClass;
 }
 
 /** Optional facts about a sentence that only the paragraph around it knows. */
@@ -160,6 +168,7 @@ interface Compiled {
   question: boolean;
   fallback: boolean;
   supportable: boolean | 'sentence';
+  toCustomers: AskClass | undefined;
   /** Position in the rule list, so candidates are tried in a stable order. */
   index: number;
   /** Further anchor sets: each must share a word with the sentence too. */
@@ -533,6 +542,7 @@ export class Lexicon {
             question: rule.question ?? false,
             fallback: rule.fallback ?? false,
             supportable: rule.supportable ?? false,
+            toCustomers: rule.toCustomers,
           },
           c.anchorSets(p),
           c.startWords(p),
@@ -553,6 +563,7 @@ export class Lexicon {
           question: false,
           fallback: false,
           supportable: false,
+          toCustomers: undefined,
         },
         anchorOfLiteral(words),
       );
@@ -676,6 +687,7 @@ export class Lexicon {
       if (best.rule.at === 'link') best.to = Math.min(best.to, this.linkEndAt(unit, links, best.from));
       const [start, end] = sourceSpan(unit, best.from, best.to);
       result = { start, end, class: best.rule.cls, level: best.rule.level, via: `${best.rule.id}: "${best.rule.source}"`, inLink: false, kind: 'phrase' };
+      if (best.rule.toCustomers) result.toCustomers = best.rule.toCustomers;
       const link = links.find((l) => start >= l.start && end <= l.end);
       if (link) Object.assign(result, { inLink: true, linkStart: link.start, linkEnd: link.end, url: link.url });
     }
