@@ -89,6 +89,18 @@ export async function* expandInputs(inputs: readonly string[], ctx: ExpandContex
     }
   }
 
+  /** Drafts found by walking a folder or a glob: each once, minus exclusions and files named explicitly. */
+  async function* fromWalk(input: string, found: AsyncIterable<string>) {
+    let count = 0;
+    for await (const abs of found) {
+      count++;
+      const rel = toPosix(path.relative(ctx.cwd, abs));
+      if (excluded(rel) || explicit.has(realOrSelf(abs))) continue;
+      if (once(abs)) yield makeTask(abs, false);
+    }
+    if (count === 0) ctx.unmatched(input);
+  }
+
   for (const k of kinds) {
     switch (k.kind) {
       case 'stdin': {
@@ -106,33 +118,18 @@ export async function* expandInputs(inputs: readonly string[], ctx: ExpandContex
       case 'file':
         if (once(k.abs)) yield makeTask(k.abs, true);
         break;
-      case 'dir': {
-        let found = 0;
-        for await (const abs of walk(k.abs, ctx, (p) => MARKDOWN.test(p))) {
-          found++;
-          const rel = toPosix(path.relative(ctx.cwd, abs));
-          if (excluded(rel) || explicit.has(realOrSelf(abs))) continue;
-          if (once(abs)) yield makeTask(abs, false);
-        }
-        if (found === 0) ctx.unmatched(k.input);
+      case 'dir':
+        yield* fromWalk(k.input, walk(k.abs, ctx, (p) => MARKDOWN.test(p)));
         break;
-      }
       case 'glob': {
         const scan = picomatch.scan(k.input);
         const base = path.resolve(ctx.cwd, scan.base || '.');
         const isMatch = picomatch(toPosix(path.relative(ctx.cwd, path.resolve(ctx.cwd, k.input))) || k.input, { dot: false });
-        let found = 0;
         // Walk only what the glob can reach; a glob naming dot-folders or node_modules walks them too.
         const walkHidden = /(^|\/)(\.|node_modules)/.test(scan.glob);
         // A glob whose fixed part names no folder simply matches nothing.
         const baseExists = await fsp.stat(base).then((st) => st.isDirectory(), () => false);
-        if (baseExists) for await (const abs of walk(base, ctx, (p) => isMatch(toPosix(path.relative(ctx.cwd, p))), walkHidden)) {
-          found++;
-          const rel = toPosix(path.relative(ctx.cwd, abs));
-          if (excluded(rel) || explicit.has(realOrSelf(abs))) continue;
-          if (once(abs)) yield makeTask(abs, false);
-        }
-        if (found === 0) ctx.unmatched(k.input);
+        yield* fromWalk(k.input, baseExists ? walk(base, ctx, (p) => isMatch(toPosix(path.relative(ctx.cwd, p))), walkHidden) : noFiles());
         break;
       }
     }
@@ -209,3 +206,5 @@ function noteDirError(d: string, err: NodeJS.ErrnoException, ctx: ExpandContext)
   else if (err.code === 'EACCES' || err.code === 'EPERM') ctx.note({ path: shown, message: 'cannot read the folder: permission denied', kind: 'error' });
   else ctx.note({ path: shown, message: `cannot read the folder: ${err.message}`, kind: 'error' });
 }
+
+async function* noFiles(): AsyncIterable<string> {}
