@@ -339,7 +339,27 @@ const PS_ONLY = /^p\.?\s?(?:p\.?\s?)?s\.?[\s:\-–—]*$/;
 const HASHTAG = /(^|\s)#[\p{L}\p{N}_]{2,}/gu;
 const SUBJECT = /^\s*(subject|subject line)\s*:\s*/i;
 const UPPER_OR_SYMBOL = /^[\p{Lu}\p{Lt}]|^[^\p{L}\p{N}\s]/u;
-const SPACE_OR_GAP = /\s|\u0000/;
+/** What /\s|\u0000/ matches, by char code. */
+function isSpaceOrGap(c: number): boolean {
+  if (c <= 32) return c === 32 || c === 0 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+/** Space, tab or carriage return. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+const PREV_CONTINUES = /[\p{L}\p{N},;(\-–—'"]/u;
 const ASCII = /^[\x00-\x7f]*$/;
 
 function readProse(
@@ -398,8 +418,10 @@ function readProse(
     })();
   if (isButton) out.buttons++;
 
-  HASHTAG.lastIndex = 0;
-  out.hashtags += (normText.match(HASHTAG) ?? []).length;
+  if (normText.includes('#')) {
+    HASHTAG.lastIndex = 0;
+    out.hashtags += (normText.match(HASHTAG) ?? []).length;
+  }
 
   if (out.units.length === 0 && out.subject === undefined && container === 'paragraph') {
     const m = SUBJECT.exec(text.slice(pieces[0]!.start, pieces[0]!.end));
@@ -418,12 +440,13 @@ function readProse(
   // turns a later reply or contact line into a help offer (the lexicon looks only when it must).
   const earlier: string[] = [];
   let from = 0;
-  for (const cut of [...cuts, normText.length]) {
+  cuts.push(normText.length);
+  for (const cut of cuts) {
     let s = from;
     let e = cut;
     from = cut;
-    while (s < e && SPACE_OR_GAP.test(normText[s]!)) s++;
-    while (e > s && SPACE_OR_GAP.test(normText[e - 1]!)) e--;
+    while (s < e && isSpaceOrGap(normText.charCodeAt(s))) s++;
+    while (e > s && isSpaceOrGap(normText.charCodeAt(e - 1))) e--;
     if (s >= e) continue;
     const sentence = normText.slice(s, e);
     const words = countWords(sentence);
@@ -482,20 +505,19 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_END.exec(normText))) {
     const end = m.index + m[0].length;
-    const seg = normText.slice(segStart, end).trim();
-    if (m[0].startsWith('.') && (PS_ONLY.test(seg) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1)))) continue;
+    if (m[0].charCodeAt(0) === 46 /* . */ && (PS_ONLY.test(normText.slice(segStart, end).trim()) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1)))) continue;
     cuts.push(end);
     segStart = end;
   }
   for (let i = normText.indexOf('\n'); i !== -1; i = normText.indexOf('\n', i + 1)) {
     let j = i + 1;
-    while (j < normText.length && /[ \t\r]/.test(normText[j]!)) j++;
+    while (j < normText.length && isBlank(normText.charCodeAt(j))) j++;
     if (j >= normText.length) continue;
     let k = i - 1;
-    while (k >= 0 && /[ \t\r]/.test(normText[k]!)) k--;
+    while (k >= 0 && isBlank(normText.charCodeAt(k))) k--;
     const nextSource = source.slice(map[j]!, map[j]! + 2);
     const prev = k >= 0 ? normText[k]! : '';
-    const prevBreaks = prev !== '' && !/[\p{L}\p{N},;(\-–—'"]/u.test(prev);
+    const prevBreaks = prev !== '' && !PREV_CONTINUES.test(prev);
     if (UPPER_OR_SYMBOL.test(nextSource) || prevBreaks || PS.test(normText.slice(j, j + 6))) cuts.push(i);
   }
   if (linkNodes.length > 1) {
@@ -506,6 +528,7 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
       if (at > 0) cuts.push(at);
     }
   }
+  if (cuts.length < 2) return cuts;
   return [...new Set(cuts)].sort((a, b) => a - b);
 }
 

@@ -155,6 +155,8 @@ interface PressureCompiled {
   re: RegExp;
   anchors: string[] | null;
   also: string[][];
+  /** `also` as word ids (see Lexicon.vocab). */
+  alsoIds?: number[][];
   stamp: number;
 }
 
@@ -173,6 +175,8 @@ interface Compiled {
   index: number;
   /** Further anchor sets: each must share a word with the sentence too. */
   also: string[][];
+  /** `also` as word ids (see Lexicon.vocab). */
+  alsoIds?: number[][];
   /** Rank by level (highest first), then position: the order candidates are tried in. */
   order: number;
   /** Last sentence this rule was collected for (dedupes candidates without a Set). */
@@ -453,6 +457,10 @@ const CONJUNCTION_LEAD = /^(?:and|or|then|so|but|plus|also|instead|please|if (?:
 const ONLY_CONJUNCTIONS = /^(?:(?:and|or|then|so|but|plus|also|instead|now|today|first|next|finally)[,]?\s+)+$/;
 const POINTER = /\b(?:here|below|now|today|link)\b|→|👇|:|\u0000|https?:/u;
 const QUESTION = /\?[^\p{L}\p{N}?]*$/u;
+/** The first word of a sentence, for telling a narrative one (see isNarrative). */
+const FIRST_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/u;
+/** A bare URL in a sentence (recognised without GFM autolinks), for calendar links. */
+const BARE_URL = /https?:\/\/[^\s<>()\]]+|(?<![\p{L}\p{N}.@])(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>()\]]*/giu;
 /** Two capitals in a row (Latin, Greek, Cyrillic): the cheap test before looking for ALL CAPS runs. */
 const TWO_CAPITALS = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]{2}/;
 /** What ends a negation's reach: punctuation, a dash, or a new clause. "or" does not ("don't book a demo or talk to sales"). */
@@ -471,8 +479,18 @@ export class Lexicon {
   private readonly pressureAlways: PressureCompiled[] = [];
   /** Counts sentences, for the candidate stamps. */
   private generation = 0;
+  /** Every word the anchor index looks for, numbered. */
+  private readonly vocab = new Map<string, number>();
+  /** vocab id -> rules that need the word (as byAnchor and pressureByAnchor). */
+  private readonly anchorRules: (Compiled[] | undefined)[] = [];
+  private readonly anchorPressure: (PressureCompiled[] | undefined)[] = [];
+  /** marks[id] === the stamp of the sentence last seen when that sentence holds word id. */
+  private marks: Uint32Array = new Uint32Array(0);
+  private vocabTable: Int32Array = new Int32Array(1).fill(-1);
+  private readonly vocabWords: string[] = [];
+  private wordStamp = 0;
   /** The words of the last sentence seen: pressure() and match() run on the same sentence in turn. */
-  private lastWords: { text: string; list: string[]; set: Set<string>; at: number[] } | undefined;
+  private lastWords: SentenceWords | undefined;
   private readonly leadIn: RegExp;
   private readonly negation: RegExp;
   private readonly negationWords: Set<string>;
@@ -497,11 +515,12 @@ export class Lexicon {
     const c = new PatternCompiler(data.groups);
     const add = (rule: Omit<Compiled, 'index' | 'also' | 'starters' | 'order' | 'stamp'>, anchorSets: string[][], starters: string[] | null = null) => {
       const anchors = anchorSets[0];
+      const also = anchorSets.slice(1, 3);
       const compiled: Compiled = {
         ...rule,
         re: starters ? new RegExp(rule.re.source, 'y') : rule.re,
         index: this.rules.length,
-        also: anchorSets.slice(1, 3),
+        also,
         starters: starters ? new Set(starters) : null,
         order: 0,
         stamp: -1,
@@ -602,6 +621,31 @@ export class Lexicon {
     this.shoutWords = new Set(data.shouting.words.map((w) => w.toUpperCase()));
     this.acronyms = new Set(data.shouting.acronyms.map((w) => w.toUpperCase()));
     this.version = `${data.asks.length}:${this.rules.length}:${JSON.stringify(extra)}`;
+    const idOf = (w: string): number => {
+      let id = this.vocab.get(w);
+      if (id === undefined) this.vocab.set(w, (id = this.vocab.size));
+      return id;
+    };
+    for (const [w, list] of this.byAnchor) this.anchorRules[idOf(w)] = list;
+    for (const [w, list] of this.pressureByAnchor) this.anchorPressure[idOf(w)] = list;
+    for (const r of this.rules) r.alsoIds = r.also.map((set) => set.map(idOf));
+    for (const r of this.pressureRules) r.alsoIds = r.also.map((set) => set.map(idOf));
+    this.marks = new Uint32Array(this.vocab.size);
+    // An open-addressing table of the vocabulary, looked up with a hash computed while
+    // scanning the sentence (no string hashing, no Map lookups per word).
+    let size = 16;
+    while (size < this.vocab.size * 4) size *= 2;
+    this.vocabTable = new Int32Array(size).fill(-1);
+    for (const [w, id] of this.vocab) {
+      this.vocabWords[id] = w;
+      if (w.length === 0) continue;
+      for (let slot = wordHash(w) & (size - 1); ; slot = (slot + 1) & (size - 1)) {
+        if (this.vocabTable[slot] === -1) {
+          this.vocabTable[slot] = id;
+          break;
+        }
+      }
+    }
   }
 
   private addPressure(rule: PressureCompiled): void {
@@ -627,33 +671,34 @@ export class Lexicon {
   match(unit: Normalized, links: { start: number; end: number; url: string }[], ctx: MatchContext = {}): UnitMatch | undefined {
     const text = unit.text;
     const words = this.words(text);
-    const seen = words.set;
-    const isQuestion = QUESTION.test(text);
+    const isQuestion = text.includes('?') && QUESTION.test(text);
     // Candidate rules: those sharing an anchor word with the sentence, plus the unanchored,
     // when every further required slot has one of its words in the sentence as well.
     const gen = ++this.generation;
     const candidates: Compiled[] = [];
-    const consider = (r: Compiled) => {
-      if (r.stamp === gen) return;
-      r.stamp = gen;
-      for (const set of r.also) if (!hasAny(set, seen)) return;
-      candidates.push(r);
-    };
-    for (const r of this.always) consider(r);
-    for (const w of seen) {
-      const list = this.byAnchor.get(w);
-      if (list) for (const r of list) consider(r);
+    for (let i = 0; i < this.always.length; i++) considerRule(this.always[i]!, gen, this.marks, words.stamp, candidates);
+    const ids = words.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const list = this.anchorRules[ids[k]!];
+      if (list) for (let i = 0; i < list.length; i++) considerRule(list[i]!, gen, this.marks, words.stamp, candidates);
     }
     let best: { rule: Compiled; from: number; to: number } | undefined;
     if (candidates.length) {
       // Highest level first, so lower rules can be skipped once something is found.
-      candidates.sort((a, b) => a.order - b.order);
+      if (candidates.length > 1) candidates.sort((a, b) => a.order - b.order);
       // Link text starts count as clause starts: "[Book a demo](...)".
       let linkStartsNorm: Set<number> | undefined;
       if (links.length) {
         linkStartsNorm = new Set<number>();
-        for (let i = 0; i < unit.map.length - 1; i++) {
-          if (links.some((l) => l.start === unit.map[i])) linkStartsNorm.add(i);
+        const map = unit.map;
+        for (let i = 0; i < map.length - 1; i++) {
+          const o = map[i];
+          for (let k = 0; k < links.length; k++) {
+            if (links[k]!.start === o) {
+              linkStartsNorm.add(i);
+              break;
+            }
+          }
         }
       }
       const narrative = this.isNarrative(text);
@@ -698,7 +743,8 @@ export class Lexicon {
         result = { start: cal.start, end: cal.end, class: 'meeting', level: ASK_LEVELS.meeting, via: `calendar link: ${cal.url}`, inLink: true, linkStart: cal.start, linkEnd: cal.end, url: cal.url, kind: 'url' };
       } else if (text.includes('/')) {
         // A bare calendar URL in the text, recognised without GFM autolinks.
-        const bare = /https?:\/\/[^\s<>()\]]+|(?<![\p{L}\p{N}.@])(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>()\]]*/giu;
+        const bare = BARE_URL;
+        bare.lastIndex = 0;
         let u: RegExpExecArray | null;
         while ((u = bare.exec(text))) {
           if (this.isCalendarUrl(u[0].replace(/^https?:\/\//, ''))) {
@@ -713,10 +759,20 @@ export class Lexicon {
   }
 
   /** The words of a sentence (cached for the sentence just seen). */
-  private words(text: string): { list: string[]; set: Set<string>; at: number[] } {
+  private words(text: string): SentenceWords {
     if (this.lastWords?.text === text) return this.lastWords;
     const list: string[] = [];
     const at: number[] = [];
+    const ids: number[] = [];
+    const marks = this.marks;
+    if (this.wordStamp === 0xffffffff) {
+      marks.fill(0);
+      this.wordStamp = 0;
+    }
+    const stamp = ++this.wordStamp;
+    let apostrophes = false;
+    /** start, apostrophe offset and hash of each word holding an apostrophe. */
+    let heads: number[] | undefined;
     // A hand-written scan: the same words as /[L][L']*/ (L = letters and digits), without
     // allocating a match object per word.
     const n = text.length;
@@ -727,27 +783,67 @@ export class Lexicon {
         continue;
       }
       const start = i;
+      // The word's hash for the vocabulary table, and that of its part before an apostrophe.
+      let h = text.charCodeAt(i);
+      let head = -1;
+      let headHash = 0;
       i++;
       while (i < n) {
         const c = text.charCodeAt(i);
-        if (isWordCode(c) || c === 39 /* ' */) i++;
-        else break;
+        if (isWordCode(c)) {
+          h = (Math.imul(h, 31) + c) | 0;
+          i++;
+        } else if (c === 39 /* ' */) {
+          apostrophes = true;
+          if (head === -1) {
+            head = i;
+            headHash = h;
+          }
+          h = (Math.imul(h, 31) + c) | 0;
+          i++;
+        } else break;
       }
       list.push(text.slice(start, i));
       at.push(start);
+      const id = this.vocabId(text, start, i, h);
+      if (id !== -1 && marks[id] !== stamp) {
+        marks[id] = stamp;
+        ids.push(id);
+      }
+      if (head !== -1) {
+        if (heads === undefined) heads = [];
+        heads.push(start, head, headHash);
+      }
     }
-    const set = new Set(list);
     // "what's" also stands for "what", "let's" for "let": patterns may end a word at the apostrophe.
-    for (const w of list) {
-      const q = w.indexOf("'");
-      if (q > 0) set.add(w.slice(0, q));
+    if (apostrophes && heads !== undefined) {
+      for (let k = 0; k < heads.length; k += 3) {
+        const id = this.vocabId(text, heads[k]!, heads[k + 1]!, heads[k + 2]!);
+        if (id !== -1 && marks[id] !== stamp) {
+          marks[id] = stamp;
+          ids.push(id);
+        }
+      }
     }
-    this.lastWords = { text, list, set, at };
+    this.lastWords = { text, list, at, ids, stamp };
     return this.lastWords;
   }
 
+  /** The vocab id of `text.slice(start, end)` (whose wordHash is `h`), or -1. */
+  private vocabId(text: string, start: number, end: number, h: number): number {
+    const table = this.vocabTable;
+    const mask = table.length - 1;
+    const len = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = table[slot]!;
+      if (id === -1) return -1;
+      const w = this.vocabWords[id]!;
+      if (w.length === len && text.startsWith(w, start)) return id;
+    }
+  }
+
   /** Next match of a rule at or after `from`: sticky rules try only their start words. */
-  private next(rule: Compiled, text: string, from: number, words: { list: string[]; at: number[] }): RegExpExecArray | null {
+  private next(rule: Compiled, text: string, from: number, words: SentenceWords): RegExpExecArray | null {
     if (!rule.starters) {
       rule.re.lastIndex = from;
       return rule.re.exec(text);
@@ -775,7 +871,7 @@ export class Lexicon {
   /** A sentence that opens with a first- or third-person subject: "We send...", "Our team reads...". */
   private isNarrative(text: string): boolean {
     if (this.narrative.size === 0) return false;
-    const m = /[\p{L}\p{N}][\p{L}\p{N}'’]*/u.exec(text);
+    const m = FIRST_WORD.exec(text);
     return m !== null && m.index < 4 && this.narrative.has(m[0]);
   }
 
@@ -792,7 +888,8 @@ export class Lexicon {
     }
     if (!any) return false;
     cue: for (const cue of this.supportCues) {
-      for (const set of cue.sets) if (!hasAny(set, words.set)) continue cue;
+      const set = sentenceSet(words);
+      for (const s of cue.sets) if (!hasAny(s, set)) continue cue;
       if (cue.re.test(text)) return true;
     }
     return false;
@@ -903,19 +1000,14 @@ export class Lexicon {
   pressure(unit: Normalized): { start: number; end: number; via: string }[] {
     const hits: { start: number; end: number; via: string }[] = [];
     const text = unit.text;
-    const words = this.words(text).set;
+    const words = this.words(text);
     const gen = ++this.generation;
     const candidates: PressureCompiled[] = [];
-    const consider = (r: PressureCompiled) => {
-      if (r.stamp === gen) return;
-      r.stamp = gen;
-      for (const set of r.also) if (!hasAny(set, words)) return;
-      candidates.push(r);
-    };
-    for (const r of this.pressureAlways) consider(r);
-    for (const w of words) {
-      const list = this.pressureByAnchor.get(w);
-      if (list) for (const r of list) consider(r);
+    for (let i = 0; i < this.pressureAlways.length; i++) considerRule(this.pressureAlways[i]!, gen, this.marks, words.stamp, candidates);
+    const ids = words.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const list = this.anchorPressure[ids[k]!];
+      if (list) for (let i = 0; i < list.length; i++) considerRule(list[i]!, gen, this.marks, words.stamp, candidates);
     }
     for (const rule of candidates) {
       rule.re.lastIndex = 0;
@@ -1042,6 +1134,61 @@ interface SentenceFacts {
 function hasAny(words: string[], set: Set<string>): boolean {
   for (const w of words) if (set.has(w)) return true;
   return false;
+}
+
+/** The words of a sentence, as `Lexicon.words` finds them. */
+interface SentenceWords {
+  text: string;
+  /** Every word, in order (with repeats). */
+  list: string[];
+  /** The words, plus the part before an apostrophe ("what" for "what's"): built on first need (sentenceSet). */
+  set?: Set<string>;
+  /** Offset of each word of `list`. */
+  at: number[];
+  /**
+   * The ids (Lexicon.vocab) of the words of `set` that the lexicon knows, in the set's order;
+   * `Lexicon.marks[id] === stamp` for each of them while this is the sentence last seen.
+   */
+  ids: number[];
+  stamp: number;
+}
+
+/** The hash `Lexicon.words` computes for a word while scanning it. */
+function wordHash(w: string): number {
+  let h = w.charCodeAt(0);
+  for (let i = 1; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The words of a sentence as a set, with the part before an apostrophe ("what" for "what's"). */
+function sentenceSet(words: SentenceWords): Set<string> {
+  if (words.set) return words.set;
+  const set = new Set(words.list);
+  // "what's" also stands for "what", "let's" for "let": patterns may end a word at the apostrophe.
+  for (const w of words.list) {
+    const q = w.indexOf("'");
+    if (q > 0) set.add(w.slice(0, q));
+  }
+  return (words.set = set);
+}
+
+/** Add a rule to a sentence's candidates once, when every further anchor set has a word in the sentence. */
+function considerRule<R extends { stamp: number; alsoIds?: number[][] }>(r: R, gen: number, marks: Uint32Array, stamp: number, candidates: R[]): void {
+  if (r.stamp === gen) return;
+  r.stamp = gen;
+  const also = r.alsoIds!;
+  for (let i = 0; i < also.length; i++) {
+    const ids = also[i]!;
+    let found = false;
+    for (let k = 0; k < ids.length; k++) {
+      if (marks[ids[k]!] === stamp) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return;
+  }
+  candidates.push(r);
 }
 
 function literalWords(phrase: string): string[] {
