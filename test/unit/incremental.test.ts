@@ -12,6 +12,7 @@ import { chunkBody, parseBlock } from '../../server/src/core/blocks';
 import { splitFrontMatter } from '../../server/src/core/frontmatter';
 import { defaultLexiconInstance } from '../../server/src/core/lexicon';
 import { ROOT, fixtureFiles } from '../support/root';
+import { rng } from '../support/rng';
 
 
 interface Fixture {
@@ -32,18 +33,6 @@ const OPTIONS: AnalyzeOptions = { force: true };
 function comparable(a: Analysis): unknown {
   const { parsedBlocks: _p, ...rest } = a;
   return rest;
-}
-
-/** Small deterministic PRNG (mulberry32), seeded per fixture, so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function seedOf(s: string): number {

@@ -5,17 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, type Analysis } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/text';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/rng';
 
 const int = (rand: () => number, n: number) => Math.floor(rand() * n);
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[int(rand, xs.length)]!;
