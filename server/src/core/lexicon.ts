@@ -672,16 +672,7 @@ export class Lexicon {
     const text = unit.text;
     const words = this.words(text);
     const isQuestion = text.includes('?') && QUESTION.test(text);
-    // Candidate rules: those sharing an anchor word with the sentence, plus the unanchored,
-    // when every further required slot has one of its words in the sentence as well.
-    const gen = ++this.generation;
-    const candidates: Compiled[] = [];
-    for (let i = 0; i < this.always.length; i++) considerRule(this.always[i]!, gen, this.marks, words.stamp, candidates);
-    const ids = words.ids;
-    for (let k = 0; k < ids.length; k++) {
-      const list = this.anchorRules[ids[k]!];
-      if (list) for (let i = 0; i < list.length; i++) considerRule(list[i]!, gen, this.marks, words.stamp, candidates);
-    }
+    const candidates = this.candidates(this.always, this.anchorRules, words);
     let best: { rule: Compiled; from: number; to: number } | undefined;
     if (candidates.length) {
       // Highest level first, so lower rules can be skipped once something is found.
@@ -759,6 +750,23 @@ export class Lexicon {
   }
 
   /** The words of a sentence (cached for the sentence just seen). */
+  /**
+   * The rules worth trying on a sentence (ask or pressure rules alike): the unanchored ones,
+   * plus those sharing an anchor word with it, when every further required slot has one
+   * of its words in the sentence as well. Each rule at most once, in a stable order.
+   */
+  private candidates<R extends { stamp: number; alsoIds?: number[][] }>(always: readonly R[], anchored: readonly (R[] | undefined)[], words: SentenceWords): R[] {
+    const gen = ++this.generation;
+    const out: R[] = [];
+    for (let i = 0; i < always.length; i++) considerRule(always[i]!, gen, this.marks, words.stamp, out);
+    const ids = words.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const list = anchored[ids[k]!];
+      if (list) for (let i = 0; i < list.length; i++) considerRule(list[i]!, gen, this.marks, words.stamp, out);
+    }
+    return out;
+  }
+
   private words(text: string): SentenceWords {
     if (this.lastWords?.text === text) return this.lastWords;
     const list: string[] = [];
@@ -1001,14 +1009,7 @@ export class Lexicon {
     const hits: { start: number; end: number; via: string }[] = [];
     const text = unit.text;
     const words = this.words(text);
-    const gen = ++this.generation;
-    const candidates: PressureCompiled[] = [];
-    for (let i = 0; i < this.pressureAlways.length; i++) considerRule(this.pressureAlways[i]!, gen, this.marks, words.stamp, candidates);
-    const ids = words.ids;
-    for (let k = 0; k < ids.length; k++) {
-      const list = this.anchorPressure[ids[k]!];
-      if (list) for (let i = 0; i < list.length; i++) considerRule(list[i]!, gen, this.marks, words.stamp, candidates);
-    }
+    const candidates = this.candidates(this.pressureAlways, this.anchorPressure, words);
     for (const rule of candidates) {
       rule.re.lastIndex = 0;
       let m: RegExpExecArray | null;
