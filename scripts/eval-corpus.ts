@@ -102,13 +102,24 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every occurrence of `needle` in `text` from `from` on: case-insensitive, any run of whitespace matches any other. */
+/** Markdown syntax a label leaves out: emphasis marks, link brackets and a link's `](url)`. */
+const MARKUP = '(?:\\]\\([^)\\s]*\\)|[*_\\[\\]`])';
+
+/**
+ * Every occurrence of `needle` in `text` from `from` on: case-insensitive, any run of whitespace
+ * matches any other, markdown syntax in the text is skipped ("Check out the Swag Store" is found
+ * in "Check out the [Swag Store](url)"), and straight and curly quotes are the same.
+ */
 function occurrences(text: string, needle: string, from: number): [number, number][] {
-  const pattern = needle
-    .trim()
-    .split(/\s+/)
-    .map(escapeRegExp)
-    .join('\\s+');
+  let pattern = '';
+  for (const ch of needle.trim()) {
+    if (/\s/.test(ch)) {
+      if (!pattern.endsWith('+')) pattern += `(?:\\s|${MARKUP})+`;
+      continue;
+    }
+    const c = ch === "'" || ch === '\u2019' || ch === '\u2018' ? "['\u2018\u2019]" : ch === '"' || ch === '\u201c' || ch === '\u201d' ? '["\u201c\u201d]' : escapeRegExp(ch);
+    pattern += pattern === '' ? c : `${MARKUP}*${c}`;
+  }
   if (!pattern) return [];
   const re = new RegExp(pattern, 'gi');
   re.lastIndex = from;

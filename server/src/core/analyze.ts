@@ -16,6 +16,7 @@ import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
 import { ASK_LEVELS } from './model';
 import { LineIndex, hash } from './text';
+import { closingUnits } from './asks/position';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -106,6 +107,9 @@ export class Analyzer {
     const directives: Directive[] = [];
     const stats = emptyStats();
     let headingsSeen = 0;
+    // Asks wait until every unit is known: an ask found by grammar alone counts only in the
+    // draft's closing lines (asks/position.ts).
+    const pending: { unit: DocUnit; u: BlockResult['units'][number]; base: number; r: BlockResult; index: number }[] = [];
     let hasWhen = false;
     let hasWhere = false;
     blocks.forEach(({ start: base, result: r }, blockIndex) => {
@@ -143,32 +147,7 @@ export class Analyzer {
           hasWhen ||= EVENT_WHEN.test(u.norm.text);
           hasWhere ||= EVENT_WHERE.test(u.norm.text);
         }
-        if (u.match) {
-          const m = u.match;
-          const span = askSpan(m, r, text.slice(base, base + m.end + 1));
-          const start = base + m.start;
-          const end = base + span.end;
-          const { inLink, linkStart, linkEnd } = span;
-          const sentenceStart = base + (inLink ? linkStart! : u.start);
-          const sentenceEnd = base + (inLink ? linkEnd! : u.end);
-          unit.ask = asks.length;
-          if (m.toCustomers) toCustomers.set(asks.length, m.toCustomers);
-          asks.push({
-            text: text.slice(start, end),
-            class: m.class,
-            level: m.level,
-            kind: m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence',
-            start,
-            end,
-            range: lines.range(start, end),
-            sentenceStart,
-            sentenceEnd,
-            sentenceRange: lines.range(sentenceStart, sentenceEnd),
-            via: m.via,
-            inLink,
-            key: '', // set below, once all asks are known
-          });
-        }
+        if (u.match) pending.push({ unit, u, base, r, index: units.length });
         for (const p of u.pressure) {
           const start = base + p.start;
           const end = base + p.end;
@@ -177,6 +156,34 @@ export class Analyzer {
         units.push(unit);
       }
     });
+    const closing = closingUnits(units);
+    for (const { unit, u, base, r, index } of pending) {
+      const m = u.match!;
+      if (m.weak && !closing.has(index) && unit.container !== 'ps') continue;
+      const span = askSpan(m, r, text.slice(base, base + m.end + 1));
+      const start = base + m.start;
+      const end = base + span.end;
+      const { inLink, linkStart, linkEnd } = span;
+      const sentenceStart = base + (inLink ? linkStart! : u.start);
+      const sentenceEnd = base + (inLink ? linkEnd! : u.end);
+      unit.ask = asks.length;
+      if (m.toCustomers) toCustomers.set(asks.length, m.toCustomers);
+      asks.push({
+        text: text.slice(start, end),
+        class: m.class,
+        level: m.level,
+        kind: m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence',
+        start,
+        end,
+        range: lines.range(start, end),
+        sentenceStart,
+        sentenceEnd,
+        sentenceRange: lines.range(sentenceStart, sentenceEnd),
+        via: m.via,
+        inLink,
+        key: '', // set below, once all asks are known
+      });
+    }
     if (hasWhen && hasWhere) stats.eventFields = 2;
     const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
     stats.startsWithGreeting = firstProse?.greeting ?? false;

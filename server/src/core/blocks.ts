@@ -13,7 +13,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent, Html } from 'mdast';
 import { normalize, type Normalized } from './text';
-import { isWordCode, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
+import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
+import { readSentence } from './asks/reader';
 
 export interface Chunk {
   start: number;
@@ -237,7 +238,13 @@ function visitBlock(node: RootContent, text: string, lexicon: Lexicon, out: Bloc
       return;
     }
     case 'list':
-      for (const item of node.children) for (const child of item.children) visitBlock(child, text, lexicon, out, 'list');
+      for (const item of node.children) {
+        item.children.forEach((child, i) => {
+          // The first paragraph of an item opens it: "- [Post title](...)" is a list of reads.
+          if (i === 0 && child.type === 'paragraph') readProse(child.children, text, lexicon, out, 'list', undefined, true);
+          else visitBlock(child, text, lexicon, out, 'list');
+        });
+      }
       return;
     case 'table':
       for (const row of node.children) for (const cell of row.children) readProse(cell.children, text, lexicon, out, 'table');
@@ -369,6 +376,7 @@ function readProse(
   out: BlockResult,
   container: Container,
   headingDepth?: number,
+  itemStart = false,
 ): void {
   const pieces: Piece[] = [];
   const linkNodes: LinkNode[] = [];
@@ -434,6 +442,7 @@ function readProse(
   }
 
   const cuts = sentenceCuts(normText, map, text, linkNodes);
+  const firstUnit = out.units.length;
   const quoted = quotedSpans(normText);
   let inPs = false;
   // The sentences read so far: a support line among them ("Questions?", "Still need help?")
@@ -474,7 +483,7 @@ function readProse(
     const ctx: MatchContext = { container: unit.container };
     if (q && q.length) ctx.quoted = q;
     if (earlier.length) ctx.earlier = earlier;
-    const match = lexicon.match(unitNorm, unitLinks, ctx);
+    const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, itemStart && out.units.length === firstUnit, earlier.some((e) => lexicon.isSupportCue(e)));
     if (match) unit.match = match;
     earlier.push(sentence);
     out.units.push(unit);
@@ -573,4 +582,30 @@ function countWords(s: string): number {
     } else if (!(inWord && (c === 39 || c === 0x2019 || c === 45))) inWord = false;
   }
   return n;
+}
+
+/**
+ * The ask of a sentence the lexicon found nothing in, read from its shape (asks/reader.ts).
+ * Offsets come back in the sentence's normalised text and are mapped to the block here.
+ */
+function readShape(unit: Normalized, links: LinkSpan[], container: Container, quoted: [number, number][] | undefined, itemStart: boolean, afterSupport: boolean): UnitMatch | undefined {
+  const normLinks: { start: number; end: number; link: LinkSpan }[] = [];
+  for (const l of links) {
+    let a = 0;
+    while (a < unit.text.length && unit.map[a]! < l.start) a++;
+    let b = a;
+    while (b < unit.text.length && unit.map[b]! < l.end) b++;
+    if (b > a) normLinks.push({ start: a, end: b, link: l });
+  }
+  const facts: Parameters<typeof readSentence>[0] = { text: unit.text, links: normLinks, container, itemStart, afterSupport };
+  if (quoted?.length) facts.quoted = quoted;
+  const m = readSentence(facts);
+  if (!m) return undefined;
+  const [start, end] = sourceSpan(unit, m.from, m.to);
+  const out: UnitMatch = { start, end, class: m.cls, level: m.level, via: `reader ${m.via}`, inLink: false, kind: 'phrase', shape: m.shape };
+  if (m.toCustomers) out.toCustomers = m.toCustomers;
+  if (m.weak) out.weak = true;
+  const link = normLinks.find((l) => m.from >= l.start && m.to <= l.end)?.link;
+  if (link) Object.assign(out, { inLink: true, linkStart: link.start, linkEnd: link.end, url: link.url });
+  return out;
 }

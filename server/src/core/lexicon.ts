@@ -53,6 +53,7 @@ import data from './data/lexicon.json';
 import { ASK_LEVELS } from './model';
 import type { Normalized } from './text';
 import type { AskClass } from './types';
+import type { AskShape } from './asks/reader';
 
 export interface LexiconRule {
   id: string;
@@ -135,6 +136,10 @@ export interface UnitMatch {
   kind: 'phrase' | 'url';
   /** The class when the audience is a customer, if it differs (see LexiconRule.toCustomers). */
   toCustomers?: AskClass;
+  /** How the ask reader found it, when the lexicon did not (asks/reader.ts). */
+  shape?: AskShape;
+  /** Found by grammar alone: an ask only in the draft's closing lines or a P.S. (ReaderMatch.weak). */
+  weak?: boolean;
 }
 
 /** Optional facts about a sentence that only the paragraph around it knows. */

@@ -1,0 +1,54 @@
+/**
+ * Which class an ask has: what the reader commits to by saying yes (trust model section 2a).
+ *
+ * The thing asked for decides, not the verb: the objects named in the ask's clause ("a demo",
+ * "15 minutes", "tickets", "the newsletter") are read first, and the highest class among them
+ * wins, since one sentence holds one ask, its strongest. Only an attention verb changes that:
+ * "Read the report" and "Watch the webinar" ask for attention, not for contact details, so
+ * under read/watch/see/explore an object below evaluate counts as consume ("Check out the
+ * live demo" and "See pricing" keep theirs). With no object the verb decides ("Forward this",
+ * "Renew"), and with neither the candidate's shape gives the default (a link is consume, a
+ * question or an offer engage), so an unknown phrasing is still classed sensibly.
+ */
+import { ASK_LEVELS } from '../model';
+import type { AskClass } from '../types';
+import type { Vocabulary } from './vocabulary';
+
+export interface Classification {
+  cls: AskClass;
+  /** What decided it, for `trustline explain` and the hover. */
+  why: string;
+  /** The class when the audience is already a customer, if different. */
+  toCustomers?: AskClass;
+}
+
+/**
+ * Class the ask held in `clause` (normalised text from the ask's start to its end), whose
+ * verb, if known, starts at `verbAt` in the clause.
+ */
+export function classify(v: Vocabulary, clause: string, verbAt: number | undefined, fallback: AskClass): Classification {
+  const verb = verbAt === undefined ? undefined : v.verbs.startOf(clause.slice(verbAt));
+  const attention = verb !== undefined && v.consumeVerbs.has(verb.phrase.split(/\s+/)[0]!);
+  let best: { cls: AskClass; phrase: string } | undefined;
+  for (const o of v.objects.scan(clause)) {
+    // A verb phrase such as "sign up" is an object too ("the sign-up form"), but not the verb itself.
+    if (verbAt !== undefined && o.start === verbAt && verb && o.end <= verbAt + verb.phrase.length) continue;
+    let cls = o.cls;
+    if (attention && ASK_LEVELS[cls] < ASK_LEVELS.evaluate) cls = 'consume';
+    if (!best || ASK_LEVELS[cls] > ASK_LEVELS[best.cls]) best = { cls, phrase: o.phrase };
+  }
+  let result: Classification;
+  if (best) result = { cls: best.cls, why: `asks for "${best.phrase}"` };
+  else if (verb) result = { cls: verb.cls, why: `"${verb.phrase}" with nothing more specific named` };
+  else result = { cls: fallback, why: 'nothing named: the default for its shape' };
+  // To a customer, paying more or switching a module on is expansion (section 2a).
+  if (result.cls === 'commit' || result.cls === 'evaluate') {
+    for (const t of v.toCustomers) {
+      if (t.cls === result.cls && t.set.test(clause)) {
+        result.toCustomers = 'expand';
+        break;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,68 @@
+/**
+ * What is not an ask, by the trust model's section 2a, read from structure and position
+ * rather than from a list of sentences: courtesy closers, the sender's promises, reply options
+ * in the reader's voice, placeholders, negated asks, mentions and examples, benefit headlines,
+ * how-to steps. Each filter answers for one candidate; the document-level ones (a hook question
+ * that opens the draft) live in `position.ts`.
+ */
+import type { Vocabulary } from './vocabulary';
+
+/** Why a sentence holds no ask before any shape is tried, or undefined. */
+export function sentenceNonAsk(v: Vocabulary, text: string): string | undefined {
+  if (v.courtesy.startOf(text) !== undefined && !hasRequestAfterCourtesy(v, text)) return 'a courtesy line';
+  if (v.promises.startOf(text) !== undefined) return "the sender's promise";
+  if (REPLY_OPTION.test(text)) return "a reply option in the reader's voice";
+  if (isPlaceholder(v, text)) return 'a placeholder whose request is unknown';
+  return undefined;
+}
+
+/** "Thanks for reading! Subscribe for more": a courtesy that runs on into a request keeps it. */
+function hasRequestAfterCourtesy(v: Vocabulary, text: string): boolean {
+  const lead = v.courtesy.startOf(text)!;
+  const rest = text.slice(lead.length).replace(/^[\s,!.;:-]+/, '');
+  if (rest.length < 3) return false;
+  // "Let me know if you have any questions about X": still the courtesy.
+  if (/^(?:about|on|regarding|or|and if|at all|along the way|in the meantime)\b/.test(rest)) return false;
+  return /^(?:and|but|so|—|-)?\s*(?:please |just )?(?:reply|hit reply|book|grab|join|sign up|subscribe|register|download|check|read|watch|follow|share|star|try|let me know (?:if|whether|what|which|how|when))\b/.test(rest);
+}
+
+/** "1 - Interested", "2) Not now", "A. Send me the deck": options the reader replies with. */
+const REPLY_OPTION = /^(?:\d{1,2}|[a-c])\s*[-–—.):]\s+\S/;
+
+/** A sentence that is only a template slot for the call to action ("[next step]", "{{cta}}"). */
+function isPlaceholder(v: Vocabulary, text: string): boolean {
+  const t = text.replace(/[\s.!?→»>-]+$/u, '').trim();
+  if (v.placeholders.startOf(t) !== undefined && v.placeholders.startOf(t)!.length >= t.length - 1) return true;
+  // A bracketed slot naming the ask without its words: "[CTA: book a call]", "{{call_to_action}}".
+  return /^(?:\[[^\]]*\b(?:cta|call to action|call-to-action|next step|ask)\b[^\]]*\]|\{\{[^}]*\b(?:cta|call_to_action|next_step)\b[^}]*\}\})$/.test(t);
+}
+
+/** Negation words that, shortly before an ask in its clause, cancel it ("no need to book a call"). */
+const NEGATION = /(?:^|[\s,(])(?:no need to|not|never|without|don't|do not|doesn't|didn't|won't|instead of|rather than|no)\s+(?:\S+\s+){0,2}$/;
+
+/** Whether the text before an ask's start, in its clause, negates it. */
+export function negatedBefore(before: string): boolean {
+  const clause = before.split(/[,;:—–(]|\bjust\b|\binstead\b/).pop() ?? '';
+  return NEGATION.test(` ${clause}`) && !/don't hesitate|do not hesitate|why not|don't forget|do not forget|don't miss|can't wait|not only/.test(clause);
+}
+
+/** Markers after which a phrase is an example being mentioned ("e.g. book a demo"). */
+const EXAMPLE = /(?:^|[\s(])(?:e\.g\.?|eg\.|for example|for instance|such as|like this:|examples?:)\s/;
+
+/** Whether an example marker comes before `at` in the sentence. */
+export function mentionedAsExample(text: string, at: number): boolean {
+  return EXAMPLE.test(text.slice(0, at + 1));
+}
+
+/**
+ * A how-to step about using a product ("Add the event location, then publish", "Click
+ * Settings and select Billing"): an instruction verb with no link to act on, in a list, or
+ * chained with "then", or naming the interface it works in.
+ */
+export function howToStep(v: Vocabulary, clause: string, inList: boolean, hasLink: boolean): boolean {
+  if (hasLink) return false;
+  if (v.howToVerbs.startOf(clause) === undefined) return false;
+  if (inList) return true;
+  if (/(?:,\s*|\s)then\s|\band then\b|\bnext,\s/.test(clause)) return true;
+  return /\b(?:button|menu|tab|field|dropdown|drop-down|toggle|checkbox|settings page|sidebar|dialog|modal|the command|terminal|command line|file|folder|directory|config|yaml|json|\.env|script)\b|`/.test(clause);
+}

@@ -1,0 +1,326 @@
+/**
+ * The ask reader: finds the ask of a sentence by the shape of the copy, then classes it by what
+ * is asked for. It runs where the phrase lexicon (`lexicon.ts`) found nothing, so the lexicon's
+ * precise phrasings keep their say and the reader adds what no list of phrasings can hold.
+ *
+ * Candidate shapes, in the order they are tried (trust model section 2a, "What is an ask"):
+ *   link      a sentence that is only a link, a link whose text is an action or a pointer
+ *             ("here"), a list item that opens with a link (a list of recommended posts)
+ *   condition a conditional invitation that is the call to action ("If you ever want to compare
+ *             notes, I'm around")
+ *   you-can   "you can ... here / below / <link>" pointing at the action
+ *   offer     a wish or an offer that waits for the reader's yes ("Would love 15 minutes...",
+ *             "Happy to send the one-pager")
+ *   imperative a clause opening with a verb in its base form, by part of speech (tagger.ts)
+ *   question  a question to the reader that invites a reply or an action
+ * and then the filters for section 2a's non-asks (filters.ts). A P.S. is read like any other
+ * sentence and reported as such by the analysis.
+ *
+ * Every result carries its shape, so the document-level pass (position.ts) can drop what only
+ * position shows: a hook question that opens the draft.
+ */
+import { ASK_LEVELS } from '../model';
+import type { AskClass } from '../types';
+import { classify } from './classify';
+import { howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from './filters';
+import { verbReading } from './tagger';
+import { vocabulary, type Vocabulary } from './vocabulary';
+
+export type AskShape = 'link' | 'condition' | 'you-can' | 'offer' | 'imperative' | 'question';
+
+export interface SentenceFacts {
+  /** Normalised sentence text (lower case). */
+  text: string;
+  /** Link-text spans in offsets of `text`. */
+  links: { start: number; end: number }[];
+  container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
+  /** Double-quoted spans in offsets of `text`. */
+  quoted?: [number, number][];
+  /** The sentence is the first of a list item. */
+  itemStart?: boolean;
+  /** An earlier sentence of the paragraph offers help ("Questions?"): replies and contacts after it are support. */
+  afterSupport?: boolean;
+}
+
+export interface ReaderMatch {
+  /** Offsets in the normalised sentence. */
+  from: number;
+  to: number;
+  cls: AskClass;
+  level: number;
+  shape: AskShape;
+  via: string;
+  toCustomers?: AskClass;
+  /**
+   * Found only by its grammar (a verb the vocabulary does not know, with nothing it knows named;
+   * a question with no request in its words): an ask where asks stand, in the draft's closing
+   * lines or a P.S., and body copy elsewhere ("Generate pipelines in seconds"). The analysis
+   * keeps it only there (position.ts).
+   */
+  weak?: boolean;
+}
+
+/** Symbols, bullets, arrows and emoji that may open a line before its words. */
+const LEAD_SYMBOLS = /^[^a-z0-9\u00c0-\u024f"'[{]+/u;
+/** Words that may stand before an imperative without changing it. */
+const LEAD_INS =
+  /^(?:(?:please|kindly|just|simply|so|then|and|now|also|or|today|first|next|finally|instead|go ahead and|feel free to|be sure to|make sure to|don't forget to|do not forget to|remember to|don't hesitate to|do not hesitate to|why not|come and|come|quickly|easily|ready to|time to|it's time to)\s+)+/;
+const WORD_START = /[a-z0-9\u00c0-\u024f]/;
+
+/** Find the one ask of a sentence by its shape, or undefined. */
+export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): ReaderMatch | undefined {
+  const text = s.text;
+  if (!WORD_START.test(text)) return undefined;
+  if (coveredByQuotes(s)) return undefined;
+  let opening = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
+  // "Subject: ...", "Price: $200", "Date: ...": a field and its value. Only what follows a
+  // label that introduces a request ("Next step:", "P.S.:") is read as a clause of its own.
+  const label = FIELD_LABEL.exec(text.slice(opening));
+  if (label) {
+    if (/^(?:subject|subject line|preview|preview text|preheader|from|to|cc|date|time|when|where|location|venue|price|cost)\b/.test(label[1]!)) return undefined;
+    if (!REQUEST_LABEL.test(label[1]!)) opening += label[0].length;
+  }
+  const body = text.slice(opening);
+  if (!WORD_START.test(body)) return linkShape(s, v);
+  if (sentenceNonAsk(v, body)) return undefined;
+  if (s.afterSupport && /^(?:just |simply |please )?(?:reply|hit reply|respond|contact|email|reach out|get in touch|write|drop|ping|let (?:me|us) know|see|visit|check)\b/.test(body)) return undefined;
+
+  return (
+    linkShape(s, v) ??
+    conditionShape(s, v, opening) ??
+    youCanShape(s, v) ??
+    offerShape(s, v) ??
+    imperativeShape(s, v, opening) ??
+    questionShape(s, v, opening)
+  );
+}
+
+/** A field label at the start of a line: "Price:", "Live demo webinar:", "Next step:". */
+const FIELD_LABEL = /^([a-z][a-z0-9 /&'-]{0,28}?)\s*:\s+/;
+/** Labels that introduce the call to action itself. */
+const REQUEST_LABEL = /^(?:next step|next steps|cta|call to action|action|action required|to do|todo|p\.?s|your move|ask|bonus|reminder|one more thing|tl;dr|in short)$/;
+
+function coveredByQuotes(s: SentenceFacts): boolean {
+  if (!s.quoted?.length) return false;
+  const letters = s.text.replace(/[^a-z0-9]/g, '').length;
+  let inside = 0;
+  for (const [a, b] of s.quoted) inside += s.text.slice(Math.max(0, a), Math.min(s.text.length, b)).replace(/[^a-z0-9]/g, '').length;
+  return letters > 0 && inside / letters > 0.6;
+}
+
+function result(s: SentenceFacts, v: Vocabulary, shape: AskShape, from: number, to: number, verbAt: number | undefined, fallback: AskClass): ReaderMatch | undefined {
+  const text = s.text;
+  // Trim the span to its words: no leading or trailing spaces or punctuation.
+  while (from < to && !WORD_START.test(text[from]!)) from++;
+  while (to > from && /[\s.,;:!)\]"'→»>-]/u.test(text[to - 1]!)) to--;
+  if (to <= from) return undefined;
+  if (negatedBefore(text.slice(0, from)) || mentionedAsExample(text, from)) return undefined;
+  const clause = text.slice(from, to);
+  const c = classify(v, clause, verbAt === undefined ? undefined : verbAt - from, fallback);
+  const m: ReaderMatch = { from, to, cls: c.cls, level: ASK_LEVELS[c.cls], shape, via: `${shape}: ${c.why}` };
+  if (c.toCustomers) m.toCustomers = c.toCustomers;
+  return m;
+}
+
+/** Letters only, for comparing a sentence with its link text. */
+function letters(t: string): number {
+  return t.replace(/[^a-z0-9\u00c0-\u024f]/g, '').length;
+}
+
+const POINTER_LINK = /^(?:here|click here|this link|the link|link|below|this page|this form|this one|right here|over here|tap here)$/;
+
+function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
+  if (s.links.length === 0) return undefined;
+  const text = s.text;
+  const total = letters(text);
+  let inLinks = 0;
+  for (const l of s.links) inLinks += letters(text.slice(l.start, l.end));
+  const first = s.links[0]!;
+  // The sentence is its links (a button, a row of buttons, a bare "Read more →").
+  if (total > 0 && inLinks / total >= 0.75) {
+    if (s.container === 'table') return undefined;
+    const best = strongest(s.links.map((l) => linkResult(s, v, l.start, l.end)));
+    return best;
+  }
+  // A list item that opens with its link: a list of recommended reads or resources.
+  if (s.container === 'list' && s.itemStart && letters(text.slice(0, first.start)) === 0) return linkResult(s, v, first.start, first.end);
+  // A link whose text is an action ("[Sign up here](...) for early access") or a pointer ("here").
+  for (const l of s.links) {
+    const lt = text.slice(l.start, l.end).trim();
+    if (POINTER_LINK.test(lt)) return result(s, v, 'link', clauseStart(text, l.start), l.end, clauseVerb(text, clauseStart(text, l.start), v), 'consume');
+    if (imperative(lt, v) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
+  }
+  return undefined;
+}
+
+function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number): ReaderMatch | undefined {
+  const lt = s.text.slice(start, end);
+  const lead = LEAD_SYMBOLS.exec(lt)?.[0].length ?? 0;
+  return result(s, v, 'link', start, end, imperative(lt.slice(lead), v, true) !== undefined ? start + lead : undefined, 'consume');
+}
+
+function strongest(list: (ReaderMatch | undefined)[]): ReaderMatch | undefined {
+  let best: ReaderMatch | undefined;
+  for (const m of list) if (m && (!best || m.level > best.level)) best = m;
+  return best;
+}
+
+/** Start of the clause holding `at`: after the last , ; : — ( before it. */
+function clauseStart(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !/[,;:—–(]/.test(text[i]!)) i--;
+  return i + 1;
+}
+
+/** Where the verb of the clause starting at `from` is, when it opens with one. */
+function clauseVerb(text: string, from: number, v: Vocabulary): number | undefined {
+  let at = from;
+  while (at < text.length && text[at] === ' ') at++;
+  const lead = LEAD_INS.exec(text.slice(at))?.[0].length ?? 0;
+  at += lead;
+  return v.verbs.startOf(text.slice(at)) ? at : undefined;
+}
+
+function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  const text = s.text.slice(opening);
+  const cond = v.conditionals.startOf(text);
+  if (cond === undefined) return undefined;
+  // The invitation is what follows the condition: "..., I'm around", "..., reply and ...".
+  const comma = text.search(/[,—–]\s|\s-\s/);
+  const rest = comma >= 0 ? text.slice(comma + 1).trimStart() : '';
+  const restAt = opening + (comma >= 0 ? text.length - rest.length : text.length);
+  const land = rest ? v.conditionalLandings.startOf(rest.replace(LEAD_INS, '')) : undefined;
+  if (land !== undefined || (rest && imperative(rest, v) !== undefined)) {
+    if (v.courtesy.startOf(text) !== undefined || /^if you (?:have|need) (?:any |more |further )?(?:questions|help|support|assistance)/.test(text)) return undefined;
+    const restLead = LEAD_INS.exec(rest)?.[0].length ?? 0;
+    return result(s, v, 'condition', opening, s.text.length, restAt + restLead, 'engage');
+  }
+  // "If you'd like a copy of the report, just say so" has its landing phrase; without one the
+  // condition alone ("If you're evaluating vendors this quarter") is not an invitation.
+  return undefined;
+}
+
+const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcome to|feel free to)\s+(?:also\s+|now\s+|always\s+|still\s+|easily\s+|even\s+)?/;
+
+function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
+  const m = YOU_CAN.exec(s.text);
+  if (!m) return undefined;
+  const verbAt = m.index + m[0].length;
+  const after = s.text.slice(verbAt);
+  const pointsAtAction = s.links.some((l) => l.end > verbAt) || /\b(?:here|below|above|at|from|in|on|via)\b\s*(?:the\s+|our\s+|your\s+)?\S*/.test(after) && v.pointers.test(after);
+  if (!pointsAtAction) return undefined;
+  if (!v.verbs.startOf(after) && imperative(after, v) === undefined) return undefined;
+  if (howToStep(v, after, s.container === 'list', s.links.length > 0)) return undefined;
+  return result(s, v, 'you-can', m.index, s.text.length, verbAt, 'consume');
+}
+
+function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
+  const text = s.text;
+  // At the start of the sentence or of a clause ("Congrats on the launch - would love to...").
+  const hit = v.offers.find(text);
+  if (!hit) return undefined;
+  const [start, end] = hit;
+  if (start > 0 && !/(?:^|[,;:—–(]|\s-|\band|\bbut|\bso|\bif so|\balso)\s*$/.test(text.slice(0, start))) return undefined;
+  const after = text.slice(end).trimStart();
+  // An offer reaches the reader: it names them, or something they can have or do.
+  const reaches = /\b(?:you|your|yours)\b/.test(after) || v.objects.set.test(after) || /\?\s*$/.test(text);
+  if (!reaches) return undefined;
+  // "I can tell you that most teams..." reports; it does not offer.
+  if (/^(?:tell you|say|assure you|confirm|promise|guarantee|see why|see how|imagine|only|already|also see)\b/.test(after)) return undefined;
+  const verbAt = end + (text.length - end - after.length) + (/^to\s/.test(after) ? 3 : 0);
+  return result(s, v, 'offer', start, text.length, verbAt, 'engage');
+}
+
+/**
+ * Whether `clause` opens with an imperative: a verb in its base form, by part of speech, that
+ * is not one of the verbs copy uses for effect ("Imagine...", "Meet Ada, our new..."). `strong`
+ * when the verb is a call to action on its own ("Register", "Star the repo") or a verb the
+ * vocabulary knows with something it knows named ("Get the report"); `weak` when only grammar
+ * says so ("Generate pipelines in seconds"). `button` accepts one known word ("Register").
+ */
+function imperative(clause: string, v: Vocabulary, button = false): 'strong' | 'weak' | undefined {
+  const c = clause.replace(LEAD_INS, '');
+  const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
+  if (!first) return undefined;
+  const verb = v.verbs.startOf(c) ?? v.howToVerbs.startOf(c);
+  const cta = v.ctaVerbs.startOf(c);
+  // "Meet us at booth 12" is an ask, "Meet Ada" is not: a call-to-action phrase escapes the list.
+  if (v.nonAskVerbs.startOf(c) !== undefined && cta === undefined) return undefined;
+  // Base form only: "Features", "Trusted by...", "Building faster" are not imperatives.
+  if (!verb && (/(?:ing|ed)$/.test(first) || /[^s]s$/.test(first))) return undefined;
+  const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
+  if (words.length === 1) {
+    // A lone word is an ask only when it is an action we know ("Register", "Subscribe").
+    return cta !== undefined && (button || /[!→»]/u.test(c)) ? 'strong' : undefined;
+  }
+  const reading = verbReading(c);
+  if (!reading.plain && !(verb && reading.afterSubject)) return undefined;
+  if (cta !== undefined) return 'strong';
+  if (verb && v.objects.set.test(c)) return 'strong';
+  return 'weak';
+}
+
+function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  const text = s.text;
+  // Clause starts: the sentence, after a lead-in, after "if ..., " or a colon or a dash.
+  const starts = [opening];
+  const re = /(?:[:;—–]\s+|,\s+(?=(?:please |just |so |then |and )?[a-z])|\s-\s+|\s(?:and|so|then)\s+(?=[a-z]))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) if (m.index >= opening) starts.push(m.index + m[0].length);
+  const inList = s.container === 'list' || s.container === 'table';
+  for (const at of starts) {
+    const clause = text.slice(at);
+    const lead = LEAD_INS.exec(clause)?.[0].length ?? 0;
+    const verbAt = at + lead;
+    const head = text.slice(verbAt);
+    if (at > opening && !/^(?:please |just |simply |go ahead and |feel free to )/.test(clause) && !leadsToCommand(text.slice(opening, at))) continue;
+    const strength = imperative(head, v);
+    if (strength === undefined) continue;
+    if (howToStep(v, head, inList, s.links.length > 0)) return undefined;
+    // An imperative heading without a link is a benefit headline ("Cut reporting time by 80%").
+    if (s.container === 'heading' && s.links.length === 0) return undefined;
+    // A list item without a link is a feature, an agenda point or a step unless it is a call to action.
+    if (inList && strength === 'weak' && s.links.length === 0) return undefined;
+    const r = result(s, v, 'imperative', at, clauseEnd(text, verbAt), verbAt, 'engage');
+    if (r && strength === 'weak') r.weak = true;
+    return r;
+  }
+  return undefined;
+}
+
+/** What may come before an imperative clause inside a sentence: a condition, a colon lead-in. */
+function leadsToCommand(before: string): boolean {
+  const b = before.trim();
+  return /^(?:if|when|whenever|once|before|after|until|while)\b/.test(b) || /(?:^|\s)(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/.test(b) || /[:—–]$/.test(b);
+}
+
+/** The end of the clause an imperative starting at `from` runs to (the sentence, or a ";"). */
+function clauseEnd(text: string, from: number): number {
+  const semi = text.indexOf(';', from);
+  return semi === -1 ? text.length : semi;
+}
+
+/** Words that make a question a request whatever its position ("Would you be open to...?"). */
+const REQUEST_QUESTION =
+  /\b(?:would you|could you|can you|will you|do you want|would it|are you (?:open|up|free|around|available|interested|the right)|interested|worth|open to|up for|free (?:on|this|next|for|to|monday|tuesday|wednesday|thursday|friday)|thoughts|make sense|sound good|sounds good|works? for you|shall we|should we|can we|could we|want me to|should i|shall i|can i|may i|did (?:this|that|it|i)|does (?:this|that) (?:help|land|resonate|work|make)|any (?:interest|thoughts|feedback|objections|chance)|who (?:else|on your team|should i)|which (?:one|of these|option|works)|what do you think|how does .* sound|ok(?:ay)? if|mind if)\b/;
+
+function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  const text = s.text;
+  if (!/\?[\s"')\]]*$/.test(text)) return undefined;
+  // A question heading is a hook ("Tired of manual reporting?").
+  if (s.container === 'heading') return undefined;
+  const q = text.slice(opening);
+  const words = q.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
+  const request = REQUEST_QUESTION.test(q);
+  const toReader = request || v.readerQuestion.test(q) || words <= 4;
+  if (!toReader) return undefined;
+  // Hook and rhetorical openers ask nothing ("What if your team...?", "Ever wondered...?").
+  if (v.hookOpeners.startOf(q) !== undefined && !request) return undefined;
+  // Statements in the sender's voice about themselves ("Why did we build it?").
+  if (/^(?:why|how|what) (?:did|do|does|have|has|is|are|was|were) (?:we|i|they|it|our)\b/.test(q)) return undefined;
+  const r = result(s, v, 'question', opening, text.length, clauseVerb(text, opening, v), 'engage');
+  // A question with no request in its words is a question to the reader only where the draft
+  // closes ("What's the slowest part of your release?" ending a post), not in its body (an FAQ).
+  if (r && !request) r.weak = true;
+  return r;
+}

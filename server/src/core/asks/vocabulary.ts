@@ -1,0 +1,160 @@
+/**
+ * The ask reader's vocabulary (data/reader.json), compiled once into phrase matchers.
+ *
+ * A list is literal lower-case phrases; a match is a whole-word match with any whitespace
+ * between the words, and a scan returns non-overlapping matches, longest first at each
+ * position (the alternation is sorted longest first). Texts are the normalised sentences of
+ * `text.ts` (NFKC, lower case, plain quotes), so the phrases need no case or quote variants.
+ */
+import data from '../data/reader.json';
+import type { AskClass } from '../types';
+
+export interface ReaderData {
+  objects: Record<AskClass, string[]>;
+  verbs: Record<AskClass, string[]>;
+  /** Verbs (and verb phrases) that are a call to action on their own, even in a list item. */
+  ctaVerbs: string[];
+  consumeVerbs: string[];
+  toCustomers: Partial<Record<AskClass, string[]>>;
+  offers: string[];
+  readerQuestion: string[];
+  hookOpeners: string[];
+  courtesy: string[];
+  promises: string[];
+  placeholders: string[];
+  nonAskVerbs: string[];
+  howToVerbs: string[];
+  pointers: string[];
+  conditionals: string[];
+  conditionalLandings: string[];
+}
+
+const LETTER = 'a-z0-9\\u00c0-\\u024f';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(phrases: readonly string[]): string {
+  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  return sorted.map((p) => escape(p).replace(/ +/g, '\\s+')).join('|');
+}
+
+/** A list of phrases, matched as whole words. */
+export class PhraseSet {
+  private readonly any: RegExp;
+  private readonly head: RegExp;
+
+  constructor(readonly phrases: readonly string[]) {
+    const alt = alternation(phrases);
+    this.any = new RegExp(`(?<![${LETTER}'])(?:${alt})(?![${LETTER}])`, 'g');
+    this.head = new RegExp(`^(?:${alt})(?![${LETTER}])`);
+  }
+
+  /** The phrase `text` starts with (longest), or undefined. */
+  startOf(text: string): string | undefined {
+    return this.head.exec(text)?.[0];
+  }
+
+  /** Whether any phrase occurs in `text`. */
+  test(text: string): boolean {
+    this.any.lastIndex = 0;
+    return this.any.test(text);
+  }
+
+  /** Every non-overlapping occurrence: [start, end, phrase]. */
+  scan(text: string): [number, number, string][] {
+    const out: [number, number, string][] = [];
+    this.any.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.any.exec(text))) {
+      if (m[0].length === 0) {
+        this.any.lastIndex++;
+        continue;
+      }
+      out.push([m.index, m.index + m[0].length, m[0].replace(/\s+/g, ' ')]);
+    }
+    return out;
+  }
+
+  /** First occurrence at or after `from`: [start, end], or undefined. */
+  find(text: string, from = 0): [number, number] | undefined {
+    this.any.lastIndex = from;
+    const m = this.any.exec(text);
+    return m ? [m.index, m.index + m[0].length] : undefined;
+  }
+}
+
+/** Phrases that each name a class: one matcher for all, and the class of each phrase. */
+export class ClassedPhrases {
+  readonly set: PhraseSet;
+  private readonly classOf = new Map<string, AskClass>();
+
+  constructor(table: Partial<Record<AskClass, string[]>>) {
+    for (const [cls, list] of Object.entries(table) as [AskClass, string[]][]) {
+      for (const p of list) if (!this.classOf.has(p)) this.classOf.set(p, cls);
+    }
+    this.set = new PhraseSet([...this.classOf.keys()]);
+  }
+
+  /** Every occurrence in `text` with its class. */
+  scan(text: string): { start: number; end: number; phrase: string; cls: AskClass }[] {
+    return this.set.scan(text).map(([start, end, phrase]) => ({ start, end, phrase, cls: this.classOf.get(phrase)! }));
+  }
+
+  /** The class of the phrase `text` starts with (longest), and the phrase. */
+  startOf(text: string): { cls: AskClass; phrase: string } | undefined {
+    const p = this.set.startOf(text);
+    return p === undefined ? undefined : { cls: this.classOf.get(p.replace(/\s+/g, ' '))!, phrase: p };
+  }
+}
+
+/** The compiled vocabulary. */
+export interface Vocabulary {
+  objects: ClassedPhrases;
+  verbs: ClassedPhrases;
+  ctaVerbs: PhraseSet;
+  consumeVerbs: Set<string>;
+  toCustomers: { cls: AskClass; set: PhraseSet }[];
+  offers: PhraseSet;
+  readerQuestion: PhraseSet;
+  hookOpeners: PhraseSet;
+  courtesy: PhraseSet;
+  promises: PhraseSet;
+  placeholders: PhraseSet;
+  nonAskVerbs: PhraseSet;
+  howToVerbs: PhraseSet;
+  pointers: PhraseSet;
+  conditionals: PhraseSet;
+  conditionalLandings: PhraseSet;
+}
+
+export function compileVocabulary(d: ReaderData): Vocabulary {
+  return {
+    objects: new ClassedPhrases(d.objects),
+    verbs: new ClassedPhrases(d.verbs),
+    ctaVerbs: new PhraseSet(d.ctaVerbs),
+    consumeVerbs: new Set(d.consumeVerbs),
+    toCustomers: (Object.entries(d.toCustomers) as [AskClass, string[]][]).map(([cls, list]) => ({ cls, set: new PhraseSet(list) })),
+    offers: new PhraseSet(d.offers),
+    readerQuestion: new PhraseSet(d.readerQuestion),
+    hookOpeners: new PhraseSet(d.hookOpeners),
+    courtesy: new PhraseSet(d.courtesy),
+    promises: new PhraseSet(d.promises),
+    placeholders: new PhraseSet(d.placeholders),
+    nonAskVerbs: new PhraseSet(d.nonAskVerbs),
+    howToVerbs: new PhraseSet(d.howToVerbs),
+    pointers: new PhraseSet(d.pointers),
+    conditionals: new PhraseSet(d.conditionals),
+    conditionalLandings: new PhraseSet(d.conditionalLandings),
+  };
+}
+
+export const READER_DATA = data as unknown as ReaderData;
+
+let compiled: Vocabulary | undefined;
+/** The bundled vocabulary, compiled on first use. */
+export function vocabulary(): Vocabulary {
+  compiled ??= compileVocabulary(READER_DATA);
+  return compiled;
+}
