@@ -11,7 +11,7 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Root, RootContent, PhrasingContent, Html } from 'mdast';
+import type { Blockquote, Root, RootContent, PhrasingContent, Html } from 'mdast';
 import { normalize, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
 import { readSentence } from './asks/reader';
@@ -252,7 +252,12 @@ function visitBlock(node: RootContent, text: string, lexicon: Lexicon, out: Bloc
     case 'html':
       readDirectives(node, out);
       return;
-    // Quotes (testimonials, a reply's quoted thread), code and thematic breaks hold no asks.
+    case 'blockquote':
+      // A quoted testimonial holds no ask (its words are a customer's, not the sender's); a
+      // callout or a note set off with ">" is the sender's own copy and is read like the rest.
+      if (!isTestimonial(node, text)) for (const child of node.children) visitBlock(child, text, lexicon, out, container);
+      return;
+    // Code and thematic breaks hold no asks.
     default:
       return;
   }
@@ -483,7 +488,12 @@ function readProse(
     const ctx: MatchContext = { container: unit.container };
     if (q && q.length) ctx.quoted = q;
     if (earlier.length) ctx.earlier = earlier;
-    const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, itemStart && out.units.length === firstUnit, earlier.some((e) => lexicon.isSupportCue(e)));
+    const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, {
+        itemStart: itemStart && out.units.length === firstUnit,
+        afterSupport: earlier.some((e) => lexicon.isSupportCue(e)),
+        support: lexicon.isSupportCue(sentence),
+        afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
+      });
     if (match) unit.match = match;
     earlier.push(sentence);
     out.units.push(unit);
@@ -588,7 +598,13 @@ function countWords(s: string): number {
  * The ask of a sentence the lexicon found nothing in, read from its shape (asks/reader.ts).
  * Offsets come back in the sentence's normalised text and are mapped to the block here.
  */
-function readShape(unit: Normalized, links: LinkSpan[], container: Container, quoted: [number, number][] | undefined, itemStart: boolean, afterSupport: boolean): UnitMatch | undefined {
+function readShape(
+  unit: Normalized,
+  links: LinkSpan[],
+  container: Container,
+  quoted: [number, number][] | undefined,
+  context: { itemStart: boolean; afterSupport: boolean; support: boolean; afterColon: boolean },
+): UnitMatch | undefined {
   const normLinks: { start: number; end: number; link: LinkSpan }[] = [];
   for (const l of links) {
     let a = 0;
@@ -597,7 +613,14 @@ function readShape(unit: Normalized, links: LinkSpan[], container: Container, qu
     while (b < unit.text.length && unit.map[b]! < l.end) b++;
     if (b > a) normLinks.push({ start: a, end: b, link: l });
   }
-  const facts: Parameters<typeof readSentence>[0] = { text: unit.text, links: normLinks, container, itemStart, afterSupport };
+  // A link whose address the markdown parser could not read (a template slot with spaces:
+  // "[Join now]({{ invite }})") is still a link to the reader.
+  if (normLinks.length === 0 && unit.text.includes('](')) {
+    const re = /\[([^\]\n]{1,120})\]\([^)\n]*\)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(unit.text))) normLinks.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, link: { start: unit.map[m.index + 1]!, end: unit.map[m.index + 1 + m[1]!.length]!, url: '' } });
+  }
+  const facts: Parameters<typeof readSentence>[0] = { text: unit.text, links: normLinks, container, ...context };
   if (quoted?.length) facts.quoted = quoted;
   const m = readSentence(facts);
   if (!m) return undefined;
@@ -608,4 +631,19 @@ function readShape(unit: Normalized, links: LinkSpan[], container: Container, qu
   const link = normLinks.find((l) => m.from >= l.start && m.to <= l.end)?.link;
   if (link) Object.assign(out, { inLink: true, linkStart: link.start, linkEnd: link.end, url: link.url });
   return out;
+}
+
+/**
+ * A blockquote that quotes someone: it opens with a quotation mark, or it ends on an attribution
+ * ("— Dana, Director of GRC" or a short "Name, Title, Company" line with no sentence in it).
+ */
+function isTestimonial(node: Blockquote, text: string): boolean {
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+  if (!first || !last) return false;
+  const slice = (n: RootContent) => text.slice(n.position!.start.offset!, n.position!.end.offset!).replace(/^\s*>\s?/gm, '').trim();
+  if (/^[*_]*["“‘«]/u.test(slice(first))) return true;
+  const attribution = slice(last);
+  if (/^[*_]*(?:[—–~]|--?\s)/u.test(attribution)) return true;
+  return node.children.length > 1 && attribution.length < 100 && !/[.!?]["”’)]?$/u.test(attribution) && /^[*_]*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+)*\s*,/u.test(attribution);
 }

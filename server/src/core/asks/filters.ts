@@ -9,21 +9,20 @@ import type { Vocabulary } from './vocabulary';
 
 /** Why a sentence holds no ask before any shape is tried, or undefined. */
 export function sentenceNonAsk(v: Vocabulary, text: string): string | undefined {
-  if (v.courtesy.startOf(text) !== undefined && !hasRequestAfterCourtesy(v, text)) return 'a courtesy line';
+  if (v.courtesy.startOf(text) !== undefined && !thanksThenRequest(text)) return 'a courtesy line';
+  if (SUPPORT_OFFER.test(text)) return 'an offer of help, not a request';
   if (v.promises.startOf(text) !== undefined) return "the sender's promise";
   if (REPLY_OPTION.test(text)) return "a reply option in the reader's voice";
   if (isPlaceholder(v, text)) return 'a placeholder whose request is unknown';
   return undefined;
 }
 
-/** "Thanks for reading! Subscribe for more": a courtesy that runs on into a request keeps it. */
-function hasRequestAfterCourtesy(v: Vocabulary, text: string): boolean {
-  const lead = v.courtesy.startOf(text)!;
-  const rest = text.slice(lead.length).replace(/^[\s,!.;:-]+/, '');
-  if (rest.length < 3) return false;
-  // "Let me know if you have any questions about X": still the courtesy.
-  if (/^(?:about|on|regarding|or|and if|at all|along the way|in the meantime)\b/.test(rest)) return false;
-  return /^(?:and|but|so|—|-)?\s*(?:please |just )?(?:reply|hit reply|book|grab|join|sign up|subscribe|register|download|check|read|watch|follow|share|star|try|let me know (?:if|whether|what|which|how|when))\b/.test(rest);
+/** "Feel free to reply if you have any questions", "Contact us if you run into trouble". */
+const SUPPORT_OFFER = /\bif you (?:have|had|'ve got|get|run into|hit|need) (?:any |more |other |further |some )?(?:questions?|issues?|trouble|problems?|concerns?|help|support|assistance|difficult(?:y|ies))\b|\bif (?:the button|the link|this link|that link) (?:above |below )?(?:doesn't|does not|isn't|won't)|\bif you didn't (?:request|sign up|ask)/;
+
+/** "Thanks for reading, and subscribe for more": thanks that runs on into a request keeps it. */
+function thanksThenRequest(text: string): boolean {
+  return /^(?:thanks|thank you)\b[^.!?]*?,\s*(?:and\s+)?(?:please\s+)?(?:subscribe|follow|share|reply|join|register|sign up|check out|grab|download)\b/.test(text);
 }
 
 /** "1 - Interested", "2) Not now", "A. Send me the deck": options the reader replies with. */
@@ -61,8 +60,14 @@ export function mentionedAsExample(text: string, at: number): boolean {
  */
 export function howToStep(v: Vocabulary, clause: string, inList: boolean, hasLink: boolean): boolean {
   if (hasLink) return false;
+  // Working in a terminal, a file or a settings screen is using the product, whatever the verb.
+  if (TECHNICAL.test(clause)) return true;
   if (v.howToVerbs.startOf(clause) === undefined) return false;
   if (inList) return true;
   if (/(?:,\s*|\s)then\s|\band then\b|\bnext,\s/.test(clause)) return true;
-  return /\b(?:button|menu|tab|field|dropdown|drop-down|toggle|checkbox|settings page|sidebar|dialog|modal|the command|terminal|command line|file|folder|directory|config|yaml|json|\.env|script)\b|`/.test(clause);
+  return INTERFACE.test(clause);
 }
+
+/** What an instruction about the reader's own setup names. */
+const TECHNICAL = /`|\blocalhost\b|\bkubectl\b|\byaml\b|\bjson\b|\.env\b|\b(?:the|this|that|your|a|new) (?:file|command|terminal|directory|folder|script|config|configuration|deployment|pods?|cluster|namespace|container|image|manifest|repo root|environment variables?)\b/;
+const INTERFACE = /\b(?:button|menu|tab|field|dropdown|drop-down|toggle|checkbox|settings page|sidebar|dialog|modal|command line|file|folder|directory|config|script)\b/;

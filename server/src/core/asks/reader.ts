@@ -40,6 +40,10 @@ export interface SentenceFacts {
   itemStart?: boolean;
   /** An earlier sentence of the paragraph offers help ("Questions?"): replies and contacts after it are support. */
   afterSupport?: boolean;
+  /** The sentence itself offers help ("Need immediate help?", "Questions?"). */
+  support?: boolean;
+  /** The sentence before it in the paragraph ends with a colon ("Here's the recording:"). */
+  afterColon?: boolean;
 }
 
 export interface ReaderMatch {
@@ -82,7 +86,7 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   }
   const body = text.slice(opening);
   if (!WORD_START.test(body)) return linkShape(s, v);
-  if (sentenceNonAsk(v, body)) return undefined;
+  if (s.support || sentenceNonAsk(v, body)) return undefined;
   if (s.afterSupport && /^(?:just |simply |please )?(?:reply|hit reply|respond|contact|email|reach out|get in touch|write|drop|ping|let (?:me|us) know|see|visit|check)\b/.test(body)) return undefined;
 
   return (
@@ -139,11 +143,10 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // The sentence is its links (a button, a row of buttons, a bare "Read more →").
   if (total > 0 && inLinks / total >= 0.75) {
     if (s.container === 'table') return undefined;
-    const best = strongest(s.links.map((l) => linkResult(s, v, l.start, l.end)));
-    return best;
+    return strongest(s.links.map((l) => linkResult(s, v, l.start, l.end, s.container === 'list' || !!s.afterColon)));
   }
   // A list item that opens with its link: a list of recommended reads or resources.
-  if (s.container === 'list' && s.itemStart && letters(text.slice(0, first.start)) === 0) return linkResult(s, v, first.start, first.end);
+  if (s.container === 'list' && s.itemStart && letters(text.slice(0, first.start)) === 0) return linkResult(s, v, first.start, first.end, true);
   // A link whose text is an action ("[Sign up here](...) for early access") or a pointer ("here").
   for (const l of s.links) {
     const lt = text.slice(l.start, l.end).trim();
@@ -153,10 +156,22 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   return undefined;
 }
 
-function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number): ReaderMatch | undefined {
+/**
+ * A link offered as something to go to. Its text must say what: an action ("Join now"), a thing
+ * the vocabulary knows ("Pricing", "the recording"), or a title of three words or more (a post
+ * in a list of reads). One or two bare words ("Website", "French") are navigation, and a URL
+ * shown as its own text is a footer unless something introduced it ("Here's the recording:").
+ */
+function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number, introduced: boolean): ReaderMatch | undefined {
   const lt = s.text.slice(start, end);
   const lead = LEAD_SYMBOLS.exec(lt)?.[0].length ?? 0;
-  return result(s, v, 'link', start, end, imperative(lt.slice(lead), v, true) !== undefined ? start + lead : undefined, 'consume');
+  const action = imperative(lt.slice(lead), v, true) !== undefined;
+  if (!action) {
+    if (/^(?:https?:\/\/|www\.)\S+$/.test(lt.trim())) {
+      if (!introduced) return undefined;
+    } else if (lt.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length < 3 && !v.objects.set.test(lt)) return undefined;
+  }
+  return result(s, v, 'link', start, end, action ? start + lead : undefined, 'consume');
 }
 
 function strongest(list: (ReaderMatch | undefined)[]): ReaderMatch | undefined {
@@ -242,7 +257,7 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | '
   const c = clause.replace(LEAD_INS, '');
   const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
   if (!first) return undefined;
-  const verb = v.verbs.startOf(c) ?? v.howToVerbs.startOf(c);
+  const verb = v.verbs.startOf(c)?.phrase ?? v.howToVerbs.startOf(c);
   const cta = v.ctaVerbs.startOf(c);
   // "Meet us at booth 12" is an ask, "Meet Ada" is not: a call-to-action phrase escapes the list.
   if (v.nonAskVerbs.startOf(c) !== undefined && cta === undefined) return undefined;
@@ -254,11 +269,21 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | '
     return cta !== undefined && (button || /[!→»]/u.test(c)) ? 'strong' : undefined;
   }
   const reading = verbReading(c);
-  if (!reading.plain && !(verb && reading.afterSubject)) return undefined;
+  if (!reading.plain) {
+    // Read as a verb only after a subject: trusted for a verb we know that opens a verb phrase
+    // ("Book a demo", "Sign up", "Request access"), not for a noun phrase ("Complete
+    // documentation", "Launch Week II").
+    if (!verb || !reading.afterSubject) return undefined;
+    const next = words[verb.split(/\s+/).length] ?? '';
+    if (cta === undefined && !VERB_PHRASE_NEXT.test(next)) return undefined;
+  }
   if (cta !== undefined) return 'strong';
   if (verb && v.objects.set.test(c)) return 'strong';
   return 'weak';
 }
+
+/** Words that may follow a verb in an imperative verb phrase. */
+const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|those|them|up|out|in|on|off|to|with|for|into|over|through|more|now|here|today|back|along|around|some|any|every|all|one|yourself|yours)$/;
 
 function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
   const text = s.text;
