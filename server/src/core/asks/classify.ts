@@ -4,9 +4,10 @@
  * The thing asked for decides, not the verb: the objects named in the ask's clause ("a demo",
  * "15 minutes", "tickets", "the newsletter") are read first, and the highest class among them
  * wins, since one sentence holds one ask, its strongest. Only an attention verb changes that:
- * "Read the report" and "Watch the webinar" ask for attention, not for contact details, so
- * under read/watch/see/explore an object below evaluate counts as consume ("Check out the
- * live demo" and "See pricing" keep theirs). With no object the verb decides ("Forward this",
+ * "Read the report" and "Watch the webinar" ask for attention, not for contact details or time,
+ * so under read/watch/see/explore such an object counts as consume ("Check out the live demo",
+ * "See pricing" and "Check us out on Twitter" keep theirs). A decisive verb keeps its class over
+ * a lesser object ("Schedule a training session"). With no object the verb decides ("Forward this",
  * "Renew"), and with neither the candidate's shape gives the default (a link is consume, a
  * question or an offer engage), so an unknown phrasing is still classed sensibly.
  */
@@ -31,15 +32,17 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
   const attention = verb !== undefined && v.consumeVerbs.has(verb.phrase.split(/\s+/)[0]!);
   let best: { cls: AskClass; phrase: string } | undefined;
   for (const o of v.objects.scan(clause)) {
-    // A verb phrase such as "sign up" is an object too ("the sign-up form"), but not the verb itself.
-    if (verbAt !== undefined && o.start === verbAt && verb && o.end <= verbAt + verb.phrase.length) continue;
     let cls = o.cls;
-    if (attention && ASK_LEVELS[cls] < ASK_LEVELS.evaluate) cls = 'consume';
+    // Reading the report or watching the webinar asks for attention, not contact details or time.
+    if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';
     if (!best || ASK_LEVELS[cls] > ASK_LEVELS[best.cls]) best = { cls, phrase: o.phrase };
   }
+  // A decisive verb keeps its class over a lesser object: "Schedule a training session" is a meeting.
+  const decisive = verb !== undefined && verbAt !== undefined && v.decisiveVerbs.startOf(clause.slice(verbAt)) !== undefined;
+  if (decisive && (!best || ASK_LEVELS[verb.cls] > ASK_LEVELS[best.cls])) best = undefined;
   let result: Classification;
   if (best) result = { cls: best.cls, why: `asks for "${best.phrase}"` };
-  else if (verb) result = { cls: verb.cls, why: `"${verb.phrase}" with nothing more specific named` };
+  else if (verb) result = { cls: verb.cls, why: `"${verb.phrase}"${decisive ? '' : ' with nothing more specific named'}` };
   else result = { cls: fallback, why: 'nothing named: the default for its shape' };
   // To a customer, paying more or switching a module on is expansion (section 2a).
   if (result.cls === 'commit' || result.cls === 'evaluate') {

@@ -14,6 +14,8 @@ export interface ReaderData {
   verbs: Record<AskClass, string[]>;
   /** Verbs (and verb phrases) that are a call to action on their own, even in a list item. */
   ctaVerbs: string[];
+  /** Verbs whose class holds whatever lower thing is named ("Schedule a training session" is a meeting). */
+  decisiveVerbs: string[];
   consumeVerbs: string[];
   toCustomers: Partial<Record<AskClass, string[]>>;
   offers: string[];
@@ -115,6 +117,7 @@ export interface Vocabulary {
   objects: ClassedPhrases;
   verbs: ClassedPhrases;
   ctaVerbs: PhraseSet;
+  decisiveVerbs: PhraseSet;
   consumeVerbs: Set<string>;
   toCustomers: { cls: AskClass; set: PhraseSet }[];
   offers: PhraseSet;
@@ -135,6 +138,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     objects: new ClassedPhrases(d.objects),
     verbs: new ClassedPhrases(d.verbs),
     ctaVerbs: new PhraseSet(d.ctaVerbs),
+    decisiveVerbs: new PhraseSet(d.decisiveVerbs),
     consumeVerbs: new Set(d.consumeVerbs),
     toCustomers: (Object.entries(d.toCustomers) as [AskClass, string[]][]).map(([cls, list]) => ({ cls, set: new PhraseSet(list) })),
     offers: new PhraseSet(d.offers),
