@@ -248,12 +248,16 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
 
 /**
  * Whether `clause` opens with an imperative: a verb in its base form, by part of speech, that
- * is not one of the verbs copy uses for effect ("Imagine...", "Meet Ada, our new..."). `strong`
- * when the verb is a call to action on its own ("Register", "Star the repo") or a verb the
- * vocabulary knows with something it knows named ("Get the report"); `weak` when only grammar
- * says so ("Generate pipelines in seconds"). `button` accepts one known word ("Register").
+ * is not one of the verbs copy uses for effect ("Imagine...", "Meet Ada, our new..."), and that
+ * points at the sender or their offer. Advice about the reader's own work ("Review the contract
+ * before you sign", "Schedule your posts for Tuesday") is an imperative too, but it asks nothing
+ * of the sender's reader: what tells them apart is what the clause names. It is an ask when it
+ * names something on offer (an object the vocabulary knows: "the template", "a demo", "your
+ * card"), the sender ("us", "me", "our"), or a place to act ("here", "below", a link), or when it
+ * is a call to action too short to be advice ("Register today", "Subscribe"). `button` accepts
+ * link and button text, which is a place to act by itself.
  */
-function imperative(clause: string, v: Vocabulary, button = false): 'strong' | 'weak' | undefined {
+function imperative(clause: string, v: Vocabulary, button = false): 'strong' | undefined {
   const c = clause.replace(LEAD_INS, '');
   const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
   if (!first) return undefined;
@@ -277,10 +281,37 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | '
     const next = words[verb.split(/\s+/).length] ?? '';
     if (cta === undefined && !VERB_PHRASE_NEXT.test(next)) return undefined;
   }
-  if (cta !== undefined) return 'strong';
-  if (verb && v.objects.set.test(c)) return 'strong';
-  return 'weak';
+  if (button) return 'strong';
+  const clauseText = c.split(/[;.!?]/)[0]!;
+  if (v.thirdParty.test(clauseText)) return undefined;
+  if (SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
+  if ((verb || cta) && namesOffer(v, clauseText, (cta ?? verb)!.length)) return 'strong';
+  if (cta !== undefined && words.length <= 3) return 'strong';
+  return undefined;
 }
+
+/**
+ * Whether the clause names something on offer after its verb: an object of the vocabulary that
+ * is not only a topic ("the template", "a demo", "your card"; not "the meeting room" or "a shared
+ * calendar"), standing as the head of its phrase rather than modifying another noun.
+ */
+function namesOffer(v: Vocabulary, clause: string, verbLength: number): boolean {
+  for (const o of v.objects.scan(clause)) {
+    if (o.start < verbLength || v.topicObjects.has(o.phrase)) continue;
+    const next = /^\s*([a-z0-9][a-z0-9'-]*)?/.exec(clause.slice(o.end))?.[1];
+    if (next === undefined || OBJECT_HEAD_NEXT.test(next)) return true;
+  }
+  return false;
+}
+
+/** Words that may follow the head noun of an object ("the template for your team", "a demo today"). */
+const OBJECT_HEAD_NEXT =
+  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|so|now|today|tomorrow|here|below|above|this|next|before|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|—|-)$/;
+
+/** The sender named in a clause: "tell us", "grab time with me", "our community". */
+const SENDER = /\b(?:us|our|ours|me|my|we)\b/;
+/** A place to act: "here", "below", "this link". */
+const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|→|👉|👇/u;
 
 /** Words that may follow a verb in an imperative verb phrase. */
 const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|those|them|up|out|in|on|off|to|with|for|into|over|through|more|now|here|today|back|along|around|some|any|every|all|one|yourself|yours)$/;
@@ -305,10 +336,8 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
     // An imperative heading without a link is a benefit headline ("Cut reporting time by 80%").
     if (s.container === 'heading' && s.links.length === 0) return undefined;
     // A list item without a link is a feature, an agenda point or a step unless it is a call to action.
-    if (inList && strength === 'weak' && s.links.length === 0) return undefined;
-    const r = result(s, v, 'imperative', at, clauseEnd(text, verbAt), verbAt, 'engage');
-    if (r && strength === 'weak') r.weak = true;
-    return r;
+    if (inList && s.links.length === 0 && v.ctaVerbs.startOf(head.replace(LEAD_INS, '')) === undefined) return undefined;
+    return result(s, v, 'imperative', at, clauseEnd(text, verbAt), verbAt, 'engage');
   }
   return undefined;
 }

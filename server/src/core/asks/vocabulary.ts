@@ -16,6 +16,10 @@ export interface ReaderData {
   ctaVerbs: string[];
   /** Verbs whose class holds whatever lower thing is named ("Schedule a training session" is a meeting). */
   decisiveVerbs: string[];
+  /** Objects that class an ask but do not make an imperative one by themselves. */
+  topicObjects: string[];
+  /** Who, named in an imperative, makes it an instruction about a third party ("Register with the state"). */
+  thirdParty: string[];
   consumeVerbs: string[];
   toCustomers: Partial<Record<AskClass, string[]>>;
   offers: string[];
@@ -118,6 +122,8 @@ export interface Vocabulary {
   verbs: ClassedPhrases;
   ctaVerbs: PhraseSet;
   decisiveVerbs: PhraseSet;
+  topicObjects: Set<string>;
+  thirdParty: PhraseSet;
   consumeVerbs: Set<string>;
   toCustomers: { cls: AskClass; set: PhraseSet }[];
   offers: PhraseSet;
@@ -139,6 +145,8 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     verbs: new ClassedPhrases(d.verbs),
     ctaVerbs: new PhraseSet(d.ctaVerbs),
     decisiveVerbs: new PhraseSet(d.decisiveVerbs),
+    topicObjects: new Set(d.topicObjects),
+    thirdParty: new PhraseSet(d.thirdParty),
     consumeVerbs: new Set(d.consumeVerbs),
     toCustomers: (Object.entries(d.toCustomers) as [AskClass, string[]][]).map(([cls, list]) => ({ cls, set: new PhraseSet(list) })),
     offers: new PhraseSet(d.offers),
