@@ -38,6 +38,9 @@ const CONSUME: Case[] = [
   ['See it in action.', 'consume', 'See it in action'],
   ['Skim the highlights if you are short on time.', 'consume'],
   ['No demo needed, just read the guide.', 'consume', 'read the guide'],
+  // Trust model 2a: a link offered as something to go to, such as a list of recommended posts,
+  // is an ask (consume), even when its title opens with a verb.
+  ['- [Build a content calendar in five steps](https://acme.example/blog/calendar)', 'consume', 'Build a content calendar in five steps'],
   ['Not ready for a demo? Read the guide.', 'consume', 'Read the guide'],
   ['Visit our resource hub for more examples.', 'consume'],
   ['Explore the interactive tour.', 'consume'],
@@ -412,7 +415,6 @@ const NOT_ASKS: Case[] = [
   ["| Trigger | Subject line |\n|---|---|\n| Hits the limit | 'Need more room? Upgrade in 30 seconds' |", null],
   ["There's a lot more of this on the blog if you want it.", null],
   ['Read this contract carefully before you sign anything.', null],
-  ['- [Build a content calendar in five steps](https://acme.example/blog/calendar)', null],
   ['[Sign in](https://acme.example/login)', null],
   ['[Manage your subscription](https://acme.example/account)', null],
   ['Our plans start at $49 a month.', null],
@@ -764,8 +766,9 @@ function tinyLexicon(asks: LexiconData['asks'], extra: Partial<LexiconData> = {}
   });
 }
 
+/** The lexicon's own matches: what the ask reader adds where the lexicon is silent (asks/reader.ts) is tested apart. */
 function classify(lx: Lexicon, markdown: string): string[] {
-  return parseBlock(markdown, lx).units.flatMap((u) => (u.match ? [`${u.match.class}:${markdown.slice(u.match.start, u.match.end)}`] : []));
+  return parseBlock(markdown, lx).units.flatMap((u) => (u.match && !u.match.shape ? [`${u.match.class}:${markdown.slice(u.match.start, u.match.end)}`] : []));
 }
 
 describe('pattern language', () => {

@@ -500,15 +500,19 @@ function readProse(
   }
   // A question the paragraph answers itself is rhetorical or an FAQ entry, not a request:
   // "Not ready? No problem, your plan stays active." "Can I switch plans? Yes, anytime."
+  // And a question that leads into the request after it ("Want the template? DM me.", "Can't
+  // make it live? Register anyway") is that request's lead-in: the sentence after it holds the ask.
   for (let i = firstUnit; i < out.units.length - 1; i++) {
     const u = out.units[i]!;
-    if (u.match?.shape === 'question' && ANSWER.test(out.units[i + 1]!.norm.text)) delete u.match;
+    if (!u.match?.shape || !/\?[\s"')\]]*$/.test(u.norm.text)) continue;
+    const next = out.units[i + 1]!;
+    if (ANSWER.test(next.norm.text) || next.match) delete u.match;
   }
 }
 
 /** How an answer to the question before it opens. */
 const ANSWER =
-  /^(?:yes|yep|yeah|no|nope|not|sure|absolutely|of course|definitely|nothing|because|it's|it is|that's|that is|here's why|here is why|the answer|turns out|simple|easy|good news|no problem|no worries|you can|you can't|you will|you'll|we|our|most|many|all|every|none)\b/;
+  /^(?:yes|yep|yeah|no|nope|not|sure|absolutely|of course|definitely|nothing|because|it's|it is|that's|that is|here's why|here is why|the answer|turns out|simple|easy|good news|no problem|no worries|you can|you can't|you will|you'll|we|our|most|many|all|every|none|here are|here's|here is)\b/;
 
 /** Source offset just past the source char at `at` (never inside a surrogate pair). */
 function sourceEnd(text: string, at: number, next: number | undefined): number {

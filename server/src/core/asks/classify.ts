@@ -25,13 +25,17 @@ export interface Classification {
 
 /**
  * Class the ask held in `clause` (normalised text from the ask's start to its end), whose
- * verb, if known, starts at `verbAt` in the clause.
+ * verb, if known, starts at `verbAt` in the clause. `topics` says whether topic objects count
+ * (offers and questions: yes; link titles and imperatives: only right after a call-to-action verb).
  */
-export function classify(v: Vocabulary, clause: string, verbAt: number | undefined, fallback: AskClass): Classification {
+export function classify(v: Vocabulary, clause: string, verbAt: number | undefined, fallback: AskClass, topics = true): Classification {
   const verb = verbAt === undefined ? undefined : v.verbs.startOf(clause.slice(verbAt));
   const attention = verb !== undefined && v.consumeVerbs.has(verb.phrase.split(/\s+/)[0]!);
   let best: { cls: AskClass; phrase: string } | undefined;
   for (const o of v.objects.scan(clause)) {
+    // A topic ("a content calendar", "the meeting room") classes an offer or a question about
+    // time ("Free Tuesday?"), not a title or an instruction that merely mentions it.
+    if (!topics && v.topicObjects.has(o.phrase)) continue;
     let cls = o.cls;
     // Reading the report or watching the webinar asks for attention, not contact details or time.
     if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';

@@ -119,11 +119,23 @@ function result(s: SentenceFacts, v: Vocabulary, shape: AskShape, from: number, 
   while (to > from && /[\s.,;:!)\]"'→»>-]/u.test(text[to - 1]!)) to--;
   if (to <= from) return undefined;
   if (negatedBefore(text.slice(0, from)) || mentionedAsExample(text, from)) return undefined;
-  const clause = text.slice(from, to);
-  const c = classify(v, clause, verbAt === undefined ? undefined : verbAt - from, fallback);
+  // What follows an example marker is mentioned, not asked for: "Pick one next step, such as booking a demo".
+  const clause = untilExample(text.slice(from, to));
+  let rel = verbAt === undefined ? undefined : verbAt - from;
+  const cta = rel !== undefined && v.ctaVerbs.startOf(clause.slice(rel)) !== undefined;
+  // A link titled with a verb ("Build a content calendar in five steps") is a read, not a build.
+  if (shape === 'link' && !cta) rel = undefined;
+  const topics = !(shape === 'link' || shape === 'imperative') || cta;
+  const c = classify(v, clause, rel, fallback, topics);
   const m: ReaderMatch = { from, to, cls: c.cls, level: ASK_LEVELS[c.cls], shape, via: `${shape}: ${c.why}` };
   if (c.toCustomers) m.toCustomers = c.toCustomers;
   return m;
+}
+
+/** The clause up to an example marker ("such as", "e.g."), if it holds one. */
+function untilExample(clause: string): string {
+  const m = /(?:^|[\s(,])(?:e\.g\.?|eg\.|for example|for instance|such as)(?=[\s,:])/.exec(clause);
+  return m ? clause.slice(0, m.index) : clause;
 }
 
 /** Letters only, for comparing a sentence with its link text. */
@@ -165,6 +177,8 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
 function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number, introduced: boolean): ReaderMatch | undefined {
   const lt = s.text.slice(start, end);
   const lead = LEAD_SYMBOLS.exec(lt)?.[0].length ?? 0;
+  const nav = v.navigation.startOf(lt.slice(lead).trim());
+  if (nav !== undefined && nav.length >= lt.slice(lead).replace(/[\s.!→»>]+$/u, '').trim().length - 1) return undefined;
   const action = imperative(lt.slice(lead), v, true) !== undefined;
   if (!action) {
     if (/^(?:https?:\/\/|www\.)\S+$/.test(lt.trim())) {
@@ -264,7 +278,8 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
   const verb = v.verbs.startOf(c)?.phrase ?? v.howToVerbs.startOf(c);
   const cta = v.ctaVerbs.startOf(c);
   // "Meet us at booth 12" is an ask, "Meet Ada" is not: a call-to-action phrase escapes the list.
-  if (v.nonAskVerbs.startOf(c) !== undefined && cta === undefined) return undefined;
+  const nonAsk = v.nonAskVerbs.startOf(c);
+  if (nonAsk !== undefined && (cta === undefined || nonAsk.length > cta.length)) return undefined;
   // Base form only: "Features", "Trusted by...", "Building faster" are not imperatives.
   if (!verb && (/(?:ing|ed)$/.test(first) || /[^s]s$/.test(first))) return undefined;
   const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
@@ -282,7 +297,7 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
     if (cta === undefined && !VERB_PHRASE_NEXT.test(next)) return undefined;
   }
   if (button) return 'strong';
-  const clauseText = c.split(/[;.!?]/)[0]!;
+  const clauseText = untilExample(c.split(/[;.!?]/)[0]!);
   if (v.thirdParty.test(clauseText)) return undefined;
   if (SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
   if ((verb || cta) && namesOffer(v, clauseText, (cta ?? verb)!.length)) return 'strong';
@@ -298,11 +313,16 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
 function namesOffer(v: Vocabulary, clause: string, verbLength: number): boolean {
   for (const o of v.objects.scan(clause)) {
     if (o.start < verbLength || v.topicObjects.has(o.phrase)) continue;
+    // "Schedule meetings automatically from Slack": a circumstance, not the thing asked for.
+    if (CIRCUMSTANCE.test(clause.slice(0, o.start))) continue;
     const next = /^\s*([a-z0-9][a-z0-9'-]*)?/.exec(clause.slice(o.end))?.[1];
     if (next === undefined || OBJECT_HEAD_NEXT.test(next)) return true;
   }
   return false;
 }
+
+/** A preposition of place or means just before an object (up to an article or possessive). */
+const CIRCUMSTANCE = /\b(?:from|in|on|using|via|into|through|across|within|inside|with)\s+(?:(?:the|a|an|your|their|its)\s+)?$/;
 
 /** Words that may follow the head noun of an object ("the template for your team", "a demo today"). */
 const OBJECT_HEAD_NEXT =

@@ -28,6 +28,8 @@ export interface ReaderData {
   courtesy: string[];
   promises: string[];
   placeholders: string[];
+  /** Link and button text for moving around an account or site ("Sign in", "Manage preferences"). */
+  navigation: string[];
   nonAskVerbs: string[];
   howToVerbs: string[];
   pointers: string[];
@@ -132,6 +134,7 @@ export interface Vocabulary {
   courtesy: PhraseSet;
   promises: PhraseSet;
   placeholders: PhraseSet;
+  navigation: PhraseSet;
   nonAskVerbs: PhraseSet;
   howToVerbs: PhraseSet;
   pointers: PhraseSet;
@@ -155,6 +158,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     courtesy: new PhraseSet(d.courtesy),
     promises: new PhraseSet(d.promises),
     placeholders: new PhraseSet(d.placeholders),
+    navigation: new PhraseSet(d.navigation),
     nonAskVerbs: new PhraseSet(d.nonAskVerbs),
     howToVerbs: new PhraseSet(d.howToVerbs),
     pointers: new PhraseSet(d.pointers),
