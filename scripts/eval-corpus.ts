@@ -3,9 +3,9 @@
  *
  *   node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [FOLDER] [filter]
  *
- * FOLDER (an existing directory, e.g. test/corpus-holdout2) is the same as --dir FOLDER.
+ * FOLDER (an existing directory, e.g. test/corpus-holdout) is the same as --dir FOLDER.
  *
- * Every `*.md` file in test/corpus/ (README.md excepted) is a short real piece of B2B copy whose
+ * Every `*.md` file in test/corpus-dev/ (README.md excepted) is a short real piece of B2B copy whose
  * front matter says what a careful marketer sees in it:
  *
  *   expect:
@@ -33,6 +33,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Analyzer, type Ask, type AskClass } from '../server/src/core/index';
+import { ASK_LEVELS } from '../server/src/core/model';
 
 const CLASSES: AskClass[] = ['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate'];
 const NONE = '(none)';
@@ -42,6 +43,12 @@ interface Expected {
   cls: AskClass;
   also: string[];
   /** Offsets [start, end) of every occurrence of `text` and of the `also` wordings. */
+  spans: [number, number][];
+}
+
+interface Trap {
+  text: string;
+  why: string;
   spans: [number, number][];
 }
 
@@ -67,7 +74,7 @@ const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose') || argv.includes('-v');
 const asJson = argv.includes('--json');
 let minF1: number | undefined;
-let dir = join(__dirname, '..', 'test', 'corpus');
+let dir = join(__dirname, '..', 'test', 'corpus-dev');
 let filter: string | undefined;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -80,7 +87,7 @@ for (let i = 0; i < argv.length; i++) {
     console.log('usage: node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [FOLDER] [filter]');
     process.exit(0);
   } else if (!a.startsWith('-')) {
-    // A folder of labelled pieces (test/corpus-holdout2), or a filter on file names.
+    // A folder of labelled pieces (test/corpus-holdout), or a filter on file names.
     if (existsSync(a) && statSync(a).isDirectory()) dir = resolve(a);
     else filter = a;
   } else if (a !== '--verbose' && a !== '-v' && a !== '--json') {
@@ -131,17 +138,17 @@ function occurrences(text: string, needle: string, from: number): [number, numbe
   return out;
 }
 
-function readPiece(path: string, name: string): { text: string; type: string; expected: Expected[]; labelErrors: string[] } {
+function readPiece(path: string, name: string): { text: string; type: string; expected: Expected[]; traps: Trap[]; labelErrors: string[] } {
   const text = readFileSync(path, 'utf8');
   const labelErrors: string[] = [];
   const fm = FRONT_MATTER.exec(text);
-  if (!fm) return { text, type: '?', expected: [], labelErrors: ['no front matter'] };
+  if (!fm) return { text, type: '?', expected: [], traps: [], labelErrors: ['no front matter'] };
   const bodyStart = fm[0].length;
   let data: Record<string, unknown>;
   try {
     data = (parseYaml(fm[1]) ?? {}) as Record<string, unknown>;
   } catch (e) {
-    return { text, type: '?', expected: [], labelErrors: [`front matter does not parse: ${(e as Error).message}`] };
+    return { text, type: '?', expected: [], traps: [], labelErrors: [`front matter does not parse: ${(e as Error).message}`] };
   }
   if (!('expect' in data)) labelErrors.push('no `expect:` key (write `expect: []` for a piece without an ask)');
   if (!data.source) labelErrors.push('no `source:`');
@@ -168,7 +175,15 @@ function readPiece(path: string, name: string): { text: string; type: string; ex
     }
     expected.push({ text: t, cls, also, spans });
   }
-  return { text, type: typeof data.type === 'string' ? data.type : '?', expected, labelErrors };
+  const traps: Trap[] = [];
+  for (const item of (Array.isArray(data.traps) ? data.traps : []) as Record<string, unknown>[]) {
+    const t = typeof item?.text === 'string' ? item.text : '';
+    if (!t) continue;
+    const spans = occurrences(text, t, bodyStart);
+    if (spans.length === 0) labelErrors.push(`trap "${t}" does not occur in the body of ${name}`);
+    traps.push({ text: t, why: String(item.why ?? ''), spans });
+  }
+  return { text, type: typeof data.type === 'string' ? data.type : '?', expected, traps, labelErrors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,6 +247,19 @@ const results: FileResult[] = [];
 const internalErrors: string[] = [];
 let noAskPieces = 0;
 let noAskClean = 0;
+/** What a writer sees: the warnings and the missing-ask message, draft by draft. */
+const judgment = {
+  oversized: 0,
+  oversizedWarned: 0,
+  oversizedMissed: [] as string[],
+  wellMatched: 0,
+  wellMatchedWarned: [] as string[],
+  asking: 0,
+  askingToldNone: [] as string[],
+  traps: 0,
+  trapsTaken: [] as string[],
+};
+const ASKING_TYPES = new Set(['email', 'landing-page', 'ad']);
 
 for (const name of files) {
   const piece = readPiece(join(dir, name), name);
@@ -289,6 +317,30 @@ for (const name of files) {
   if (expected.length === 0) {
     noAskPieces++;
     if (asks.length === 0) noAskClean++;
+  }
+
+  // The labelled gap: the strongest expected ask against the audience the piece declares.
+  const audience = analysis.profile?.trust.source === 'declared' ? analysis.profile.trust.value.level : undefined;
+  if (audience !== undefined) {
+    const gap = Math.max(-Infinity, ...expected.map((e) => ASK_LEVELS[e.cls] - audience));
+    const warned = analysis.findings.some((f) => f.rule === 'ask-exceeds-trust' && f.severity === 'warning');
+    if (gap >= 2) {
+      judgment.oversized++;
+      if (warned) judgment.oversizedWarned++;
+      else judgment.oversizedMissed.push(name);
+    } else {
+      judgment.wellMatched++;
+      if (warned) judgment.wellMatchedWarned.push(name);
+    }
+  }
+  if (expected.length > 0 && ASKING_TYPES.has(piece.type)) {
+    judgment.asking++;
+    if (analysis.findings.some((f) => f.rule === 'missing-ask')) judgment.askingToldNone.push(name);
+  }
+  for (const trap of piece.traps) {
+    judgment.traps++;
+    const taken = asks.find((a, f) => !foundTo.has(f) && trap.spans.some(([s, t]) => overlaps(a.start, a.end, s, t)));
+    if (taken) judgment.trapsTaken.push(`${name}: "${trap.text}" (${trap.why}) read as ${taken.class}`);
   }
   results.push({
     file: name,
@@ -350,6 +402,12 @@ if (asJson) {
         strict,
         classAccuracy,
         noAskPieces: { total: noAskPieces, clean: noAskClean },
+        judgment: {
+          oversizedWarned: { warned: judgment.oversizedWarned, of: judgment.oversized, rate: ratio(judgment.oversizedWarned, judgment.oversized), missed: judgment.oversizedMissed },
+          wellMatchedWarned: { warned: judgment.wellMatchedWarned.length, of: judgment.wellMatched, rate: ratio(judgment.wellMatchedWarned.length, judgment.wellMatched), files: judgment.wellMatchedWarned },
+          missingAskOnAsking: { told: judgment.askingToldNone.length, of: judgment.asking, rate: ratio(judgment.askingToldNone.length, judgment.asking), files: judgment.askingToldNone },
+          trapsTaken: { taken: judgment.trapsTaken.length, of: judgment.traps, rate: ratio(judgment.trapsTaken.length, judgment.traps), list: judgment.trapsTaken },
+        },
         perClass: Object.fromEntries(
           [...perClass].map(([c, v]) => [c, { ...v, precision: ratio(v.correct, v.found), recall: ratio(v.correct, v.expected) }]),
         ),
@@ -364,7 +422,7 @@ if (asJson) {
   );
 } else {
   const line = (s = '') => console.log(s);
-  line(`Trustline held-out corpus: ${results.length} pieces in ${dir}`);
+  line(`Trustline on labelled real copy: ${results.length} pieces in ${dir}`);
   line(`  ${totalExpected} labelled asks; ${noAskPieces} pieces with no ask (${noAskClean} of them left clean)`);
   line(`  found ${matched + fp} asks (+${duplicates} duplicates of an ask already matched)`);
   line();
@@ -374,6 +432,12 @@ if (asJson) {
   line(`Class accuracy on matched asks: ${pct(classAccuracy)} (${correct}/${matched})`);
   line('Strict (found with the right class)');
   line(`  precision ${pct(strict.precision)}   recall ${pct(strict.recall)}   F1 ${pct(strict.f1)}`);
+  line();
+  line('What a writer sees');
+  line(`  drafts with an ask two or more rungs above the audience that get the warning  ${pct(ratio(judgment.oversizedWarned, judgment.oversized))} (${judgment.oversizedWarned}/${judgment.oversized})`);
+  line(`  well-matched drafts warned anyway (a gap-2 warning on a draft whose asks fit)  ${pct(ratio(judgment.wellMatchedWarned.length, judgment.wellMatched))} (${judgment.wellMatchedWarned.length}/${judgment.wellMatched})`);
+  line(`  emails, pages and ads that ask for something, told they ask for nothing       ${pct(ratio(judgment.askingToldNone.length, judgment.asking))} (${judgment.askingToldNone.length}/${judgment.asking})`);
+  line(`  traps (labelled non-asks) read as asks                                         ${pct(ratio(judgment.trapsTaken.length, judgment.traps))} (${judgment.trapsTaken.length}/${judgment.traps})`);
   line();
   line('Per class (strict)      expected  found  correct  precision  recall');
   for (const c of CLASSES) {
@@ -416,6 +480,12 @@ if (asJson) {
     line();
     line(`Misclassified (${misclassified.length}): expected class → found class`);
     for (const x of misclassified) line(`  ${x.file}  ${x.want} → ${x.got}  "${x.found}"  via ${x.via}\n      ${x.sentence}`);
+    line();
+    line(`Oversized drafts not warned (${judgment.oversizedMissed.length}): ${judgment.oversizedMissed.join(', ')}`);
+    line(`Well-matched drafts warned (${judgment.wellMatchedWarned.length}): ${judgment.wellMatchedWarned.join(', ')}`);
+    line(`Told "asks for nothing" (${judgment.askingToldNone.length}): ${judgment.askingToldNone.join(', ')}`);
+    line(`Traps read as asks (${judgment.trapsTaken.length}):`);
+    for (const t of judgment.trapsTaken) line(`  ${t}`);
     line();
     line(`Duplicates (${duplicateList.length}): a second finding of an ask already matched (not counted)`);
     for (const x of duplicateList) line(`  ${x.file}  [${x.cls}] "${x.found}"  (same ask as "${x.of}")`);
