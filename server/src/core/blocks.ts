@@ -629,6 +629,14 @@ function readShape(
   }
   // A link whose address the markdown parser could not read (a template slot with spaces:
   // "[Join now]({{ invite }})") is still a link to the reader.
+  // A bracketed button with no address at all ("[Update Payment Method →]" in a template) is
+  // a button too when it is the whole sentence; a bracketed slot that names no action
+  // ("[next step]") stays a placeholder (asks/filters.ts).
+  const bare = /^\[([^\]\n]{1,80})\]$/.exec(unit.text.trim());
+  if (normLinks.length === 0 && bare) {
+    const at = unit.text.indexOf('[') + 1;
+    normLinks.push({ start: at, end: at + bare[1]!.length, link: { start: unit.map[at]!, end: unit.map[at + bare[1]!.length]!, url: '' } });
+  }
   if (normLinks.length === 0 && unit.text.includes('](')) {
     const re = /\[([^\]\n]{1,120})\]\([^)\n]*\)/g;
     let m: RegExpExecArray | null;

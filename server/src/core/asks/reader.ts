@@ -236,7 +236,11 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   if (!m) return undefined;
   const verbAt = m.index + m[0].length;
   const after = s.text.slice(verbAt);
-  const pointsAtAction = s.links.some((l) => l.end > verbAt) || /\b(?:here|below|above|at|from|in|on|via)\b\s*(?:the\s+|our\s+|your\s+)?\S*/.test(after) && v.pointers.test(after);
+  // It points at the action: a link, "here"/"below", or a page, screen or address to do it at.
+  const pointsAtAction =
+    s.links.some((l) => l.end > verbAt) ||
+    /\b(?:here|below|above)\b/.test(after) ||
+    /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/.test(after);
   if (!pointsAtAction) return undefined;
   if (!v.verbs.startOf(after) && imperative(after, v) === undefined) return undefined;
   if (howToStep(v, after, s.container === 'list', s.links.length > 0)) return undefined;
@@ -291,16 +295,17 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
   if (!reading.plain) {
     // Read as a verb only after a subject: trusted for a verb we know that opens a verb phrase
     // ("Book a demo", "Sign up", "Request access"), not for a noun phrase ("Complete
-    // documentation", "Launch Week II").
-    if (!verb || !reading.afterSubject) return undefined;
-    const next = words[verb.split(/\s+/).length] ?? '';
-    if (cta === undefined && !VERB_PHRASE_NEXT.test(next)) return undefined;
+    // documentation", "Launch Week II"). A call-to-action verb the model does not know as one
+    // ("Signup for the beta") is trusted when a verb phrase follows it.
+    if (!verb && !cta) return undefined;
+    const next = words[(cta ?? verb)!.split(/\s+/).length] ?? '';
+    if (!(reading.afterSubject && (cta !== undefined || VERB_PHRASE_NEXT.test(next))) && !(cta !== undefined && VERB_PHRASE_NEXT.test(next))) return undefined;
   }
-  if (button) return 'strong';
+  if (button || v.socialCta.startOf(c) !== undefined) return 'strong';
   const clauseText = untilExample(c.split(/[;.!?]/)[0]!);
   if (v.thirdParty.test(clauseText)) return undefined;
   if (SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
-  if ((verb || cta) && namesOffer(v, clauseText, (cta ?? verb)!.length)) return 'strong';
+  if ((verb || cta) && namesOffer(v, clauseText, first.length, v.consumeVerbs.has(first))) return 'strong';
   if (cta !== undefined && words.length <= 3) return 'strong';
   return undefined;
 }
@@ -310,9 +315,12 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
  * is not only a topic ("the template", "a demo", "your card"; not "the meeting room" or "a shared
  * calendar"), standing as the head of its phrase rather than modifying another noun.
  */
-function namesOffer(v: Vocabulary, clause: string, verbLength: number): boolean {
+function namesOffer(v: Vocabulary, clause: string, verbLength: number, attention: boolean): boolean {
   for (const o of v.objects.scan(clause)) {
     if (o.start < verbLength || v.topicObjects.has(o.phrase)) continue;
+    // Something to read is on offer only to a verb of attention ("Read the case study"), not in
+    // "Introduce speakers and moderate Q&A".
+    if (o.cls === 'consume' && !attention) continue;
     // "Schedule meetings automatically from Slack": a circumstance, not the thing asked for.
     if (CIRCUMSTANCE.test(clause.slice(0, o.start))) continue;
     const next = /^\s*([a-z0-9][a-z0-9'-]*)?/.exec(clause.slice(o.end))?.[1];
@@ -365,7 +373,7 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
 /** What may come before an imperative clause inside a sentence: a condition, a colon lead-in. */
 function leadsToCommand(before: string): boolean {
   const b = before.trim();
-  return /^(?:if|when|whenever|once|before|after|until|while)\b/.test(b) || /(?:^|\s)(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/.test(b) || /[:—–]$/.test(b);
+  return /^(?:if|when|whenever|once|before|after|until|while|for|to)\b/.test(b) || /(?:^|\s)(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/.test(b) || /[:—–]$/.test(b);
 }
 
 /** The end of the clause an imperative starting at `from` runs to (the sentence, or a ";"). */

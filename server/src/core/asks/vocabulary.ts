@@ -14,6 +14,8 @@ export interface ReaderData {
   verbs: Record<AskClass, string[]>;
   /** Verbs (and verb phrases) that are a call to action on their own, even in a list item. */
   ctaVerbs: string[];
+  /** Social calls to action, strong wherever they stand ("Star if you find it useful"). */
+  socialCta: string[];
   /** Verbs whose class holds whatever lower thing is named ("Schedule a training session" is a meeting). */
   decisiveVerbs: string[];
   /** Objects that class an ask but do not make an imperative one by themselves. */
@@ -123,6 +125,7 @@ export interface Vocabulary {
   objects: ClassedPhrases;
   verbs: ClassedPhrases;
   ctaVerbs: PhraseSet;
+  socialCta: PhraseSet;
   decisiveVerbs: PhraseSet;
   topicObjects: Set<string>;
   thirdParty: PhraseSet;
@@ -147,6 +150,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     objects: new ClassedPhrases(d.objects),
     verbs: new ClassedPhrases(d.verbs),
     ctaVerbs: new PhraseSet(d.ctaVerbs),
+    socialCta: new PhraseSet(d.socialCta),
     decisiveVerbs: new PhraseSet(d.decisiveVerbs),
     topicObjects: new Set(d.topicObjects),
     thirdParty: new PhraseSet(d.thirdParty),
