@@ -15,6 +15,7 @@ import type { Blockquote, Root, RootContent, PhrasingContent, Html } from 'mdast
 import { normalize, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
 import { readSentence } from './asks/reader';
+import { answersQuestion } from './asks/filters';
 
 export interface Chunk {
   start: number;
@@ -506,13 +507,10 @@ function readProse(
     const u = out.units[i]!;
     if (!u.match?.shape || !/\?[\s"')\]]*$/.test(u.norm.text)) continue;
     const next = out.units[i + 1]!;
-    if (ANSWER.test(next.norm.text) || next.match) delete u.match;
+    if (answersQuestion(next.norm.text) || next.match) delete u.match;
   }
 }
 
-/** How an answer to the question before it opens. */
-const ANSWER =
-  /^(?:yes|yep|yeah|no|nope|not|sure|absolutely|of course|definitely|nothing|because|it's|it is|that's|that is|here's why|here is why|the answer|turns out|simple|easy|good news|no problem|no worries|you can|you can't|you will|you'll|we|our|most|many|all|every|none|here are|here's|here is)\b/;
 
 /** Source offset just past the source char at `at` (never inside a surrogate pair). */
 function sourceEnd(text: string, at: number, next: number | undefined): number {

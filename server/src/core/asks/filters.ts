@@ -71,3 +71,12 @@ export function howToStep(v: Vocabulary, clause: string, inList: boolean, hasLin
 /** What an instruction about the reader's own setup names. */
 const TECHNICAL = /`|\blocalhost\b|\bkubectl\b|\byaml\b|\bjson\b|\.env\b|\b(?:the|this|that|your|a|new) (?:file|command|terminal|directory|folder|script|config|configuration|deployment|pods?|cluster|namespace|container|image|manifest|repo root|environment variables?)\b/;
 const INTERFACE = /\b(?:button|menu|tab|field|dropdown|drop-down|toggle|checkbox|settings page|sidebar|dialog|modal|command line|file|folder|directory|config|script)\b/;
+
+/** How an answer to the question before it opens. */
+const ANSWER =
+  /^(?:yes|yep|yeah|no|nope|not|sure|absolutely|of course|definitely|nothing|because|it's|it is|that's|that is|here's why|here is why|the answer|turns out|simple|easy|good news|no problem|no worries|you can|you can't|you will|you'll|we|our|most|many|all|every|none|here are|here's|here is)\b/;
+
+/** Whether a sentence opens as the answer to the question before it ("Yes, anytime."). */
+export function answersQuestion(text: string): boolean {
+  return ANSWER.test(text);
+}

@@ -25,3 +25,14 @@ export function closingUnits(units: readonly DocUnit[]): Set<number> {
   }
   return out;
 }
+
+/**
+ * Whether the list item at `index` sits under a sentence that asked for it: the nearest sentence
+ * before the list ends with a colon and holds an ask ("If this is your first Launch Week, check
+ * out our previous ones:"). Its links are where that ask leads, not asks of their own.
+ */
+export function introducedBy(units: readonly DocUnit[], index: number, withAsk: ReadonlySet<number>): boolean {
+  let i = index - 1;
+  while (i >= 0 && units[i]!.container === 'list') i--;
+  return i >= 0 && withAsk.has(i) && /:\s*$/.test(units[i]!.text);
+}

@@ -397,12 +397,14 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
   const toReader = request || v.readerQuestion.test(q) || words <= 4;
   if (!toReader) return undefined;
   // Hook and rhetorical openers ask nothing ("What if your team...?", "Ever wondered...?").
-  if (v.hookOpeners.startOf(q) !== undefined && !request) return undefined;
+  // They are read as questions to the reader only where the draft closes ("Have you ever lost a
+  // week to this?" ending a post), like any question with no request in its words.
+  const hook = v.hookOpeners.startOf(q) !== undefined && !request;
   // Statements in the sender's voice about themselves ("Why did we build it?").
   if (/^(?:why|how|what) (?:did|do|does|have|has|is|are|was|were) (?:we|i|they|it|our)\b/.test(q)) return undefined;
   const r = result(s, v, 'question', opening, text.length, clauseVerb(text, opening, v), 'engage');
   // A question with no request in its words is a question to the reader only where the draft
   // closes ("What's the slowest part of your release?" ending a post), not in its body (an FAQ).
-  if (r && !request) r.weak = true;
+  if (r && (!request || hook)) r.weak = true;
   return r;
 }
