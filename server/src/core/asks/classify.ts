@@ -36,6 +36,9 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     // A topic ("a content calendar", "the meeting room") classes an offer or a question about
     // time ("Free Tuesday?"), not a title or an instruction that merely mentions it.
     if (!topics && v.topicObjects.has(o.phrase)) continue;
+    // A noun that modifies another ("sponsorship information", "community call") is not the
+    // thing asked for: the noun it modifies is.
+    if (modifier(clause, o.end)) continue;
     let cls = o.cls;
     // Reading the report or watching the webinar asks for attention, not contact details or time.
     if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';
@@ -58,4 +61,14 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     }
   }
   return result;
+}
+
+/** Words that may follow the noun asked for: a preposition, a conjunction, an adverb of time or place. */
+const HEAD_NEXT =
+  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|who|so|now|today|tomorrow|here|below|above|this|next|before|after|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|is|are|will|can|—|-)$/;
+
+/** Whether the phrase ending at `end` is followed by another noun it modifies. */
+function modifier(clause: string, end: number): boolean {
+  const next = /^[\s*_]*([a-z0-9][a-z0-9'-]*)/.exec(clause.slice(end))?.[1];
+  return next !== undefined && !HEAD_NEXT.test(next) && !/^\d/.test(next);
 }

@@ -123,8 +123,9 @@ function result(s: SentenceFacts, v: Vocabulary, shape: AskShape, from: number, 
   const clause = untilExample(text.slice(from, to));
   let rel = verbAt === undefined ? undefined : verbAt - from;
   const cta = rel !== undefined && v.ctaVerbs.startOf(clause.slice(rel)) !== undefined;
-  // A link titled with a verb ("Build a content calendar in five steps") is a read, not a build.
-  if (shape === 'link' && !cta) rel = undefined;
+  // A link titled with a verb ("Build a content calendar in five steps") is a read, not a build;
+  // a short button's verb is what it does ("Confirm email", "Report bug").
+  if (shape === 'link' && !cta && clause.split(/\s+/).length > 4) rel = undefined;
   const topics = !(shape === 'link' || shape === 'imperative') || cta;
   const c = classify(v, clause, rel, fallback, topics);
   const m: ReaderMatch = { from, to, cls: c.cls, level: ASK_LEVELS[c.cls], shape, via: `${shape}: ${c.why}` };
@@ -402,7 +403,9 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
   const hook = v.hookOpeners.startOf(q) !== undefined && !request;
   // Statements in the sender's voice about themselves ("Why did we build it?").
   if (/^(?:why|how|what) (?:did|do|does|have|has|is|are|was|were) (?:we|i|they|it|our)\b/.test(q)) return undefined;
-  const r = result(s, v, 'question', opening, text.length, clauseVerb(text, opening, v), 'engage');
+  // An auxiliary opening the question ("Have you...", "Do you...") is not the thing asked.
+  const verbAt = /^(?:have|has|had|do|does|did|are|is|was|were|am|can|could|would|will|should|shall|may|might|got)\b/.test(q) ? undefined : clauseVerb(text, opening, v);
+  const r = result(s, v, 'question', opening, text.length, verbAt, 'engage');
   // A question with no request in its words is a question to the reader only where the draft
   // closes ("What's the slowest part of your release?" ending a post), not in its body (an FAQ).
   if (r && (!request || hook)) r.weak = true;
