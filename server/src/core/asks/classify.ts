@@ -65,7 +65,7 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
 
 /** Words that may follow the noun asked for: a preposition, a conjunction, an adverb of time or place. */
 const HEAD_NEXT =
-  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|who|so|now|today|tomorrow|here|below|above|this|next|before|after|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|is|are|will|can|—|-)$/;
+  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|who|so|now|today|tomorrow|here|below|above|this|next|before|after|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|is|are|will|can|them|it|us|me|this|that|those|these|one|the|a|an|our|my|your|his|her|their|—|-)$/;
 
 /** Whether the phrase ending at `end` is followed by another noun it modifies. */
 function modifier(clause: string, end: number): boolean {

@@ -288,6 +288,8 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
   // Base form only: "Features", "Trusted by...", "Building faster" are not imperatives.
   if (!verb && (/(?:ing|ed)$/.test(first) || /[^s]s$/.test(first))) return undefined;
   const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
+  // "Live, 60 minutes, with templates": a verb-shaped word cut off by a comma opens a fragment.
+  if (words.length > 1 && /^[a-z'-]+\s*[,:]/.test(c) && cta === undefined) return undefined;
   if (words.length === 1) {
     // A lone word is an ask only when it is an action we know ("Register", "Subscribe").
     return cta !== undefined && (button || /[!→»]/u.test(c)) ? 'strong' : undefined;
@@ -307,7 +309,9 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
   if (v.thirdParty.test(clauseText)) return undefined;
   if (SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
   if ((verb || cta) && namesOffer(v, clauseText, first.length, v.consumeVerbs.has(first))) return 'strong';
-  if (cta !== undefined && words.length <= 3) return 'strong';
+  // "Register today", "Apply now": too short to be advice. "See trust-building-principles" is a
+  // cross-reference: attention verbs need something they point at.
+  if (cta !== undefined && words.length <= 3 && !v.consumeVerbs.has(first)) return 'strong';
   return undefined;
 }
 
@@ -338,7 +342,7 @@ const OBJECT_HEAD_NEXT =
   /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|so|now|today|tomorrow|here|below|above|this|next|before|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|—|-)$/;
 
 /** The sender named in a clause: "tell us", "grab time with me", "our community". */
-const SENDER = /\b(?:us|our|ours|me|my|we)\b/;
+const SENDER = /\b(?:us|our|ours|me|my)\b/;
 /** A place to act: "here", "below", "this link". */
 const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|→|👉|👇/u;
 
@@ -401,6 +405,8 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
   // They are read as questions to the reader only where the draft closes ("Have you ever lost a
   // week to this?" ending a post), like any question with no request in its words.
   const hook = v.hookOpeners.startOf(q) !== undefined && !request;
+  // Rhetorical openers ask nothing wherever they stand ("What if your forecast was right?").
+  if (v.rhetoricalOpeners.startOf(q) !== undefined && !request) return undefined;
   // Statements in the sender's voice about themselves ("Why did we build it?").
   if (/^(?:why|how|what) (?:did|do|does|have|has|is|are|was|were) (?:we|i|they|it|our)\b/.test(q)) return undefined;
   // An auxiliary opening the question ("Have you...", "Do you...") is not the thing asked.

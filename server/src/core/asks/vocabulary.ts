@@ -27,6 +27,7 @@ export interface ReaderData {
   offers: string[];
   readerQuestion: string[];
   hookOpeners: string[];
+  rhetoricalOpeners: string[];
   courtesy: string[];
   promises: string[];
   placeholders: string[];
@@ -134,6 +135,7 @@ export interface Vocabulary {
   offers: PhraseSet;
   readerQuestion: PhraseSet;
   hookOpeners: PhraseSet;
+  rhetoricalOpeners: PhraseSet;
   courtesy: PhraseSet;
   promises: PhraseSet;
   placeholders: PhraseSet;
@@ -159,6 +161,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     offers: new PhraseSet(d.offers),
     readerQuestion: new PhraseSet(d.readerQuestion),
     hookOpeners: new PhraseSet(d.hookOpeners),
+    rhetoricalOpeners: new PhraseSet(d.rhetoricalOpeners),
     courtesy: new PhraseSet(d.courtesy),
     promises: new PhraseSet(d.promises),
     placeholders: new PhraseSet(d.placeholders),
