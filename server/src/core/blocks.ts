@@ -16,6 +16,7 @@ import { normalize, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
 import { readSentence } from './asks/reader';
 import { answersQuestion } from './asks/filters';
+import { pressureInContext } from './asks/pressure';
 
 export interface Chunk {
   start: number;
@@ -482,7 +483,7 @@ function readProse(
       container: inPs ? 'ps' : container,
       button: isButton,
       greeting: GREETING.test(sentence),
-      pressure: lexicon.pressure(unitNorm),
+      pressure: pressureInContext(lexicon.pressure(unitNorm), unitNorm, inPs ? 'ps' : container),
     };
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
     const q = quoted.length ? quoted.filter(([qs, qe]) => qe > s && qs < e).map(([qs, qe]) => [qs - s, qe - s] as [number, number]) : undefined;
