@@ -64,6 +64,11 @@ export function hoverFor(current: CurrentAnalysis, position: Position, links: Ho
 export interface CodeActionOptions {
   /** The client applies `documentChanges` (versioned edits); else plain `changes` are sent. */
   documentChanges: boolean;
+  /**
+   * The client applies snippet edits in a workspace edit (LSP 3.18 `snippetEditSupport`): a
+   * rewrite whose slot the draft cannot fill is sent as a placeholder to type over.
+   */
+  snippets?: boolean;
 }
 
 /** Does a requested kind filter (`context.only`) let `kind` through? Kinds are hierarchical. */
@@ -99,8 +104,17 @@ export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | u
 }
 
 function workspaceEdit(current: CurrentAnalysis, edits: TextEdit[], options: CodeActionOptions): WorkspaceEdit {
-  if (options.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: current.uri, version: current.version }, edits)] };
-  return { changes: { [current.uri]: edits } };
+  if (options.documentChanges) {
+    // Snippet edits travel only in versioned document changes, and only to clients that take them.
+    const out = edits.map((e) => (options.snippets && e.snippet ? { range: e.range, snippet: { kind: 'snippet' as const, value: e.snippet } } : plain(e)));
+    return { documentChanges: [TextDocumentEdit.create({ uri: current.uri, version: current.version }, out)] };
+  }
+  return { changes: { [current.uri]: edits.map(plain) } };
+}
+
+/** A core edit as a plain LSP TextEdit (without its snippet form). */
+function plain(e: TextEdit): { range: TextEdit['range']; newText: string } {
+  return { range: e.range, newText: e.newText };
 }
 
 function toCodeAction(spec: ActionSpec, current: CurrentAnalysis, diagnostics: Diagnostic[], options: CodeActionOptions, kind: string = spec.kind): CodeAction {

@@ -74,6 +74,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
   let registerConfiguration = false;
   let registerCompletion = false;
   let documentChanges = false;
+  let snippetEdits = false;
   let profileNotifications = false;
   let configCompletion = true;
   let schemaDocs: ConfigSchemaDocs | undefined;
@@ -153,6 +154,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
     registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     registerCompletion = !!caps.textDocument?.completion?.dynamicRegistration;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    snippetEdits = documentChanges && !!(caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
     const trace = parseTrace(params.trace);
     if (trace) log.setTrace(trace);
 
@@ -269,7 +271,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
       const uri = params.textDocument?.uri;
       if (typeof uri !== 'string') return [];
       const current = await linter.analysisFor(uri);
-      return current ? codeActionsForRequest(current, params, { documentChanges }) : [];
+      return current ? codeActionsForRequest(current, params, { documentChanges, snippets: snippetEdits }) : [];
     }),
   );
 

@@ -615,6 +615,28 @@ describe('hover, code actions and the draft profile over the protocol', () => {
   });
 });
 
+describe('snippet edits: a rewrite slot the draft cannot fill, for clients that take snippets', () => {
+  let lsp: LspHarness;
+  before(async () => {
+    lsp = await LspHarness.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } } });
+  });
+  after(async () => {
+    await lsp?.stop();
+  });
+
+  test('the preferred rewrite arrives as a snippet with the asset as a placeholder to type over', async () => {
+    const uri = lsp.uri('drafts/snippet.md');
+    await lsp.open(uri, COLD_EMAIL);
+    const { diagnostics } = await lsp.waitForDiagnostics(uri, (p) => p.version === 1, 'first diagnostics');
+    const d = diagnostics.find((x) => x.code === 'ask-exceeds-trust')!;
+    const preferred = (await lsp.codeActions(uri, d.range, [d])).find((a) => a.isPreferred)!;
+    const change = preferred.edit!.documentChanges![0] as { edits: { range: unknown; snippet?: { kind: string; value: string }; newText?: string }[] };
+    assert.deepEqual(change.edits.map((e) => e.snippet), [{ kind: 'snippet', value: 'Take a look at ${1:the two-page teardown} when you have a minute.' }]);
+    assert.equal(change.edits[0]!.newText, undefined);
+    await lsp.close(uri);
+  });
+});
+
 describe('.trustline.yaml completion and hover', () => {
   let lsp: LspHarness;
   before(async () => {

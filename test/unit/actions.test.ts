@@ -80,7 +80,12 @@ describe('replace the ask with a trust-matched alternative', () => {
     const preferred = actions.filter((x) => x.isPreferred);
     assert.equal(preferred.length, 1);
     assert.deepEqual(preferred[0]!.edits, [
-      { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 41 } }, newText: 'Take a look at the two-page teardown when you have a minute.' },
+      {
+        range: { start: { line: 12, character: 0 }, end: { line: 12, character: 41 } },
+        newText: 'Take a look at the two-page teardown when you have a minute.',
+        // The email names no teardown: an editor with snippet edits gets the slot to type over.
+        snippet: 'Take a look at ${1:the two-page teardown} when you have a minute.',
+      },
     ]);
     const after = applyOne(COLD_EMAIL, preferred[0]!.edits![0]!);
     assert.equal(
@@ -90,6 +95,26 @@ describe('replace the ask with a trust-matched alternative', () => {
     const b = analyze(after);
     assert.deepEqual(b.findings.map((x) => x.rule), []);
     assert.equal(b.asks[0]!.class, 'consume');
+  });
+
+  test('a rewrite never invents an asset: it uses the one the draft names, or leaves a placeholder', () => {
+    const names = COLD_EMAIL.replace("I'd set it up with a mock-up", "We wrote a case study on the Reno yard. I'd set it up with a mock-up");
+    const a = analyze(names);
+    const edit = codeActionsFor(a, names, only(a, 'ask-exceeds-trust')).find((x) => x.isPreferred)!.edits![0]!;
+    assert.equal(edit.newText, 'Take a look at the case study when you have a minute.');
+    assert.equal(edit.snippet, undefined);
+  });
+
+  test('only the ask\'s own clause is rewritten: the writer\'s first clause stays', () => {
+    const draft = '---\ntype: email\ntrust: unknown\n---\n\nHi Sam,\n\nYour dock schedule slips every Monday. We\'re confident it\'s fixable, so could we book a demo next week?\n\nBest,\nJonas\n';
+    const a = analyze(draft);
+    const f = only(a, 'ask-exceeds-trust');
+    const preferred = codeActionsFor(a, draft, f).find((x) => x.isPreferred)!;
+    const after = applyOne(draft, preferred.edits![0]!);
+    assert.equal(after.split('\n')[7], "Your dock schedule slips every Monday. We're confident it's fixable, so take a look at the two-page teardown when you have a minute.");
+    // The edit covers the clause alone, so its snippet starts there too.
+    assert.equal(preferred.edits![0]!.snippet, 'take a look at ${1:the two-page teardown} when you have a minute.');
+    assert.deepEqual(analyze(after).findings.filter((x) => x.rule === 'ask-exceeds-trust'), []);
   });
 
   test('every action on the cold email, in order, with the preferred one first', () => {

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import data from '../../server/src/core/data/alternatives.json';
-import { alternativesFor, appropriateAsk, looksLikeLabel, stepDown } from '../../server/src/core/alternatives';
+import { alternativesFor, appropriateAsk, looksLikeLabel, plainAlternative, stepDown } from '../../server/src/core/alternatives';
 import { Analyzer } from '../../server/src/core/analyze';
 import { ASK_CLASSES, ASK_LEVELS, DRAFT_TYPES } from '../../server/src/core/model';
 import type { AskClass, DraftType } from '../../server/src/core/types';
@@ -51,7 +51,13 @@ describe('alternatives.json', () => {
         }
         const all = [...(forms.sentence ?? []), ...(forms.link ?? [])];
         assert.equal(new Set(all).size, all.length, `${cls}/${type}: repeated entry`);
-        for (const s of all) assert.doesNotMatch(s, /[{}[\]|`]|!/, `${cls}/${type}: placeholders, markdown or exclamation marks in ${s}`);
+        for (const s of all) {
+          // Slots in braces mark a resource or a time the writer must make their own; nothing else.
+          assert.doesNotMatch(s.replace(/\{[^{}]+\}/g, 'SLOT'), /[{}[\]|`]|!/, `${cls}/${type}: unbalanced slots, markdown or exclamation marks in ${s}`);
+          for (const m of s.matchAll(/\{([^{}]+)\}/g)) {
+            assert.match(m[1]!, /\b(?:teardown|case study|report|guide|checklist|video|recording|template|playbook|breakdown|write-up|one-pager|deck|episode|benchmark|scorecard|calculator|worksheet|summary|slides|minutes?|call|demo|monday|tuesday|wednesday|thursday|friday)\b/i, `${cls}/${type}: a slot that is neither a resource nor a time: ${s}`);
+          }
+        }
       }
     }
   });
@@ -66,7 +72,8 @@ describe('alternatives.json', () => {
         const wrong: string[] = [];
         for (const form of ['sentence', 'link'] as const) {
           for (const s of forms[form] ?? []) {
-            const body = form === 'link' ? `[${s}](https://example.com/next)` : s;
+            const words = plainAlternative(s);
+            const body = form === 'link' ? `[${words}](https://example.com/next)` : words;
             const r = analyzer.analyze(draft(draftType, body));
             const got = r.asks.map((a) => a.class);
             const pressure = r.findings.filter((f) => f.rule === 'pressure-before-trust');
@@ -83,7 +90,7 @@ describe('alternativesFor', () => {
   test('an email to an AWARE reader: engage first, then consume, sentence forms', () => {
     const alts = alternativesFor({ askClass: 'evaluate', audienceLevel: 1, draftType: 'email' });
     assert.deepEqual(
-      alts.slice(0, 5).map((a) => a.text),
+      alts.slice(0, 5).map((a) => plainAlternative(a.text)),
       [
         'Want me to send over the 2-page teardown?',
         "Worth a look? Here's the 3-minute read.",
@@ -99,7 +106,7 @@ describe('alternativesFor', () => {
   test('a landing page button to UNKNOWN visitors: short link forms, the page type first', () => {
     const alts = alternativesFor({ askClass: 'evaluate', audienceLevel: 0, draftType: 'landing-page', inLink: true });
     assert.deepEqual(
-      alts.map((a) => [a.text, a.draftType]),
+      alts.map((a) => [plainAlternative(a.text), a.draftType]),
       [
         ['See how it works', 'landing-page'],
         ['Read the case study', 'landing-page'],
@@ -133,7 +140,7 @@ describe('alternativesFor', () => {
   test('an under-ask gets the class that fits the audience first (ask for more)', () => {
     const alts = alternativesFor({ askClass: 'consume', audienceLevel: 4, draftType: 'email', inLink: true });
     assert.deepEqual(
-      alts.slice(0, 3).map((a) => a.text),
+      alts.slice(0, 3).map((a) => plainAlternative(a.text)),
       ['Book a demo', 'Start your free trial', 'See a 20-minute demo'],
     );
     // At level 4, evaluate then commit (both level 4), then meeting; never another consume ask.
@@ -142,7 +149,7 @@ describe('alternativesFor', () => {
 
   test('a draft type without its own entry falls back to the generic one', () => {
     const alts = alternativesFor({ askClass: 'advocate', audienceLevel: 5, draftType: 'social', inLink: true });
-    assert.deepEqual(alts.slice(0, 3).map((a) => a.text), ['Add seats', 'Invite your teammates', 'Roll out to your team']);
+    assert.deepEqual(alts.slice(0, 3).map((a) => plainAlternative(a.text)), ['Add seats', 'Invite your teammates', 'Roll out to your team']);
     assert.ok(alts.slice(0, 3).every((a) => a.draftType === null));
   });
 
@@ -174,11 +181,11 @@ describe('stepDown', () => {
   test('comes with suggestions in the right form for the draft', () => {
     const s = stepDown('evaluate', { draftType: 'email', inLink: true })!;
     assert.deepEqual(
-      s.suggestions.map((a) => a.text),
+      s.suggestions.map((a) => plainAlternative(a.text)),
       ['Grab 20 minutes on my calendar', 'Book a 20-minute call', 'Pick a time that suits you', 'Talk to our team'],
     );
     const sentence = stepDown('meeting', { draftType: 'social' })!;
-    assert.equal(sentence.suggestions[0]!.text, 'Grab the one-page checklist in the comments.');
+    assert.equal(plainAlternative(sentence.suggestions[0]!.text), 'Grab the one-page checklist in the comments.');
   });
 });
 

@@ -23,7 +23,7 @@
  * readers that only the writer knows; and a suppression comment is an opt-out,
  * never a fix.
  */
-import { alternativesFor, looksLikeLabel, stepDown, type Alternative } from './alternatives';
+import { alternativesFor, escapeSnippet, looksLikeLabel, plainAlternative, renderAlternative, stepDown, type Alternative } from './alternatives';
 import type { Analysis } from './analyze';
 import { CHECK_IDS, checkById } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
@@ -35,6 +35,12 @@ import type { Ask, Finding, Range } from './types';
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same edit as an LSP snippet, when the new text holds a slot the writer must fill (a
+   * resource the draft does not name, a time): hosts whose client accepts snippet edits send
+   * this, the others `newText`.
+   */
+  snippet?: string;
 }
 
 /** What an action needs of a finding (a Finding, or a Diagnostic mapped back: `code` -> `rule`). */
@@ -215,11 +221,16 @@ export function replaceAskEdit(text: string, finding: FindingLike, alternative: 
   const t = stripBom(text);
   const span = askSpan(t, finding);
   if (!span) return null;
-  let alt = typeof alternative === 'string' ? alternative : alternative.text;
+  const rendered = renderAlternative(typeof alternative === 'string' ? alternative : alternative.text, t);
+  let alt = rendered.text;
+  let lowered = false;
   if (finding.data.ask!.inLink) {
     alt = alt.replace(/[.!]+$/, '');
     // Link text inside a sentence ("happy to help: [book a demo](...)") stays in lower case.
-    if (/^[a-z]/.test(t.slice(span.start, span.end)) && /^[A-Z](?:[a-z]|\s)/.test(alt) && !/^I\b/.test(alt)) alt = alt[0]!.toLowerCase() + alt.slice(1);
+    if (/^[a-z]/.test(t.slice(span.start, span.end)) && /^[A-Z](?:[a-z]|\s)/.test(alt) && !/^I\b/.test(alt)) {
+      alt = alt[0]!.toLowerCase() + alt.slice(1);
+      lowered = true;
+    }
   }
   // Brackets, backticks or a line break in the replacement would change the markdown around it.
   if (/[[\]`\r\n]/.test(alt)) return null;
@@ -236,11 +247,61 @@ export function replaceAskEdit(text: string, finding: FindingLike, alternative: 
     while (start < end && /\s/.test(t[start]!)) start++;
     while (end > start && /\s/.test(t[end - 1]!)) end--;
     alt = alt.replace(/[.!]+$/, '').replace(/\|/g, '-');
+  } else if (!finding.data.ask!.inLink) {
+    // Only the ask's own clause changes: "We're confident it's fixable, so could we book a
+    // demo?" keeps "We're confident it's fixable, so".
+    const clause = askClauseStart(t, start, span.lines.offsetAt(finding.range.start));
+    if (clause > start) {
+      start = clause;
+      if (/^[A-Z](?:[a-z]|\s)/.test(alt) && !/^I\b/.test(alt)) {
+        alt = alt[0]!.toLowerCase() + alt.slice(1);
+        lowered = true;
+      }
+    }
   }
   const original = t.slice(start, end);
   // A sentence holding part of a link or code span cannot be replaced without breaking it.
   if (!finding.data.ask!.inLink && (count(original, '[') !== count(original, ']') || count(original, '`') % 2 === 1)) return null;
-  return { range: span.lines.range(start, end), newText: fitReplacement(t, start, end, alt) };
+  const newText = fitReplacement(t, start, end, alt);
+  const edit: TextEdit = { range: span.lines.range(start, end), newText };
+  if (rendered.snippet) edit.snippet = asSnippet(newText, rendered.snippet, lowered);
+  return edit;
+}
+
+/**
+ * Where the clause holding an ask starts in its sentence: after the last ", so", ", and", ", but",
+ * ";", a spaced dash or a colon before the ask, when what comes before is a clause of its own
+ * (three words or more). The sentence start otherwise.
+ */
+function askClauseStart(text: string, sentenceStart: number, askStart: number): number {
+  const before = text.slice(sentenceStart, askStart);
+  const re = /(?:,\s+(?:so|and|but|then|or)\s+|;\s+|\s[—–-]\s+|:\s+)/g;
+  let at = -1;
+  for (const m of before.matchAll(re)) at = m.index! + m[0].length;
+  if (at < 0) return sentenceStart;
+  const head = before.slice(0, at);
+  // A P.S. marker or a lead-in label ("Next step:") is not a clause of its own.
+  if (head.replace(/[^A-Za-z\s']/g, ' ').trim().split(/\s+/).length < 3) return sentenceStart;
+  return sentenceStart + at;
+}
+
+/**
+ * The fitted replacement as a snippet: the plain text escaped, each slot still open turned back
+ * into its numbered placeholder (the rendered snippet says which words and in which order).
+ */
+function asSnippet(fitted: string, rendered: string, lowered: boolean): string {
+  let out = escapeSnippet(fitted);
+  let from = 0;
+  for (const m of rendered.matchAll(/\$\{(\d+):((?:\\.|[^}])*)\}/g)) {
+    let words = m[2]!;
+    if (lowered && m.index === 0) words = words[0]!.toLowerCase() + words.slice(1);
+    const at = out.indexOf(words, from);
+    if (at < 0) continue;
+    const placeholder = `\${${m[1]}:${words}}`;
+    out = out.slice(0, at) + placeholder + out.slice(at + words.length);
+    from = at + placeholder.length;
+  }
+  return out;
 }
 
 function count(s: string, ch: string): number {
@@ -457,19 +518,19 @@ export function codeActionsFor(analysis: Analysis, text: string, finding: Findin
       const edit = replaceAskEdit(t, finding, alt);
       if (!edit) continue;
       used.add(alt.text);
-      out.push({ title: `Ask instead: "${quoteTitle(alt.text)}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', isPreferred: out.length === 0, edits: [edit] });
+      out.push({ title: `Ask instead: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', isPreferred: out.length === 0, edits: [edit] });
     }
     const down = (data.gap ?? 0) >= 2 ? stepDown(ask.class, { draftType: data.draftType ?? null, inLink: ask.inLink || looksLikeLabel(ask.sentence) }) : null;
     const first = down?.suggestions.find((s) => !used.has(s.text));
     if (down && first) {
       const edit = replaceAskEdit(t, finding, first);
-      if (edit) out.push({ title: `Step down one rung to ${down.class}: "${quoteTitle(first.text)}" (needs trust ${down.level})`, kind: 'quickfix', edits: [edit] });
+      if (edit) out.push({ title: `Step down one rung to ${down.class}: "${quoteTitle(plainAlternative(first.text))}" (needs trust ${down.level})`, kind: 'quickfix', edits: [edit] });
     }
   }
   if (rule === 'under-ask' && ask && data.audience && !isBookingLink(askOf(analysis, finding))) {
     for (const alt of alternativesForFinding(finding).filter((a) => a.level > ask.level).slice(0, Math.min(n, 2))) {
       const edit = replaceAskEdit(t, finding, alt);
-      if (edit) out.push({ title: `Ask for more: "${quoteTitle(alt.text)}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', edits: [edit] });
+      if (edit) out.push({ title: `Ask for more: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', edits: [edit] });
     }
   }
 
@@ -524,6 +585,8 @@ export function fixAllEdits(analysis: Analysis, text: string): TextEdit[] {
     }
     const edit = replaceAskEdit(t, f, pick);
     if (!edit) continue;
+    // Many placeholders at once would leave the writer tabbing through the whole file: fix-all writes plain text.
+    delete edit.snippet;
     const start = lines.offsetAt(edit.range.start);
     const end = lines.offsetAt(edit.range.end);
     if (edits.some((x) => start < x.end && x.start < end)) continue;

@@ -9,6 +9,7 @@ import type { AskClass, DraftType } from './types';
 
 /** One suggested ask, ready to drop into a draft. */
 export interface Alternative {
+  /** The words, with slots in braces: "Read {the case study}" (see renderAlternative). */
   text: string;
   class: AskClass;
   level: number;
@@ -112,4 +113,83 @@ export function stepDown(askClass: AskClass, opts: { draftType?: DraftType | nul
   }
   if (!target) return null;
   return { class: target, level: ASK_LEVELS[target], suggestions: entries(target, opts.draftType, opts.inLink ? 'link' : 'sentence') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slots: a resource or a time the writer must make their own.
+
+/** What a rewrite puts in the draft: the plain words, and the same as a snippet when it has slots. */
+export interface RenderedAlternative {
+  /** Plain text: each slot as its own words, or as the draft's asset. */
+  text: string;
+  /** LSP snippet syntax with a numbered placeholder per slot still open, when any is. */
+  snippet?: string;
+}
+
+const SLOT = /\{([^{}]+)\}/g;
+
+/** An alternative's words as a writer reads them (hovers, titles): the slots' own words. */
+export function plainAlternative(text: string): string {
+  return text.replace(SLOT, '$1');
+}
+
+/**
+ * Families of assets, so a slot takes the draft's own asset of the same kind: "Read {the
+ * teardown}" in a draft that offers "the 2025 benchmark report" becomes "Read the report".
+ * Listed most specific first.
+ */
+const ASSET_FAMILIES: { slot: RegExp; draft: RegExp }[] = [
+  { slot: /\b(?:case study|teardown|breakdown|write-up|summary|video|recording|episode|slides)\b/, draft: /\b(?:case study|teardown|breakdown|write-up|recording|video|episode|webinar recording|talk|post|article|story)\b/ },
+  { slot: /\b(?:report|benchmark|guide|checklist|template|playbook|ebook|e-book|whitepaper|worksheet|workbook|cheat sheet|calculator|scorecard|one-pager|deck)\b/, draft: /\b(?:benchmark report|report|guide|checklist|template|playbook|ebook|e-book|whitepaper|worksheet|workbook|cheat sheet|calculator|scorecard|one-pager|toolkit)\b/ },
+];
+
+/**
+ * Render an alternative for a draft. A resource slot takes the asset the draft already names
+ * ("the report"), so the suggestion never invents one; a slot the draft cannot fill (a resource
+ * it does not mention, a time) stays the writer's to fill: a numbered snippet placeholder
+ * holding the slot's words, and those words in the plain text.
+ */
+export function renderAlternative(text: string, draft: string): RenderedAlternative {
+  if (!text.includes('{')) return { text };
+  const lower = draft.toLowerCase();
+  let open = 0;
+  const plainParts: string[] = [];
+  const snippetParts: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(SLOT)) {
+    const before = text.slice(last, m.index);
+    plainParts.push(before);
+    snippetParts.push(escapeSnippet(before));
+    const words = m[1]!;
+    const own = ownAsset(words, lower);
+    if (own) {
+      plainParts.push(own);
+      snippetParts.push(escapeSnippet(own));
+    } else {
+      open++;
+      plainParts.push(words);
+      snippetParts.push(`\${${open}:${escapeSnippet(words)}}`);
+    }
+    last = m.index! + m[0].length;
+  }
+  plainParts.push(text.slice(last));
+  snippetParts.push(escapeSnippet(text.slice(last)));
+  const out: RenderedAlternative = { text: plainParts.join('') };
+  if (open > 0) out.snippet = snippetParts.join('');
+  return out;
+}
+
+/** The draft's own asset for a resource slot ("the report"), or undefined (a time slot, or none named). */
+function ownAsset(slot: string, draft: string): string | undefined {
+  const family = ASSET_FAMILIES.find((f) => f.slot.test(slot.toLowerCase()));
+  if (!family) return undefined;
+  const m = family.draft.exec(draft);
+  if (!m) return undefined;
+  const article = /^(?:a|an)\b/i.test(slot) ? 'a' : 'the';
+  return `${article} ${m[0]}`;
+}
+
+/** Text as literal snippet content: `$`, `}` and `\` escaped. */
+export function escapeSnippet(s: string): string {
+  return s.replace(/[\\$}]/g, '\\$&');
 }

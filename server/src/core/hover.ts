@@ -5,7 +5,7 @@
  * or `channel:` value, and on a skill name anywhere. Links come from the host
  * (`skillUri`, `ruleUri`) so they open wherever the skills and rule pages live.
  */
-import { alternativesFor, appropriateAsk, looksLikeLabel } from './alternatives';
+import { alternativesFor, appropriateAsk, looksLikeLabel, plainAlternative } from './alternatives';
 import type { Analysis } from './analyze';
 import { ASK_LABELS, CHANNELS, channelInfo, draftTypeInfo, stageLabel, stageOf, type ChannelOverrides } from './model';
 import { FOUNDATION_SKILL, TIER_NAMES, draftTypeDescription, skillForDraft, skillInfo, skillNamesIn } from './skills';
@@ -90,11 +90,11 @@ export function askHover(analysis: Analysis, text: string, ask: Ask, links: Hove
   if (gap > 0) {
     out.push(`Gap: **${levels(gap)}** too far`);
     out.push('', `Ask instead (${appropriateAsk(audience)} fits ${stageLabel(audience)}):`);
-    for (const alt of alternativesFor(query).slice(0, 3)) out.push(`- ${escapeMarkdown(alt.text)}`);
+    for (const alt of alternativesFor(query).slice(0, 3)) out.push(`- ${escapeMarkdown(plainAlternative(alt.text))}`);
   } else if (gap <= -2) {
     out.push(`Gap: **${levels(-gap)}** below what this audience would give`);
     out.push('', `Ask for more (${appropriateAsk(audience)} fits ${stageLabel(audience)}):`);
-    for (const alt of alternativesFor(query).filter((a) => a.level > ask.level).slice(0, 2)) out.push(`- ${escapeMarkdown(alt.text)}`);
+    for (const alt of alternativesFor(query).filter((a) => a.level > ask.level).slice(0, 2)) out.push(`- ${escapeMarkdown(plainAlternative(alt.text))}`);
   } else {
     out.push('Fits: this audience can take this step');
   }
@@ -120,7 +120,7 @@ function frontMatterHover(key: 'trust' | 'type' | 'channel', profile: Profile, l
     const out = [
       `**trust: ${stageLabel(level)}**: the audience ${stage.meaning}  `,
       `Fitting ask: **${ASK_LABELS[fits]}**  `,
-      `Typical asks${profile.type.value ? ` in ${article(draftTypeInfo(profile.type.value).name)} ${draftTypeInfo(profile.type.value).name}` : ''}: ${typical.map((a) => `"${escapeMarkdown(a.text)}"`).join(', ')}  `,
+      `Typical asks${profile.type.value ? ` in ${article(draftTypeInfo(profile.type.value).name)} ${draftTypeInfo(profile.type.value).name}` : ''}: ${typical.map((a) => `"${escapeMarkdown(plainAlternative(a.text))}"`).join(', ')}  `,
     ];
     if (stage.movesUp.length > 0) out.push(`Moves up with: ${stage.movesUp.join(', ')}`);
     out.push('', `Skill: ${link(FOUNDATION_SKILL, links.skillUri(FOUNDATION_SKILL))}`);
