@@ -163,7 +163,7 @@ export class Analyzer {
       const m = u.match!;
       if (m.weak && !closing.has(index) && unit.container !== 'ps') continue;
       // A question the draft answers next ("Can I switch plans?" then "Yes, anytime.") asks nothing.
-      if (m.shape === 'question' && index + 1 < units.length && answersQuestion(units[index + 1]!.text)) continue;
+      if (m.shape && /\?\W*$/.test(unit.text) && index + 1 < units.length && answersQuestion(units[index + 1]!.text)) continue;
       // "Check out our previous launch weeks:" and the list of links under it are one ask.
       if (m.shape === 'link' && unit.container === 'list' && introducedBy(units, index, withAsk)) continue;
       withAsk.add(index);

@@ -39,6 +39,8 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     // A noun that modifies another ("sponsorship information", "community call") is not the
     // thing asked for: the noun it modifies is.
     if (modifier(clause, o.end)) continue;
+    // A place or a means ("from the settings page", "on GitHub") says where, not what is asked for.
+    if (PLACE_BEFORE.test(clause.slice(0, o.start))) continue;
     let cls = o.cls;
     // Reading the report or watching the webinar asks for attention, not contact details or time.
     if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';
@@ -62,6 +64,9 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
   }
   return result;
 }
+
+/** A preposition of place or means, with its article and up to two words, just before a phrase. */
+const PLACE_BEFORE = /\b(?:from|in|on|at|via|through|using|into|under|inside|within)\s+(?:(?:the|a|an|your|our|their|its|this|my)\s+)?(?:[\w-]+\s+){0,2}$/;
 
 /** Words that may follow the noun asked for: a preposition, a conjunction, an adverb of time or place. */
 const HEAD_NEXT =

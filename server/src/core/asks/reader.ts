@@ -120,7 +120,10 @@ function result(s: SentenceFacts, v: Vocabulary, shape: AskShape, from: number, 
   if (to <= from) return undefined;
   if (negatedBefore(text.slice(0, from)) || mentionedAsExample(text, from)) return undefined;
   // What follows an example marker is mentioned, not asked for: "Pick one next step, such as booking a demo".
-  const clause = untilExample(text.slice(from, to));
+  let clause = untilExample(text.slice(from, to));
+  // "Star the repo if it saves you a Monday": what the reader is asked for stops where a
+  // condition or a reason starts (offers and questions keep theirs: "if you're free Tuesday").
+  if (shape === 'imperative' || shape === 'link') clause = clause.replace(/\s(?:if|when|whenever|because|since|so that|once|while|before|after|unless)\s.*$/, '');
   let rel = verbAt === undefined ? undefined : verbAt - from;
   const cta = rel !== undefined && v.ctaVerbs.startOf(clause.slice(rel)) !== undefined;
   // A link titled with a verb ("Build a content calendar in five steps") is a read, not a build;
@@ -212,6 +215,7 @@ function clauseVerb(text: string, from: number, v: Vocabulary): number | undefin
 }
 
 function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  if (s.container === 'heading') return undefined;
   const text = s.text.slice(opening);
   const cond = v.conditionals.startOf(text);
   if (cond === undefined) return undefined;
@@ -243,12 +247,15 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     /\b(?:here|below|above)\b/.test(after) ||
     /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/.test(after);
   if (!pointsAtAction) return undefined;
-  if (!v.verbs.startOf(after) && imperative(after, v) === undefined) return undefined;
+  // "You can switch it on from the settings page": the pointer is there, so any verb will do.
+  if (s.container === 'heading' || (!v.verbs.startOf(after) && !verbReading(after).afterSubject)) return undefined;
   if (howToStep(v, after, s.container === 'list', s.links.length > 0)) return undefined;
   return result(s, v, 'you-can', m.index, s.text.length, verbAt, 'consume');
 }
 
 function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
+  // A heading states; "Can I keep my current system?" over an answer is an FAQ entry.
+  if (s.container === 'heading') return undefined;
   const text = s.text;
   // At the start of the sentence or of a clause ("Congrats on the launch - would love to...").
   const hit = v.offers.find(text);
@@ -294,7 +301,8 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
     // A lone word is an ask only when it is an action we know ("Register", "Subscribe").
     return cta !== undefined && (button || /[!→»]/u.test(c)) ? 'strong' : undefined;
   }
-  const reading = verbReading(c);
+  // The tagger splits "self-host" into three tokens; a hyphenated verb we know is a verb.
+  const reading = verb?.includes('-') ? { plain: true, afterSubject: true } : verbReading(c);
   if (!reading.plain) {
     // Read as a verb only after a subject: trusted for a verb we know that opens a verb phrase
     // ("Book a demo", "Sign up", "Request access"), not for a noun phrase ("Complete
