@@ -618,13 +618,13 @@ function readShape(
   quoted: [number, number][] | undefined,
   context: { itemStart: boolean; afterSupport: boolean; support: boolean; afterColon: boolean },
 ): UnitMatch | undefined {
-  const normLinks: { start: number; end: number; link: LinkSpan }[] = [];
+  const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean }[] = [];
   for (const l of links) {
     let a = 0;
     while (a < unit.text.length && unit.map[a]! < l.start) a++;
     let b = a;
     while (b < unit.text.length && unit.map[b]! < l.end) b++;
-    if (b > a) normLinks.push({ start: a, end: b, link: l });
+    if (b > a) normLinks.push({ start: a, end: b, link: l, hasUrl: true });
   }
   // A link whose address the markdown parser could not read (a template slot with spaces:
   // "[Join now]({{ invite }})") is still a link to the reader.
@@ -639,7 +639,7 @@ function readShape(
   if (normLinks.length === 0 && unit.text.includes('](')) {
     const re = /\[([^\]\n]{1,120})\]\([^)\n]*\)/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(unit.text))) normLinks.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, link: { start: unit.map[m.index + 1]!, end: unit.map[m.index + 1 + m[1]!.length]!, url: '' } });
+    while ((m = re.exec(unit.text))) normLinks.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, link: { start: unit.map[m.index + 1]!, end: unit.map[m.index + 1 + m[1]!.length]!, url: '' }, hasUrl: true });
   }
   const facts: Parameters<typeof readSentence>[0] = { text: unit.text, links: normLinks, container, ...context };
   if (quoted?.length) facts.quoted = quoted;

@@ -31,8 +31,8 @@ export type AskShape = 'link' | 'condition' | 'you-can' | 'offer' | 'imperative'
 export interface SentenceFacts {
   /** Normalised sentence text (lower case). */
   text: string;
-  /** Link-text spans in offsets of `text`. */
-  links: { start: number; end: number }[];
+  /** Link-text spans in offsets of `text`; `hasUrl` false for a bracketed button with no address. */
+  links: { start: number; end: number; hasUrl?: boolean }[];
   container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
   /** Double-quoted spans in offsets of `text`. */
   quoted?: [number, number][];
@@ -166,6 +166,8 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // A link whose text is an action ("[Sign up here](...) for early access") or a pointer ("here").
   for (const l of s.links) {
     const lt = text.slice(l.start, l.end).trim();
+    // "see the [schedule in GitHub]": a link after an article names a thing, not an action.
+    if (/\b(?:the|a|an|our|your|this|my|their)\s*$/.test(text.slice(0, l.start)) && !POINTER_LINK.test(lt)) continue;
     if (POINTER_LINK.test(lt)) return result(s, v, 'link', clauseStart(text, l.start), l.end, clauseVerb(text, clauseStart(text, l.start), v), 'consume');
     if (imperative(lt, v) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
   }
@@ -184,6 +186,9 @@ function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number,
   const nav = v.navigation.startOf(lt.slice(lead).trim());
   if (nav !== undefined && nav.length >= lt.slice(lead).replace(/[\s.!→»>]+$/u, '').trim().length - 1) return undefined;
   const action = imperative(lt.slice(lead), v, true) !== undefined;
+  // A bracketed slot with no address ("[FEATURE_HIGHLIGHTS]", "[END SCREEN: ...]") is a
+  // template's placeholder unless it names an action ("[Update Payment Method →]").
+  if (!action && !s.links.find((l) => l.start === start)?.hasUrl) return undefined;
   if (!action) {
     if (/^(?:https?:\/\/|www\.)\S+$/.test(lt.trim())) {
       if (!introduced) return undefined;
@@ -249,6 +254,8 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   if (!pointsAtAction) return undefined;
   // "You can switch it on from the settings page": the pointer is there, so any verb will do.
   if (s.container === 'heading' || (!v.verbs.startOf(after) && !verbReading(after).afterSubject)) return undefined;
+  // "You can manage or cancel anytime from the billing page": account navigation.
+  if (/^(?:cancel|unsubscribe|opt out|sign in|log in|change your (?:email|password|preferences))\b/.test(after)) return undefined;
   if (howToStep(v, after, s.container === 'list', s.links.length > 0)) return undefined;
   return result(s, v, 'you-can', m.index, s.text.length, verbAt, 'consume');
 }
@@ -266,6 +273,10 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // An offer reaches the reader: it names them, or something they can have or do.
   const reaches = /\b(?:you|your|yours)\b/.test(after) || v.objects.set.test(after) || /\?\s*$/.test(text);
   if (!reaches) return undefined;
+  // It offers something to do together or to have: a thing named, a verb of offering, or a
+  // question. "I'm happy to work around your schedule" accommodates; it offers nothing.
+  const offered = v.objects.set.test(after) || /\?\s*$/.test(text) || (v.verbs.startOf(after.replace(/^to\s+/, '')) !== undefined && !/^(?:to\s+)?(?:have|be|work|help|answer|assist)\b/.test(after));
+  if (!offered) return undefined;
   // "I can tell you that most teams..." reports; it does not offer.
   if (/^(?:tell you|say|assure you|confirm|promise|guarantee|see why|see how|imagine|only|already|also see)\b/.test(after)) return undefined;
   const verbAt = end + (text.length - end - after.length) + (/^to\s/.test(after) ? 3 : 0);
@@ -352,7 +363,7 @@ const OBJECT_HEAD_NEXT =
 /** The sender named in a clause: "tell us", "grab time with me", "our community". */
 const SENDER = /\b(?:us|our|ours|me|my)\b/;
 /** A place to act: "here", "below", "this link". */
-const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|→|👉|👇/u;
+const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)/u;
 
 /** Words that may follow a verb in an imperative verb phrase. */
 const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|those|them|up|out|in|on|off|to|with|for|into|over|through|more|now|here|today|back|along|around|some|any|every|all|one|yourself|yours)$/;

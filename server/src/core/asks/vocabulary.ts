@@ -59,8 +59,9 @@ export class PhraseSet {
   constructor(readonly phrases: readonly string[]) {
     const alt = alternation(phrases);
     // A hyphen joins words: "open" is not the start of "open-source", nor "sign" of "sign-off".
-    this.any = new RegExp(`(?<![${LETTER}'-])(?:${alt})(?![${LETTER}]|-[${LETTER}])`, 'g');
-    this.head = new RegExp(`^(?:${alt})(?![${LETTER}]|-[${LETTER}])`);
+    // An apostrophe continues a word too: "we can" is not in "we can't".
+    this.any = new RegExp(`(?<![${LETTER}'-])(?:${alt})(?![${LETTER}]|['-][${LETTER}])`, 'g');
+    this.head = new RegExp(`^(?:${alt})(?![${LETTER}]|['-][${LETTER}])`);
   }
 
   /** The phrase `text` starts with (longest), or undefined. */
