@@ -11,18 +11,28 @@
  * stories" -> NOUN). The caller adds the checks a tagger cannot make (base form, one-word
  * buttons, known non-asks).
  *
- * Cost: the model loads once, lazily, on the first clause that needs it (about 150 ms), and
+ * Cost: the model loads once, lazily, on the first clause that needs it (about 280 ms; the
+ * language server warms it right after start-up), and
  * tagging a clause of up to eight words takes a few microseconds. Results are memoised per
  * clause head, bounded, so a keystroke that re-reads one block re-tags at most its sentences.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
 
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
 
+/**
+ * The tagger, built on first use. The model is required here rather than imported at the top:
+ * evaluating it takes about 100 ms and building the tagger about 170 ms more, which a draft
+ * whose sentences the lexicon reads alone, a config file or `--help` should not pay.
+ */
 function tagger(): Nlp {
-  nlp ??= winkNLP(model, ['pos']);
+  if (!nlp) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const create = require('wink-nlp') as typeof winkNLP;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    nlp = create(require('wink-eng-lite-web-model'), ['pos']);
+  }
   return nlp;
 }
 
