@@ -275,7 +275,12 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   if (!reaches) return undefined;
   // It offers something to do together or to have: a thing named, a verb of offering, or a
   // question. "I'm happy to work around your schedule" accommodates; it offers nothing.
-  const offered = v.objects.set.test(after) || /\?\s*$/.test(text) || (v.verbs.startOf(after.replace(/^to\s+/, '')) !== undefined && !/^(?:to\s+)?(?:have|be|work|help|answer|assist)\b/.test(after));
+  const verbWord = after.replace(/^to\s+/, '');
+  const offered =
+    /\?\s*$/.test(text) ||
+    // An offer may name a time or a call ("Would love 15 minutes"): topics count here.
+    namesOffer(v, verbWord, 0, v.consumeVerbs.has(verbWord.split(/\s/)[0]!), true) ||
+    (v.verbs.startOf(verbWord) !== undefined && !/^(?:have|be|work|help|answer|assist)\b/.test(verbWord));
   if (!offered) return undefined;
   // "I can tell you that most teams..." reports; it does not offer.
   if (/^(?:tell you|say|assure you|confirm|promise|guarantee|see why|see how|imagine|only|already|also see)\b/.test(after)) return undefined;
@@ -336,12 +341,12 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
 
 /**
  * Whether the clause names something on offer after its verb: an object of the vocabulary that
- * is not only a topic ("the template", "a demo", "your card"; not "the meeting room" or "a shared
+ * is not only a topic (unless `topics`: an offer's "15 minutes" is what it offers) ("the template", "a demo", "your card"; not "the meeting room" or "a shared
  * calendar"), standing as the head of its phrase rather than modifying another noun.
  */
-function namesOffer(v: Vocabulary, clause: string, verbLength: number, attention: boolean): boolean {
+function namesOffer(v: Vocabulary, clause: string, verbLength: number, attention: boolean, topics = false): boolean {
   for (const o of v.objects.scan(clause)) {
-    if (o.start < verbLength || v.topicObjects.has(o.phrase)) continue;
+    if (o.start < verbLength || (!topics && v.topicObjects.has(o.phrase))) continue;
     // Something to read is on offer only to a verb of attention ("Read the case study"), not in
     // "Introduce speakers and moderate Q&A".
     if (o.cls === 'consume' && !attention) continue;
@@ -358,7 +363,7 @@ const CIRCUMSTANCE = /\b(?:from|in|on|using|via|into|through|across|within|insid
 
 /** Words that may follow the head noun of an object ("the template for your team", "a demo today"). */
 const OBJECT_HEAD_NEXT =
-  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|so|now|today|tomorrow|here|below|above|this|next|before|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|—|-)$/;
+  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|so|now|today|tomorrow|here|below|above|this|next|before|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|them|it|us|me|the|a|an|our|my|—|-)$/;
 
 /** The sender named in a clause: "tell us", "grab time with me", "our community". */
 const SENDER = /\b(?:us|our|ours|me|my)\b/;

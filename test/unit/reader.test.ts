@@ -1,0 +1,164 @@
+// The ask reader's modules (server/src/core/asks/), each on its own: the vocabulary's word
+// boundaries, the tagger's two readings, the candidate shapes, the filters for section 2a's
+// non-asks, the classes, what position decides, and pressure in context. Whole drafts are
+// covered by test/fixtures/asks/ and the labelled phrasings in asks*.test.ts.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classify } from '../../server/src/core/asks/classify';
+import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../server/src/core/asks/filters';
+import { closingUnits, introducedBy } from '../../server/src/core/asks/position';
+import { readSentence, type SentenceFacts } from '../../server/src/core/asks/reader';
+import { verbReading } from '../../server/src/core/asks/tagger';
+import { PhraseSet, vocabulary } from '../../server/src/core/asks/vocabulary';
+import type { DocUnit } from '../../server/src/core/checks/check';
+
+const v = vocabulary();
+
+/** Read one sentence as a paragraph with no links; "shape class" or "none". */
+function read(text: string, facts: Partial<SentenceFacts> = {}): string {
+  const m = readSentence({ text: text.toLowerCase(), links: [], container: 'paragraph', ...facts });
+  return m ? `${m.shape} ${m.cls}${m.weak ? ' weak' : ''}` : 'none';
+}
+
+describe('vocabulary: whole words', () => {
+  test('a hyphen or an apostrophe continues a word', () => {
+    const set = new PhraseSet(['open', 'we can']);
+    assert.equal(set.startOf('open-source tools'), undefined);
+    assert.equal(set.startOf('open the repo'), 'open');
+    assert.equal(set.test("we can't wait"), false);
+    assert.equal(set.test('we can send it'), true);
+  });
+  test('longest phrase first, any whitespace between words', () => {
+    const set = new PhraseSet(['demo', 'demo video']);
+    assert.deepEqual(set.scan('watch the demo   video'), [[10, 22, 'demo video']]);
+  });
+});
+
+describe('tagger: does the clause open with a verb?', () => {
+  test('plain reading, and the reading after a subject for imperatives the model reads as nouns', () => {
+    assert.deepEqual(verbReading('update your card'), { plain: true, afterSubject: true });
+    // Cold, the web-text model reads "book a demo" as a noun phrase; after "you" it is a verb.
+    assert.deepEqual(verbReading('book a demo'), { plain: false, afterSubject: true });
+    assert.equal(verbReading('customer stories').afterSubject, false);
+  });
+});
+
+describe('reader: candidate shapes', () => {
+  test('offers and wishes that wait for a yes', () => {
+    assert.equal(read('Would love 15 minutes to hear how you handle it.'), 'offer meeting');
+    assert.equal(read('Happy to walk you through the numbers.'), 'offer meeting');
+    assert.equal(read("I'd love your feedback on the beta."), 'offer engage');
+    // Reports and courtesies are not offers.
+    assert.equal(read('I can tell you that most teams start with confirmations.'), 'none');
+    assert.equal(read("I'm happy to work around your schedule."), 'none');
+  });
+  test('conditional invitations that land on a request, not support lines', () => {
+    assert.equal(read("If you ever want to compare notes, I'm around."), 'condition meeting');
+    assert.equal(read('If this helped, hit subscribe.'), 'condition engage');
+    assert.equal(read('If you have any questions, just reply.'), 'none');
+    assert.equal(read("If you're evaluating vendors this quarter."), 'none');
+  });
+  test('"you can" pointing at where to act', () => {
+    assert.equal(read('You can switch it on from the settings page.'), 'you-can expand');
+    assert.equal(read('You can build up your booth from 15:00 on the day before.'), 'none');
+  });
+  test('imperatives: an ask when they name an offer, the sender or a place to act', () => {
+    assert.equal(read('Grab the template.'), 'imperative exchange');
+    assert.equal(read('Update your card.'), 'imperative expand');
+    assert.equal(read('Tell us how you handle it today.'), 'imperative engage');
+    assert.equal(read('Star the repo if it saves you a Monday.'), 'imperative engage');
+    // Advice about the reader's own work, and instructions about a third party.
+    assert.equal(read('Review the contract line by line before you sign anything.'), 'none');
+    assert.equal(read('Schedule your posts for Tuesday mornings.'), 'none');
+    assert.equal(read('Register for withholding with the state before your first payroll.'), 'none');
+    // A benefit headline, and a fragment cut by a comma.
+    assert.equal(read('Cut reporting time by 80%', { container: 'heading' }), 'none');
+    assert.equal(read('Live, 60 minutes, with the templates we use.'), 'none');
+  });
+  test('questions: a request in the words, or a question that only counts where the draft closes', () => {
+    assert.equal(read('Free this week or next?'), 'question meeting');
+    assert.equal(read('Worth a look?'), 'question engage');
+    assert.equal(read("What's the slowest part of your receiving day?"), 'question engage weak');
+    assert.equal(read('What if your forecast was right every quarter?'), 'none');
+    assert.equal(read('Tired of Monday pile-ups?', { container: 'heading' }), 'none');
+  });
+  test('links: buttons, lists of reads and pointers; not navigation or bare names', () => {
+    const link = (text: string, container: SentenceFacts['container'] = 'paragraph', itemStart = false) => {
+      const t = text.toLowerCase();
+      const a = t.indexOf('['), b = t.indexOf(']');
+      const plain = t.replace(/\[|\]/g, '');
+      return readSentence({ text: plain, links: [{ start: a, end: b - 1, hasUrl: true }], container, itemStart })?.cls ?? 'none';
+    };
+    assert.equal(link('[Signup here]'), 'exchange');
+    assert.equal(link('[How Cold Ridge cut detention by 9%]', 'list', true), 'consume');
+    assert.equal(link('[Sign in]'), 'none');
+    assert.equal(link('[Website]'), 'none');
+    assert.equal(link('You can read the whole story [here].'), 'consume');
+  });
+});
+
+describe('filters: section 2a non-asks', () => {
+  test('courtesy, support, promises, reply options, placeholders', () => {
+    assert.ok(sentenceNonAsk(v, 'let me know if you have any questions.'));
+    assert.ok(sentenceNonAsk(v, "feel free to reply to me if you have any questions."));
+    assert.ok(sentenceNonAsk(v, "i'll send the recap on friday."));
+    assert.ok(sentenceNonAsk(v, '1 - interested'));
+    assert.ok(sentenceNonAsk(v, '[next step]'));
+    assert.equal(sentenceNonAsk(v, 'thanks for reading, and subscribe for more.'), undefined);
+  });
+  test('negation and mentions before an ask', () => {
+    assert.equal(negatedBefore('no need to '), true);
+    assert.equal(negatedBefore("don't hesitate to "), false);
+    assert.equal(negatedBefore('no demo needed, just '), false);
+    assert.equal(mentionedAsExample('a good email ends with one ask (e.g. book a demo)', 36), true);
+  });
+  test('how-to steps: in a list, chained with then, or naming the interface or a file', () => {
+    assert.equal(howToStep(v, 'add the event location, then publish', false, false), true);
+    assert.equal(howToStep(v, 'apply the new yaml file', false, false), true);
+    assert.equal(howToStep(v, 'update your card', false, false), false);
+    assert.equal(howToStep(v, 'click settings', false, true), false);
+  });
+  test('an answer opens the sentence after a rhetorical question', () => {
+    assert.equal(answersQuestion('yes, anytime.'), true);
+    assert.equal(answersQuestion('book a call.'), false);
+  });
+});
+
+describe('classify: what the reader commits to', () => {
+  const cls = (clause: string, verbAt?: number, fallback: Parameters<typeof classify>[3] = 'engage', topics = true) => classify(v, clause, verbAt, fallback, topics).cls;
+  test('the highest object named decides', () => {
+    assert.equal(cls('read the guide or book a demo', 0), 'evaluate');
+    assert.equal(cls('grab 15 minutes on my calendar', 0), 'meeting');
+  });
+  test('attention verbs lower exchange and meeting objects, not evaluate or commit', () => {
+    assert.equal(cls('watch the webinar', 0), 'consume');
+    assert.equal(cls('check out the live demo', 0), 'evaluate');
+    assert.equal(cls('see pricing', 0), 'commit');
+  });
+  test('modifiers, places and topics do not decide', () => {
+    assert.equal(cls('download sponsorship information', 0, 'consume'), 'exchange');
+    assert.equal(cls('join us on slack', 0), 'engage');
+    assert.equal(cls('build a content calendar', undefined, 'consume', false), 'consume');
+  });
+  test('a decisive verb keeps its class; the verb decides when nothing is named; customers expand', () => {
+    assert.equal(cls('schedule a brief training session', 0), 'meeting');
+    assert.equal(cls('forward this to anyone who runs receiving', 0), 'advocate');
+    const r = classify(v, 'upgrade to the pro plan', 0, 'engage');
+    assert.deepEqual([r.cls, r.toCustomers], ['commit', 'expand']);
+  });
+});
+
+describe('position: what the whole draft shows', () => {
+  const unit = (text: string, extra: Partial<DocUnit> = {}): DocUnit => ({
+    start: 0, end: 0, words: text.split(/\s+/).length, text, container: 'paragraph', greeting: false, block: 0, button: false, hero: false, header: false, pressure: 0, ...extra,
+  });
+  test('the closing lines skip sign-offs, hashtags and short signature lines', () => {
+    const units = [unit('we tracked forty yards for a quarter.'), unit("what's the slowest part of your day?"), unit('#logistics #ops'), unit('best,', { greeting: true }), unit('jonas')];
+    assert.deepEqual([...closingUnits(units)].sort(), [0, 1]);
+  });
+  test('a list under a sentence that asks for it is that ask', () => {
+    const units = [unit('check out our previous launch weeks:', { ask: 0 }), unit('launch week i', { container: 'list' }), unit('launch week ii', { container: 'list' })];
+    assert.equal(introducedBy(units, 2, new Set([0])), true);
+    assert.equal(introducedBy(units, 2, new Set()), false);
+  });
+});
