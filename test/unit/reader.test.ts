@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from '../../server/src/core/asks/classify';
 import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../server/src/core/asks/filters';
-import { closingUnits, introducedBy } from '../../server/src/core/asks/position';
+import { closingUnits, introducedBy, sentenceAboveLists } from '../../server/src/core/asks/position';
 import { readSentence, type SentenceFacts } from '../../server/src/core/asks/reader';
 import { verbReading } from '../../server/src/core/asks/tagger';
 import { PhraseSet, vocabulary } from '../../server/src/core/asks/vocabulary';
@@ -158,7 +158,9 @@ describe('position: what the whole draft shows', () => {
   });
   test('a list under a sentence that asks for it is that ask', () => {
     const units = [unit('check out our previous launch weeks:', { ask: 0 }), unit('launch week i', { container: 'list' }), unit('launch week ii', { container: 'list' })];
-    assert.equal(introducedBy(units, 2, new Set([0])), true);
-    assert.equal(introducedBy(units, 2, new Set()), false);
+    const above = sentenceAboveLists(units);
+    assert.deepEqual([...above], [-1, 0, 0]);
+    assert.equal(introducedBy(units, above[2]!, new Set([0])), true);
+    assert.equal(introducedBy(units, above[2]!, new Set()), false);
   });
 });

@@ -16,7 +16,7 @@ import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
 import { ASK_LEVELS } from './model';
 import { LineIndex, hash } from './text';
-import { closingUnits, introducedBy } from './asks/position';
+import { closingUnits, introducedBy, sentenceAboveLists } from './asks/position';
 import { answersQuestion } from './asks/filters';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
@@ -158,6 +158,7 @@ export class Analyzer {
       }
     });
     const closing = closingUnits(units);
+    const above = sentenceAboveLists(units);
     const withAsk = new Set<number>();
     for (const { unit, u, base, r, index } of pending) {
       const m = u.match!;
@@ -165,7 +166,7 @@ export class Analyzer {
       // A question the draft answers next ("Can I switch plans?" then "Yes, anytime.") asks nothing.
       if (m.shape && /\?\W*$/.test(unit.text) && index + 1 < units.length && answersQuestion(units[index + 1]!.text)) continue;
       // "Check out our previous launch weeks:" and the list of links under it are one ask.
-      if (m.shape === 'link' && unit.container === 'list' && introducedBy(units, index, withAsk)) continue;
+      if (m.shape === 'link' && unit.container === 'list' && introducedBy(units, above[index]!, withAsk)) continue;
       withAsk.add(index);
       const span = askSpan(m, r, text.slice(base, base + m.end + 1));
       const start = base + m.start;

@@ -450,6 +450,14 @@ function readProse(
 
   const cuts = sentenceCuts(normText, map, text, linkNodes);
   const firstUnit = out.units.length;
+  // Whether a support line ("Questions?") came earlier in the paragraph: each sentence is checked
+  // at most once and only when a later one needs to know, so a long paragraph stays linear.
+  let supportChecked = 0;
+  let supportSeen = false;
+  const supportBefore = (n: number): boolean => {
+    while (!supportSeen && supportChecked < n) supportSeen = lexicon.isSupportCue(earlier[supportChecked++]!);
+    return supportSeen;
+  };
   const quoted = quotedSpans(normText);
   let inPs = false;
   // The sentences read so far: a support line among them ("Questions?", "Still need help?")
@@ -492,7 +500,7 @@ function readProse(
     if (earlier.length) ctx.earlier = earlier;
     const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, {
         itemStart: itemStart && out.units.length === firstUnit,
-        afterSupport: earlier.some((e) => lexicon.isSupportCue(e)),
+        afterSupport: supportBefore(earlier.length),
         support: lexicon.isSupportCue(sentence),
         afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
       });

@@ -27,12 +27,21 @@ export function closingUnits(units: readonly DocUnit[]): Set<number> {
 }
 
 /**
- * Whether the list item at `index` sits under a sentence that asked for it: the nearest sentence
- * before the list ends with a colon and holds an ask ("If this is your first Launch Week, check
- * out our previous ones:"). Its links are where that ask leads, not asks of their own.
+ * For each unit, the index of the nearest unit before it that is not in a list (-1 for none), in
+ * one pass: a list item's links are where the sentence above the list leads ("If this is your
+ * first Launch Week, check out our previous ones:"), not asks of their own.
  */
-export function introducedBy(units: readonly DocUnit[], index: number, withAsk: ReadonlySet<number>): boolean {
-  let i = index - 1;
-  while (i >= 0 && units[i]!.container === 'list') i--;
-  return i >= 0 && withAsk.has(i) && /:\s*$/.test(units[i]!.text);
+export function sentenceAboveLists(units: readonly DocUnit[]): Int32Array {
+  const out = new Int32Array(units.length);
+  let last = -1;
+  for (let i = 0; i < units.length; i++) {
+    out[i] = last;
+    if (units[i]!.container !== 'list') last = i;
+  }
+  return out;
+}
+
+/** Whether the unit `above` (see sentenceAboveLists) asks for what the list under it holds: an ask ending in a colon. */
+export function introducedBy(units: readonly DocUnit[], above: number, withAsk: ReadonlySet<number>): boolean {
+  return above >= 0 && withAsk.has(above) && /:\s*$/.test(units[above]!.text);
 }

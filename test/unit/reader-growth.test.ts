@@ -1,0 +1,45 @@
+// Growth of the ask reader's document-level passes: ten times the input must cost about ten
+// times the time, not a hundred. Each case is timed at n and 10n in the same run (median of five)
+// and only the ratio is asserted, with room for noise: linear work gives about 10, quadratic
+// about 100, and the bound is 30.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer } from '../../server/src/core/analyze';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeOf(text: string): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    new Analyzer().analyze(text, { force: true });
+    runs.push(performance.now() - t0);
+  }
+  return median(runs);
+}
+
+const FRONT = '---\ntype: email\ntrust: aware\n---\n\n';
+
+const CASES: [string, (n: number) => string][] = [
+  // One paragraph of many sentences, a support line first: every later sentence asks whether one came before.
+  ['a long paragraph after a support line', (n) => FRONT + 'Questions? ' + 'Reply and we can walk you through the numbers. '.repeat(n)],
+  // A long list of links under the sentence that asks for them.
+  ['a long list of reads under its ask', (n) => FRONT + 'Check out the posts we picked for you:\n\n' + Array.from({ length: n }, (_, i) => `- [How team ${i} cut detention by half](https://x.example/${i})`).join('\n')],
+  // Many questions, each answered by the next sentence.
+  ['many answered questions', (n) => FRONT + 'Can I keep my current system? Yes, it reads your slot list. '.repeat(n)],
+];
+
+describe('ask reader: linear in the size of the draft', () => {
+  for (const [name, make] of CASES) {
+    test(name, () => {
+      timeOf(make(50)); // warm the tagger and the regular expressions
+      const small = timeOf(make(200));
+      const large = timeOf(make(2000));
+      const ratio = large / Math.max(small, 0.05);
+      assert.ok(ratio < 30, `10x the input took ${ratio.toFixed(1)}x the time (${small.toFixed(1)} ms -> ${large.toFixed(1)} ms)`);
+    });
+  }
+});
