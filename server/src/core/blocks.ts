@@ -500,8 +500,8 @@ function readProse(
     if (earlier.length) ctx.earlier = earlier;
     const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, {
         itemStart: itemStart && out.units.length === firstUnit,
-        afterSupport: supportBefore(earlier.length),
-        support: lexicon.isSupportCue(sentence),
+        afterSupport: () => supportBefore(earlier.length),
+        support: () => lexicon.isSupportCue(sentence),
         afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
       });
     if (match) unit.match = match;
@@ -624,7 +624,7 @@ function readShape(
   links: LinkSpan[],
   container: Container,
   quoted: [number, number][] | undefined,
-  context: { itemStart: boolean; afterSupport: boolean; support: boolean; afterColon: boolean },
+  context: { itemStart: boolean; afterSupport: () => boolean; support: () => boolean; afterColon: boolean },
 ): UnitMatch | undefined {
   const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean }[] = [];
   for (const l of links) {

@@ -38,10 +38,13 @@ export interface SentenceFacts {
   quoted?: [number, number][];
   /** The sentence is the first of a list item. */
   itemStart?: boolean;
-  /** An earlier sentence of the paragraph offers help ("Questions?"): replies and contacts after it are support. */
-  afterSupport?: boolean;
-  /** The sentence itself offers help ("Need immediate help?", "Questions?"). */
-  support?: boolean;
+  /**
+   * Whether an earlier sentence of the paragraph offers help ("Questions?"): replies and contacts
+   * after it are support. A function, asked only when a candidate needs the answer.
+   */
+  afterSupport?: () => boolean;
+  /** Whether the sentence itself offers help ("Need immediate help?"); asked only for a candidate. */
+  support?: () => boolean;
   /** The sentence before it in the paragraph ends with a colon ("Here's the recording:"). */
   afterColon?: boolean;
 }
@@ -86,17 +89,18 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   }
   const body = text.slice(opening);
   if (!WORD_START.test(body)) return linkShape(s, v);
-  if (s.support || sentenceNonAsk(v, body)) return undefined;
-  if (s.afterSupport && /^(?:just |simply |please )?(?:reply|hit reply|respond|contact|email|reach out|get in touch|write|drop|ping|let (?:me|us) know|see|visit|check)\b/.test(body)) return undefined;
-
-  return (
+  if (sentenceNonAsk(v, body)) return undefined;
+  const m =
     linkShape(s, v) ??
     conditionShape(s, v, opening) ??
     youCanShape(s, v) ??
     offerShape(s, v) ??
     imperativeShape(s, v, opening) ??
-    questionShape(s, v, opening)
-  );
+    questionShape(s, v, opening);
+  // Support lines are asked about last, and only for a candidate: they cost a lexicon pass.
+  if (!m || s.support?.()) return undefined;
+  if (/^(?:just |simply |please )?(?:reply|hit reply|respond|contact|email|reach out|get in touch|write|drop|ping|let (?:me|us) know|see|visit|check)\b/.test(body) && s.afterSupport?.()) return undefined;
+  return m;
 }
 
 /** A field label at the start of a line: "Price:", "Live demo webinar:", "Next step:". */
@@ -302,7 +306,7 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
 function imperative(clause: string, v: Vocabulary, button = false): 'strong' | undefined {
   const c = clause.replace(LEAD_INS, '');
   const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
-  if (!first) return undefined;
+  if (!first || FUNCTION_WORD.has(first)) return undefined;
   const verb = v.verbs.startOf(c)?.phrase ?? v.howToVerbs.startOf(c);
   const cta = v.ctaVerbs.startOf(c);
   // "Meet us at booth 12" is an ask, "Meet Ada" is not: a call-to-action phrase escapes the list.
@@ -369,6 +373,17 @@ const OBJECT_HEAD_NEXT =
 const SENDER = /\b(?:us|our|ours|me|my)\b/;
 /** A place to act: "here", "below", "this link". */
 const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)/u;
+
+/**
+ * Words that never open an imperative: most sentences of body copy start with one, and they need
+ * no part-of-speech tagging to be ruled out.
+ */
+const FUNCTION_WORD = new Set(
+  ("the a an our we i i'm i've i'll i'd you you're you've you'll it it's its this that these those they they're he she my your their " +
+    'his her in on at for with from by of to and or but so if when while as is are was were be been has have had do does did ' +
+    'will would can could should may might must not no all some many most every each there here what which who how why where ' +
+    "once after before because since than then also just only even still more less very too we're we've we'll that's there's").split(' '),
+);
 
 /** Words that may follow a verb in an imperative verb phrase. */
 const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|those|them|up|out|in|on|off|to|with|for|into|over|through|more|now|here|today|back|along|around|some|any|every|all|one|yourself|yours)$/;
