@@ -1,6 +1,6 @@
 /**
  * The ask reader: finds the ask of a sentence by the shape of the copy, then classes it by what
- * is asked for. It runs where the phrase lexicon (`lexicon.ts`) found nothing, so the lexicon's
+ * is asked for. It runs where the phrase lexicon (`../lexicon/`) found nothing, so the lexicon's
  * precise phrasings keep their say and the reader adds what no list of phrasings can hold.
  *
  * Candidate shapes, in the order they are tried (trust model section 2a, "What is an ask"):
