@@ -16,8 +16,10 @@
  * and then the filters for section 2a's non-asks (filters.ts). A P.S. is read like any other
  * sentence and reported as such by the analysis.
  *
- * Every result carries its shape, so the document-level pass (position.ts) can drop what only
- * position shows: a hook question that opens the draft.
+ * Every result carries its shape, so the document-level pass (position.ts) can decide what only
+ * position shows: a question with no request in its words counts only in the draft's closing
+ * lines, a question the draft answers next asks nothing, and the links of a list under the
+ * sentence that asks for them are that one ask.
  */
 import { ASK_LEVELS } from '../model';
 import type { AskClass } from '../types';
@@ -31,7 +33,7 @@ export type AskShape = 'link' | 'condition' | 'you-can' | 'offer' | 'imperative'
 export interface SentenceFacts {
   /** Normalised sentence text (lower case). */
   text: string;
-  /** Link-text spans in offsets of `text`; `hasUrl` false for a bracketed button with no address. */
+  /** Link-text spans in offsets of `text`; `hasUrl` is unset for a bracketed button with no address. */
   links: { start: number; end: number; hasUrl?: boolean }[];
   container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
   /** Double-quoted spans in offsets of `text`. */
@@ -59,10 +61,10 @@ export interface ReaderMatch {
   via: string;
   toCustomers?: AskClass;
   /**
-   * Found only by its grammar (a verb the vocabulary does not know, with nothing it knows named;
-   * a question with no request in its words): an ask where asks stand, in the draft's closing
-   * lines or a P.S., and body copy elsewhere ("Generate pipelines in seconds"). The analysis
-   * keeps it only there (position.ts).
+   * Found only by its grammar: a question with no request in its words ("What's the slowest part
+   * of your release?"), or a hook that may close a post ("Have you ever lost a week to this?"). An
+   * ask where asks stand, in the draft's closing lines or a P.S.; the analysis keeps it only there
+   * (position.ts).
    */
   weak?: boolean;
 }
