@@ -82,6 +82,27 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('What if your forecast was right every quarter?'), 'none');
     assert.equal(read('Tired of Monday pile-ups?', { container: 'heading' }), 'none');
   });
+  test('what opens, wishes to attend, encouragements, and suggestions with "you should"', () => {
+    assert.equal(read('Early-bird registration is open today to the first 140 attendees.'), 'opening exchange');
+    assert.equal(read('The CFP is now live.'), 'opening exchange');
+    assert.equal(read('Registration opened in 2019 with 40 attendees.'), 'none');
+    assert.equal(read('Hope to see you at this year’s MesosCon!'.replace('’', "'")), 'offer exchange');
+    assert.equal(read('We encourage you to donate what you can!'), 'offer commit');
+    assert.equal(read('You should also check out our beta apps.'), 'imperative evaluate');
+  });
+  test('a URL written out is a link to go to only when something points at it', () => {
+    const url = (text: string, afterColon = false) => {
+      const t = text.toLowerCase();
+      const at = t.search(/https?:|[a-z]+\.(?:com|io)\//);
+      return readSentence({ text: t, links: [{ start: at, end: t.length, hasUrl: true, bare: true }], container: 'paragraph', afterColon })?.cls ?? 'none';
+    };
+    assert.equal(url('The full boilerplate is here: github.com/acme/boilerplate'), 'consume');
+    assert.equal(url('→ github.com/acme/boilerplate'), 'consume');
+    assert.equal(url('https://github.com/acme/boilerplate', true), 'consume');
+    // A signature's or a footer's URL, with nothing pointing at it.
+    assert.equal(url('https://github.com/acme/boilerplate'), 'none');
+    assert.equal(url('We moved the code to github.com/acme/boilerplate last year'), 'none');
+  });
   test('links: buttons, lists of reads and pointers; not navigation or bare names', () => {
     const link = (text: string, container: SentenceFacts['container'] = 'paragraph', itemStart = false) => {
       const t = text.toLowerCase();

@@ -166,7 +166,8 @@ export class Analyzer {
       // A question the draft answers next ("Can I switch plans?" then "Yes, anytime.") asks nothing.
       if (m.shape && /\?\W*$/.test(unit.text) && index + 1 < units.length && answersQuestion(units[index + 1]!.text)) continue;
       // "Check out our previous launch weeks:" and the list of links under it are one ask.
-      if (m.shape === 'link' && unit.container === 'list' && introducedBy(units, above[index]!, withAsk)) continue;
+      // So is a link on the line after an ask that ends with a colon ("Check it out:" then the URL).
+      if (m.shape === 'link' && introducedBy(units, unit.container === 'list' ? above[index]! : index - 1, withAsk)) continue;
       withAsk.add(index);
       const span = askSpan(m, r, text.slice(base, base + m.end + 1));
       const start = base + m.start;

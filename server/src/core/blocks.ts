@@ -626,7 +626,7 @@ function readShape(
   quoted: [number, number][] | undefined,
   context: { itemStart: boolean; afterSupport: () => boolean; support: () => boolean; afterColon: boolean },
 ): UnitMatch | undefined {
-  const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean }[] = [];
+  const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean; bare?: boolean }[] = [];
   for (const l of links) {
     let a = 0;
     while (a < unit.text.length && unit.map[a]! < l.start) a++;
@@ -648,6 +648,15 @@ function readShape(
     const re = /\[([^\]\n]{1,120})\]\([^)\n]*\)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(unit.text))) normLinks.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, link: { start: unit.map[m.index + 1]!, end: unit.map[m.index + 1 + m[1]!.length]!, url: '' }, hasUrl: true });
+  }
+  // A URL written out in the text (no markdown link, no GFM autolinks) is a link to the reader.
+  if (normLinks.length === 0 && (unit.text.includes('://') || unit.text.includes('.'))) {
+    BARE_LINK.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = BARE_LINK.exec(unit.text))) {
+      const end = m.index + m[0].replace(/[.,;:!?)\]'"]+$/, '').length;
+      normLinks.push({ start: m.index, end, link: { start: unit.map[m.index]!, end: unit.map[end]!, url: m[0] }, hasUrl: true, bare: true });
+    }
   }
   const facts: Parameters<typeof readSentence>[0] = { text: unit.text, links: normLinks, container, ...context };
   if (quoted?.length) facts.quoted = quoted;
@@ -676,3 +685,6 @@ function isTestimonial(node: Blockquote, text: string): boolean {
   if (/^[*_]*(?:[—–~]|--?\s)/u.test(attribution)) return true;
   return node.children.length > 1 && attribution.length < 100 && !/[.!?]["”’)]?$/u.test(attribution) && /^[*_]*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+)*\s*,/u.test(attribution);
 }
+
+/** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
+const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me)\/[^\s<>()\]]*/g;

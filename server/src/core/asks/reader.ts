@@ -28,13 +28,16 @@ import { howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from './
 import { verbReading } from './tagger';
 import { vocabulary, type Vocabulary } from './vocabulary';
 
-export type AskShape = 'link' | 'condition' | 'you-can' | 'offer' | 'imperative' | 'question';
+export type AskShape = 'link' | 'opening' | 'condition' | 'you-can' | 'offer' | 'imperative' | 'question';
 
 export interface SentenceFacts {
   /** Normalised sentence text (lower case). */
   text: string;
-  /** Link-text spans in offsets of `text`; `hasUrl` is unset for a bracketed button with no address. */
-  links: { start: number; end: number; hasUrl?: boolean }[];
+  /**
+   * Link-text spans in offsets of `text`; `hasUrl` is unset for a bracketed button with no
+   * address, and `bare` marks a URL written out in the text ("github.com/acme/tool").
+   */
+  links: { start: number; end: number; hasUrl?: boolean; bare?: boolean }[];
   container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
   /** Double-quoted spans in offsets of `text`. */
   quoted?: [number, number][];
@@ -73,7 +76,7 @@ export interface ReaderMatch {
 const LEAD_SYMBOLS = /^[^a-z0-9\u00c0-\u024f"'[{]+/u;
 /** Words that may stand before an imperative without changing it. */
 const LEAD_INS =
-  /^(?:(?:please|kindly|just|simply|so|then|and|now|also|or|today|first|next|finally|instead|go ahead and|feel free to|be sure to|make sure to|don't forget to|do not forget to|remember to|don't hesitate to|do not hesitate to|why not|come and|come|quickly|easily|ready to|time to|it's time to)\s+)+/;
+  /^(?:(?:please|kindly|just|simply|so|then|and|now|also|or|today|first|next|finally|instead|go ahead and|feel free to|be sure to|make sure to|don't forget to|do not forget to|remember to|don't hesitate to|do not hesitate to|why not|come and|come|quickly|easily|ready to|time to|it's time to|you should(?: also)?|you might want to|you may want to|you'll want to|you'll also want to)\s+)+/;
 const WORD_START = /[a-z0-9\u00c0-\u024f]/;
 
 /** Find the one ask of a sentence by its shape, or undefined. */
@@ -94,6 +97,7 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   if (sentenceNonAsk(v, body)) return undefined;
   const m =
     linkShape(s, v) ??
+    openingShape(s, v, opening) ??
     conditionShape(s, v, opening) ??
     youCanShape(s, v) ??
     offerShape(s, v) ??
@@ -165,13 +169,22 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // The sentence is its links (a button, a row of buttons, a bare "Read more →").
   if (total > 0 && inLinks / total >= 0.75) {
     if (s.container === 'table') return undefined;
-    return strongest(s.links.map((l) => linkResult(s, v, l.start, l.end, s.container === 'list' || !!s.afterColon)));
+    // A URL on a line of its own is a footer unless something introduced it: a colon before it, a
+    // label ("GitHub: https://..."), an arrow, or a list.
+    const introduced = s.container === 'list' || !!s.afterColon || /^[^a-z0-9]*(?:→|👉|👇)/u.test(text) || /^[a-z][a-z ]{0,20}:\s/.test(text);
+    return strongest(s.links.map((l) => linkResult(s, v, l.start, l.end, introduced)));
   }
   // A list item that opens with its link: a list of recommended reads or resources.
   if (s.container === 'list' && s.itemStart && letters(text.slice(0, first.start)) === 0) return linkResult(s, v, first.start, first.end, true);
   // A link whose text is an action ("[Sign up here](...) for early access") or a pointer ("here").
   for (const l of s.links) {
     const lt = text.slice(l.start, l.end).trim();
+    // A URL written out after a colon or an arrow is where the sentence sends the reader:
+    // "The full boilerplate is here: github.com/acme/boilerplate".
+    if (l.bare) {
+      if (/(?::|→|👉|👇|\bhere\b)\s*$/u.test(text.slice(0, l.start))) return bareLink(s, clauseStart(text, text.slice(0, l.start).replace(/[:\s]+$/, '').length), l.end);
+      continue;
+    }
     // "see the [schedule in GitHub]": a link after an article names a thing, not an action.
     if (/\b(?:the|a|an|our|your|this|my|their)\s*$/.test(text.slice(0, l.start)) && !POINTER_LINK.test(lt)) continue;
     if (POINTER_LINK.test(lt)) return result(s, v, 'link', clauseStart(text, l.start), l.end, clauseVerb(text, clauseStart(text, l.start), v), 'consume');
@@ -188,6 +201,8 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
  */
 function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number, introduced: boolean): ReaderMatch | undefined {
   const lt = s.text.slice(start, end);
+  // A URL's words are an address, not what is asked for: going there is attention.
+  if (s.links.find((l) => l.start === start)?.bare || /^(?:https?:\/\/|www\.)\S+$/.test(lt.trim())) return introduced ? bareLink(s, start, end) : undefined;
   const lead = LEAD_SYMBOLS.exec(lt)?.[0].length ?? 0;
   const nav = v.navigation.startOf(lt.slice(lead).trim());
   if (nav !== undefined && nav.length >= lt.slice(lead).replace(/[\s.!→»>]+$/u, '').trim().length - 1) return undefined;
@@ -195,12 +210,16 @@ function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number,
   // A bracketed slot with no address ("[FEATURE_HIGHLIGHTS]", "[END SCREEN: ...]") is a
   // template's placeholder unless it names an action ("[Update Payment Method →]").
   if (!action && !s.links.find((l) => l.start === start)?.hasUrl) return undefined;
-  if (!action) {
-    if (/^(?:https?:\/\/|www\.)\S+$/.test(lt.trim())) {
-      if (!introduced) return undefined;
-    } else if (lt.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length < 3 && !v.objects.set.test(lt)) return undefined;
-  }
+  if (!action && lt.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length < 3 && !v.objects.set.test(lt)) return undefined;
   return result(s, v, 'link', start, end, action ? start + lead : undefined, 'consume');
+}
+
+/** A written-out URL the sentence sends the reader to: attention, whatever its words say. */
+function bareLink(s: SentenceFacts, from: number, to: number): ReaderMatch | undefined {
+  while (to > from && /[\s.,;:!)\]"']/.test(s.text[to - 1]!)) to--;
+  while (from < to && !WORD_START.test(s.text[from]!)) from++;
+  if (to <= from || negatedBefore(s.text.slice(0, from))) return undefined;
+  return { from, to, cls: 'consume', level: ASK_LEVELS.consume, shape: 'link', via: 'link: a URL offered to go to' };
 }
 
 function strongest(list: (ReaderMatch | undefined)[]): ReaderMatch | undefined {
@@ -245,6 +264,20 @@ function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reade
   return undefined;
 }
 
+/**
+ * What the draft announces as open: "Registration is now open", "The CFP is live", "Early-bird
+ * tickets are on sale". The writer means it as the ask; it is classed by what opens.
+ */
+function openingShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  if (s.container === 'heading' && s.links.length === 0) return undefined;
+  const body = s.text.slice(opening).replace(/^(?:the|our|your)\s+/, '');
+  const what = v.openings.startOf(body);
+  if (what === undefined) return undefined;
+  const rest = body.slice(what.length);
+  if (!/^\s+(?:for\s+[^.,;]{1,40}\s+)?(?:is|are)\s+(?:now\s+|officially\s+|still\s+|already\s+)?(?:open|live|available|on sale)\b/.test(rest)) return undefined;
+  return result(s, v, 'opening', opening, s.text.length, undefined, 'exchange');
+}
+
 const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcome to|feel free to)\s+(?:also\s+|now\s+|always\s+|still\s+|easily\s+|even\s+)?/;
 
 function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
@@ -270,6 +303,9 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // A heading states; "Can I keep my current system?" over an answer is an FAQ entry.
   if (s.container === 'heading') return undefined;
   const text = s.text;
+  // "Hope to see you at this year's MesosCon!": an invitation to attend, with nothing else asked.
+  const wish = v.attendance.find(text);
+  if (wish && !/[^\s,;:—–(-]\s*$/.test(text.slice(0, wish[0]).replace(/^(?:we|i|and|so|but)\s*$/, ''))) return result(s, v, 'offer', wish[0], text.length, undefined, 'exchange');
   // At the start of the sentence or of a clause ("Congrats on the launch - would love to...").
   const hit = v.offers.find(text);
   if (!hit) return undefined;

@@ -25,6 +25,10 @@ export interface ReaderData {
   consumeVerbs: string[];
   toCustomers: Partial<Record<AskClass, string[]>>;
   offers: string[];
+  /** Wishes to see the reader at an event ("Hope to see you at ..."). */
+  attendance: string[];
+  /** What a draft announces as open ("Registration is now open"). */
+  openings: string[];
   readerQuestion: string[];
   hookOpeners: string[];
   rhetoricalOpeners: string[];
@@ -134,6 +138,8 @@ export interface Vocabulary {
   consumeVerbs: Set<string>;
   toCustomers: { cls: AskClass; set: PhraseSet }[];
   offers: PhraseSet;
+  attendance: PhraseSet;
+  openings: PhraseSet;
   readerQuestion: PhraseSet;
   hookOpeners: PhraseSet;
   rhetoricalOpeners: PhraseSet;
@@ -160,6 +166,8 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     consumeVerbs: new Set(d.consumeVerbs),
     toCustomers: (Object.entries(d.toCustomers) as [AskClass, string[]][]).map(([cls, list]) => ({ cls, set: new PhraseSet(list) })),
     offers: new PhraseSet(d.offers),
+    attendance: new PhraseSet(d.attendance),
+    openings: new PhraseSet(d.openings),
     readerQuestion: new PhraseSet(d.readerQuestion),
     hookOpeners: new PhraseSet(d.hookOpeners),
     rhetoricalOpeners: new PhraseSet(d.rhetoricalOpeners),
