@@ -305,7 +305,8 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const text = s.text;
   // "Hope to see you at this year's MesosCon!": an invitation to attend, with nothing else asked.
   const wish = v.attendance.find(text);
-  if (wish && !/[^\s,;:—–(-]\s*$/.test(text.slice(0, wish[0]).replace(/^(?:we|i|and|so|but)\s*$/, ''))) return result(s, v, 'offer', wish[0], text.length, undefined, 'exchange');
+  // It opens the sentence or a clause ("Stay tuned for the agenda, and we hope you can join us").
+  if (wish && !/[^\s,;:—–(-]\s*$/.test(text.slice(0, wish[0]).replace(/(?:^|[\s,])(?:and|but|so|we|i)\s*$/, ','))) return result(s, v, 'offer', wish[0], text.length, undefined, 'exchange');
   // At the start of the sentence or of a clause ("Congrats on the launch - would love to...").
   const hit = v.offers.find(text);
   if (!hit) return undefined;
