@@ -161,6 +161,13 @@ describe('classify: what the reader commits to', () => {
     assert.equal(cls('join us on slack', 0), 'engage');
     assert.equal(cls('build a content calendar', undefined, 'consume', false), 'consume');
   });
+  test('company, places and the topic of feedback do not decide; a short button names its thing', () => {
+    assert.equal(cls('book a pairing session with one of our teammates', 0), 'meeting');
+    assert.equal(cls("i'd love your feedback on the beta", undefined), 'engage');
+    assert.equal(cls('if you are interested in sponsoring, please drop us an email', 38), 'commit');
+    assert.equal(cls('join our regular community call', 0), 'engage');
+    assert.equal(read('[Go to Course]'.replace(/[[\]]/g, ''), { links: [{ start: 0, end: 12, hasUrl: true }] }), 'link exchange');
+  });
   test('a decisive verb keeps its class; the verb decides when nothing is named; customers expand', () => {
     assert.equal(cls('schedule a brief training session', 0), 'meeting');
     assert.equal(cls('forward this to anyone who runs receiving', 0), 'advocate');

@@ -39,8 +39,11 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     // A noun that modifies another ("sponsorship information", "community call") is not the
     // thing asked for: the noun it modifies is.
     if (modifier(clause, o.end)) continue;
-    // A place or a means ("from the settings page", "on GitHub") says where, not what is asked for.
-    if (PLACE_BEFORE.test(clause.slice(0, o.start))) continue;
+    // A place or a channel ("on GitHub", "with one of our teammates") says where or with whom,
+    // not what is asked for; "interested in sponsoring" still asks about sponsoring.
+    if ((v.placeObjects.has(o.phrase) || WITH_BEFORE.test(clause.slice(0, o.start))) && PLACE_BEFORE.test(clause.slice(0, o.start))) continue;
+    // What feedback is about is its topic: "your feedback on the beta" asks for feedback.
+    if (ABOUT_BEFORE.test(clause.slice(0, o.start))) continue;
     let cls = o.cls;
     // Reading the report or watching the webinar asks for attention, not contact details or time.
     if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';
@@ -66,7 +69,13 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
 }
 
 /** A preposition of place or means, with its article and up to two words, just before a phrase. */
-const PLACE_BEFORE = /\b(?:from|in|on|at|via|through|using|into|under|inside|within)\s+(?:(?:the|a|an|your|our|their|its|this|my)\s+)?(?:[\w-]+\s+){0,2}$/;
+const PLACE_BEFORE = /\b(?:from|in|on|at|via|through|using|into|under|inside|within|with)\s+(?:(?:the|a|an|your|our|their|its|this|my|one of our|one of the)\s+)?(?:[\w-]+\s+){0,2}$/;
+
+/** A word of opinion and "on", "about" or "for" just before a phrase: the phrase is its topic. */
+const ABOUT_BEFORE = /\b(?:feedback|thoughts|input|take|opinion|opinions|views|questions|notes|ideas|suggestions|comments)\s+(?:on|about|regarding|for)\s+(?:(?:the|our|your|this|my)\s+)?$/;
+
+/** "with" (and up to three words) just before a phrase: company, not the thing asked for. */
+const WITH_BEFORE = /\bwith\s+(?:[\w'-]+\s+){0,3}$/;
 
 /** Words that may follow the noun asked for: a preposition, a conjunction, an adverb of time or place. */
 const HEAD_NEXT =

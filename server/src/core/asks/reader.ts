@@ -139,7 +139,9 @@ function result(s: SentenceFacts, v: Vocabulary, shape: AskShape, from: number, 
   // A link titled with a verb ("Build a content calendar in five steps") is a read, not a build;
   // a short button's verb is what it does ("Confirm email", "Report bug").
   if (shape === 'link' && !cta && clause.split(/\s+/).length > 4) rel = undefined;
-  const topics = !(shape === 'link' || shape === 'imperative') || cta;
+  // A short button names its thing ("Go to Course"); a long link title or an imperative only
+  // mentions a topic ("Build a content calendar in five steps").
+  const topics = !(shape === 'link' || shape === 'imperative') || cta || (shape === 'link' && clause.split(/\s+/).length <= 4);
   const c = classify(v, clause, rel, fallback, topics);
   const m: ReaderMatch = { from, to, cls: c.cls, level: ASK_LEVELS[c.cls], shape, via: `${shape}: ${c.why}` };
   if (c.toCustomers) m.toCustomers = c.toCustomers;

@@ -20,6 +20,8 @@ export interface ReaderData {
   decisiveVerbs: string[];
   /** Objects that class an ask but do not make an imperative one by themselves. */
   topicObjects: string[];
+  /** Objects that can be a place or a channel ("on GitHub", "in the app"). */
+  placeObjects: string[];
   /** Who, named in an imperative, makes it an instruction about a third party ("Register with the state"). */
   thirdParty: string[];
   consumeVerbs: string[];
@@ -134,6 +136,7 @@ export interface Vocabulary {
   socialCta: PhraseSet;
   decisiveVerbs: PhraseSet;
   topicObjects: Set<string>;
+  placeObjects: Set<string>;
   thirdParty: PhraseSet;
   consumeVerbs: Set<string>;
   toCustomers: { cls: AskClass; set: PhraseSet }[];
@@ -162,6 +165,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     socialCta: new PhraseSet(d.socialCta),
     decisiveVerbs: new PhraseSet(d.decisiveVerbs),
     topicObjects: new Set(d.topicObjects),
+    placeObjects: new Set(d.placeObjects),
     thirdParty: new PhraseSet(d.thirdParty),
     consumeVerbs: new Set(d.consumeVerbs),
     toCustomers: (Object.entries(d.toCustomers) as [AskClass, string[]][]).map(([cls, list]) => ({ cls, set: new PhraseSet(list) })),
