@@ -41,7 +41,6 @@ export interface ReaderData {
   navigation: string[];
   nonAskVerbs: string[];
   howToVerbs: string[];
-  pointers: string[];
   conditionals: string[];
   conditionalLandings: string[];
 }
@@ -152,7 +151,6 @@ export interface Vocabulary {
   navigation: PhraseSet;
   nonAskVerbs: PhraseSet;
   howToVerbs: PhraseSet;
-  pointers: PhraseSet;
   conditionals: PhraseSet;
   conditionalLandings: PhraseSet;
 }
@@ -181,7 +179,6 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     navigation: new PhraseSet(d.navigation),
     nonAskVerbs: new PhraseSet(d.nonAskVerbs),
     howToVerbs: new PhraseSet(d.howToVerbs),
-    pointers: new PhraseSet(d.pointers),
     conditionals: new PhraseSet(d.conditionals),
     conditionalLandings: new PhraseSet(d.conditionalLandings),
   };
