@@ -12,7 +12,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Blockquote, Root, RootContent, PhrasingContent, Html } from 'mdast';
-import { normalize, type Normalized } from './text';
+import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
 import { readSentence } from './asks/reader';
 import { answersQuestion } from './asks/filters';
@@ -520,7 +520,6 @@ function readProse(
   }
 }
 
-
 /** Source offset just past the source char at `at` (never inside a surrogate pair). */
 function sourceEnd(text: string, at: number, next: number | undefined): number {
   const width = (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
@@ -628,14 +627,10 @@ function readShape(
 ): UnitMatch | undefined {
   const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean; bare?: boolean }[] = [];
   for (const l of links) {
-    let a = 0;
-    while (a < unit.text.length && unit.map[a]! < l.start) a++;
-    let b = a;
-    while (b < unit.text.length && unit.map[b]! < l.end) b++;
+    const a = Math.min(normIndexOf(unit, l.start), unit.text.length);
+    const b = Math.min(normIndexOf(unit, l.end), unit.text.length);
     if (b > a) normLinks.push({ start: a, end: b, link: l, hasUrl: true });
   }
-  // A link whose address the markdown parser could not read (a template slot with spaces:
-  // "[Join now]({{ invite }})") is still a link to the reader.
   // A bracketed button with no address at all ("[Update Payment Method →]" in a template) is
   // a button too when it is the whole sentence; a bracketed slot that names no action
   // ("[next step]") stays a placeholder (asks/filters.ts).
@@ -644,6 +639,8 @@ function readShape(
     const at = unit.text.indexOf('[') + 1;
     normLinks.push({ start: at, end: at + bare[1]!.length, link: { start: unit.map[at]!, end: unit.map[at + bare[1]!.length]!, url: '' } });
   }
+  // A link whose address the markdown parser could not read (a template slot with spaces:
+  // "[Join now]({{ invite }})") is still a link to the reader.
   if (normLinks.length === 0 && unit.text.includes('](')) {
     const re = /\[([^\]\n]{1,120})\]\([^)\n]*\)/g;
     let m: RegExpExecArray | null;

@@ -154,3 +154,20 @@ export function hash(text: string): string {
   }
   return (h >>> 0).toString(36) + ':' + text.length;
 }
+
+/**
+ * The index in a normalised text of a source offset: the first normalised character at or after
+ * it. A binary search over the offset map (which never decreases), so mapping many offsets of one
+ * sentence stays linear in practice.
+ */
+export function normIndexOf(unit: Normalized, offset: number): number {
+  const map = unit.map;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -11,7 +11,7 @@
  * Plain dates ("the early-bird rate ends July 31", "your card expires on [date]") are not in
  * the lexicon's urgency list at all: only dated urgency ("ends tonight", "expires soon") is.
  */
-import type { Normalized } from '../text';
+import { normIndexOf, type Normalized } from '../text';
 
 export interface PressureHit {
   /** Block-relative source offsets. */
@@ -24,8 +24,8 @@ export interface PressureHit {
 export function pressureInContext(hits: PressureHit[], unit: Normalized, container: string): PressureHit[] {
   if (hits.length === 0) return hits;
   return hits.filter((h) => {
-    const from = normIndex(unit, h.start);
-    const to = normIndex(unit, h.end);
+    const from = normIndexOf(unit, h.start);
+    const to = normIndexOf(unit, h.end);
     const before = unit.text.slice(0, from);
     const after = unit.text.slice(to);
     if (h.via === 'all-caps') {
@@ -50,17 +50,4 @@ export function pressureInContext(hits: PressureHit[], unit: Normalized, contain
     }
     return true;
   });
-}
-
-/** The index in the normalised text of a source offset (the first char at or after it). */
-function normIndex(unit: Normalized, offset: number): number {
-  const map = unit.map;
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
