@@ -26,7 +26,8 @@ export interface Classification {
 /**
  * Class the ask held in `clause` (normalised text from the ask's start to its end), whose
  * verb, if known, starts at `verbAt` in the clause. `topics` says whether topic objects count
- * (offers and questions: yes; link titles and imperatives: only right after a call-to-action verb).
+ * (offers, questions and short buttons: yes; link titles and imperatives: only right after a
+ * call-to-action verb).
  */
 export function classify(v: Vocabulary, clause: string, verbAt: number | undefined, fallback: AskClass, topics = true): Classification {
   const verb = verbAt === undefined ? undefined : v.verbs.startOf(clause.slice(verbAt));
