@@ -22,7 +22,8 @@ export function explainText(r: FileReport, c: Colors): string {
     out += `  ${a.line}:${a.column}  "${a.text}"\n`;
     out += `      class   ${ASK_LABELS[a.class as AskClass] ?? a.class}, needs trust ${level(a.level)}: ${verdict}\n`;
     out += `      found   in a ${a.kind === 'ps' ? 'P.S. line' : a.kind === 'url' ? 'calendar or booking link' : a.kind}\n`;
-    out += `      why     ${c.dim(`matched ${a.via}`)}\n`;
+    // The lexicon reports the rule it matched; the ask reader says how it read the sentence.
+    out += `      why     ${c.dim(a.via.startsWith('read as ') ? a.via : `matched ${a.via}`)}\n`;
   }
 
   out += `\n${c.bold(`Findings (${r.findings.length})`)}\n`;

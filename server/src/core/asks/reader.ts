@@ -221,7 +221,7 @@ function bareLink(s: SentenceFacts, from: number, to: number): ReaderMatch | und
   while (to > from && /[\s.,;:!)\]"']/.test(s.text[to - 1]!)) to--;
   while (from < to && !WORD_START.test(s.text[from]!)) from++;
   if (to <= from || negatedBefore(s.text.slice(0, from))) return undefined;
-  return { from, to, cls: 'consume', level: ASK_LEVELS.consume, shape: 'link', via: 'link: a URL offered to go to' };
+  return { from, to, cls: 'consume', level: ASK_LEVELS.consume, shape: 'link', via: 'link: a URL written out in the text' };
 }
 
 function strongest(list: (ReaderMatch | undefined)[]): ReaderMatch | undefined {
