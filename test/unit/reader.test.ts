@@ -11,6 +11,7 @@ import { readSentence, type SentenceFacts } from '../../server/src/core/asks/rea
 import { verbReading } from '../../server/src/core/asks/tagger';
 import { PhraseSet, vocabulary } from '../../server/src/core/asks/vocabulary';
 import type { DocUnit } from '../../server/src/core/checks/check';
+import { normalize } from '../../server/src/core/text';
 
 const v = vocabulary();
 
@@ -51,6 +52,11 @@ describe('reader: candidate shapes', () => {
     // Reports and courtesies are not offers.
     assert.equal(read('I can tell you that most teams start with confirmations.'), 'none');
     assert.equal(read("I'm happy to work around your schedule."), 'none');
+  });
+  test('an em dash is a clause break once normalised, not a hyphen that glues two words', () => {
+    const t = normalize("If this helped, hit subscribe—I've got more tutorials coming.").text;
+    assert.equal(t, "if this helped, hit subscribe - i've got more tutorials coming.");
+    assert.equal(read(t), 'condition engage');
   });
   test('conditional invitations that land on a request, not support lines', () => {
     assert.equal(read("If you ever want to compare notes, I'm around."), 'condition meeting');

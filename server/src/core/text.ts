@@ -87,7 +87,8 @@ const FOLD: Record<string, string> = {
   '\u201D': '"',
   '\u201F': '"',
   '\u2013': '-',
-  '\u2014': '-',
+  // An em dash between words is a clause break, never a hyphen: "hit subscribe—I've got more".
+  '\u2014': ' - ',
   '\u2212': '-',
   '\u00A0': ' ',
   '\u2026': '...',
