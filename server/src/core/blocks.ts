@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import type { Blockquote, Root, RootContent, PhrasingContent, Html } from 'mdast';
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
-import { readSentence, type AskShape } from './asks/reader';
+import { readSentence } from './asks/reader';
 import { answersQuestion } from './asks/filters';
 import { pressureInContext } from './asks/pressure';
 
@@ -660,7 +660,7 @@ function readShape(
   const m = readSentence(facts);
   if (!m) return undefined;
   const [start, end] = sourceSpan(unit, m.from, m.to);
-  const out: UnitMatch = { start, end, class: m.cls, level: m.level, via: `read as ${SHAPE_WORDS[m.shape]}; ${m.via.slice(m.via.indexOf(': ') + 2)}`, inLink: false, kind: 'phrase', shape: m.shape };
+  const out: UnitMatch = { start, end, class: m.cls, level: m.level, via: m.via, inLink: false, kind: 'phrase', shape: m.shape };
   if (m.toCustomers) out.toCustomers = m.toCustomers;
   if (m.weak) out.weak = true;
   const link = normLinks.find((l) => m.from >= l.start && m.to <= l.end)?.link;
@@ -682,17 +682,6 @@ function isTestimonial(node: Blockquote, text: string): boolean {
   if (/^[*_]*(?:[—–~]|--?\s)/u.test(attribution)) return true;
   return node.children.length > 1 && attribution.length < 100 && !/[.!?]["”’)]?$/u.test(attribution) && /^[*_]*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+)*\s*,/u.test(attribution);
 }
-
-/** How `trustline explain` and the hover name each shape of the ask reader. */
-const SHAPE_WORDS: Record<AskShape, string> = {
-  link: 'a link to go to',
-  opening: 'something announced as open',
-  condition: 'a conditional invitation',
-  'you-can': '"you can ..." pointing at the action',
-  offer: 'an offer or a wish',
-  imperative: 'an imperative',
-  question: 'a question to the reader',
-};
 
 /** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me)\/[^\s<>()\]]*/g;

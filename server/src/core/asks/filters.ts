@@ -2,8 +2,8 @@
  * What is not an ask, by the trust model's section 2a, read from structure and position
  * rather than from a list of sentences: courtesy closers, the sender's promises, reply options
  * in the reader's voice, placeholders, negated asks, mentions and examples, benefit headlines,
- * how-to steps. Each filter answers for one candidate; the document-level ones (a hook question
- * that opens the draft) live in `position.ts`.
+ * how-to steps. Each filter answers for one sentence or candidate; what only the whole draft
+ * shows (a question it answers next, its closing lines) lives in `position.ts` and analyze.ts.
  */
 import type { Vocabulary } from './vocabulary';
 
@@ -31,7 +31,8 @@ const REPLY_OPTION = /^(?:\d{1,2}|[a-c])\s*[-–—.):]\s+\S/;
 /** A sentence that is only a template slot for the call to action ("[next step]", "{{cta}}"). */
 function isPlaceholder(v: Vocabulary, text: string): boolean {
   const t = text.replace(/[\s.!?→»>-]+$/u, '').trim();
-  if (v.placeholders.startOf(t) !== undefined && v.placeholders.startOf(t)!.length >= t.length - 1) return true;
+  const slot = v.placeholders.startOf(t);
+  if (slot !== undefined && slot.length >= t.length - 1) return true;
   // A bracketed slot naming the ask without its words: "[CTA: book a call]", "{{call_to_action}}".
   return /^(?:\[[^\]]*\b(?:cta|call to action|call-to-action|next step|ask)\b[^\]]*\]|\{\{[^}]*\b(?:cta|call_to_action|next_step)\b[^}]*\}\})$/.test(t);
 }

@@ -1,8 +1,8 @@
 /**
- * What only the whole draft shows: where it closes. A draft's call to action usually stands in
- * its closing lines (the last sentences before the sign-off, the line that ends a post), so an
- * ask the reader found by grammar alone ("What's the slowest part of your release?", "Tell me
- * how you handle it") counts there and is body copy anywhere else.
+ * What only the whole draft shows. Where it closes: a draft's call to action usually stands in
+ * its closing lines (the last sentences before the sign-off, the line that ends a post), so a
+ * question with no request in its words ("What's the slowest part of your release?") counts there
+ * and is body copy anywhere else. And what a list of links hangs from.
  */
 import type { DocUnit } from '../checks/check';
 

@@ -30,6 +30,18 @@ import { vocabulary, type Vocabulary } from './vocabulary';
 
 export type AskShape = 'link' | 'opening' | 'condition' | 'you-can' | 'offer' | 'imperative' | 'question';
 
+/** How `trustline explain` and the hover name each shape of the ask reader. */
+const SHAPE_WORDS: Record<AskShape, string> = {
+  link: 'a link to go to',
+  opening: 'something announced as open',
+  condition: 'a conditional invitation',
+  'you-can': '"you can ..." pointing at the action',
+  offer: 'an offer or a wish',
+  imperative: 'an imperative',
+  question: 'a question to the reader',
+};
+
+
 export interface SentenceFacts {
   /** Normalised sentence text (lower case). */
   text: string;
@@ -61,6 +73,7 @@ export interface ReaderMatch {
   cls: AskClass;
   level: number;
   shape: AskShape;
+  /** How the sentence was read and what decided the class, for `trustline explain`. */
   via: string;
   toCustomers?: AskClass;
   /**
@@ -143,7 +156,7 @@ function result(s: SentenceFacts, v: Vocabulary, shape: AskShape, from: number, 
   // mentions a topic ("Build a content calendar in five steps").
   const topics = !(shape === 'link' || shape === 'imperative') || cta || (shape === 'link' && clause.split(/\s+/).length <= 4);
   const c = classify(v, clause, rel, fallback, topics);
-  const m: ReaderMatch = { from, to, cls: c.cls, level: ASK_LEVELS[c.cls], shape, via: `${shape}: ${c.why}` };
+  const m: ReaderMatch = { from, to, cls: c.cls, level: ASK_LEVELS[c.cls], shape, via: `read as ${SHAPE_WORDS[shape]}; ${c.why}` };
   if (c.toCustomers) m.toCustomers = c.toCustomers;
   return m;
 }
@@ -221,7 +234,7 @@ function bareLink(s: SentenceFacts, from: number, to: number): ReaderMatch | und
   while (to > from && /[\s.,;:!)\]"']/.test(s.text[to - 1]!)) to--;
   while (from < to && !WORD_START.test(s.text[from]!)) from++;
   if (to <= from || negatedBefore(s.text.slice(0, from))) return undefined;
-  return { from, to, cls: 'consume', level: ASK_LEVELS.consume, shape: 'link', via: 'link: a URL written out in the text' };
+  return { from, to, cls: 'consume', level: ASK_LEVELS.consume, shape: 'link', via: `read as ${SHAPE_WORDS.link}; a URL written out in the text` };
 }
 
 function strongest(list: (ReaderMatch | undefined)[]): ReaderMatch | undefined {
