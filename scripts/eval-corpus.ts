@@ -109,8 +109,11 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Markdown syntax a label leaves out: emphasis marks, link brackets and a link's `](url)`. */
-const MARKUP = '(?:\\]\\([^)\\s]*\\)|[*_\\[\\]`])';
+/**
+ * Markdown syntax a label leaves out: emphasis marks, link brackets, an inline link's `](url)` and
+ * a reference link's `][label]`.
+ */
+const MARKUP = '(?:\\]\\([^)\\s]*\\)|\\]\\[[^\\]\\s]*\\]|[*_\\[\\]`])';
 
 /**
  * Every occurrence of `needle` in `text` from `from` on: case-insensitive, any run of whitespace
