@@ -357,8 +357,9 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
  * is a call to action too short to be advice ("Register today", "Subscribe"). `button` accepts
  * link and button text, which is a place to act by itself.
  */
-function imperative(clause: string, v: Vocabulary, button = false): 'strong' | undefined {
+function imperative(clause: string, v: Vocabulary, button = false, links: number[] = []): 'strong' | undefined {
   const c = clause.replace(LEAD_INS, '');
+  const shift = clause.length - c.length;
   const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
   if (!first || FUNCTION_WORD.has(first)) return undefined;
   const verb = v.verbs.startOf(c)?.phrase ?? v.howToVerbs.startOf(c);
@@ -377,7 +378,14 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
   }
   // The tagger splits "self-host" into three tokens; a hyphenated verb we know is a verb.
   const reading = verb?.includes('-') ? { plain: true, afterSubject: true } : verbReading(c);
-  if (!reading.plain) {
+  // A link is a place to act for a verb that sends the reader somewhere or asks something of
+  // them ("See [requirements](...)", "Join the [forum](...)"), not for one that describes using
+  // the product ("Run [VS Code](...) on any machine", "Organise toggles by [tags](...)").
+  if (cta === undefined && !v.consumeVerbs.has(first)) links = [];
+  // The verb's object is a link ("Check [node-socks-proxy-agent](...)", "Review [the guidelines](...)").
+  const vEnd = (cta ?? verb ?? '').length;
+  const linkNext = vEnd > 0 && links.some((at) => at - shift >= vEnd && /^\s*(?:(?:the|our|a|an|your|this|these|out|at|to)\s+)*$/.test(c.slice(vEnd, at - shift)));
+  if (!reading.plain && !(linkNext && reading.afterSubject)) {
     // Read as a verb only after a subject: trusted for a verb we know that opens a verb phrase
     // ("Book a demo", "Sign up", "Request access"), not for a noun phrase ("Complete
     // documentation", "Launch Week II"). A call-to-action verb the model does not know as one
@@ -389,7 +397,8 @@ function imperative(clause: string, v: Vocabulary, button = false): 'strong' | u
   if (button || v.socialCta.startOf(c) !== undefined) return 'strong';
   const clauseText = untilExample(c.split(/[;.!?]/)[0]!);
   if (v.thirdParty.test(clauseText)) return undefined;
-  if (SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
+  // A link in the clause is where to do it ("See [requirements](...) for minimum specs").
+  if (links.some((at) => at - shift > 0) || SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
   if ((verb || cta) && namesOffer(v, clauseText, first.length, v.consumeVerbs.has(first))) return 'strong';
   // "Register today", "Apply now": too short to be advice. "See trust-building-principles" is a
   // cross-reference: attention verbs need something they point at.
@@ -456,17 +465,22 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
     const verbAt = at + lead;
     const head = text.slice(verbAt);
     if (at > opening && !/^(?:please |just |simply |go ahead and |feel free to )/.test(clause) && !leadsToCommand(text.slice(opening, at))) continue;
-    const strength = imperative(head, v);
+    const end = clauseEnd(text, verbAt);
+    // A local address ("visit http://localhost:3000") is a step of a setup, not a place to go.
+    const links = s.links.filter((l) => l.start > verbAt && l.start < end && !LOCAL_ADDRESS.test(text.slice(l.start, l.end))).map((l) => l.start - verbAt);
+    const strength = imperative(head, v, false, links);
     if (strength === undefined) continue;
     if (howToStep(v, head, inList, s.links.length > 0)) return undefined;
     // An imperative heading without a link is a benefit headline ("Cut reporting time by 80%").
     if (s.container === 'heading' && s.links.length === 0) return undefined;
     // A list item without a link is a feature, an agenda point or a step unless it is a call to action.
     if (inList && s.links.length === 0 && v.ctaVerbs.startOf(head.replace(LEAD_INS, '')) === undefined) return undefined;
-    return result(s, v, 'imperative', at, clauseEnd(text, verbAt), verbAt, 'engage');
+    return result(s, v, 'imperative', at, end, verbAt, 'engage');
   }
   return undefined;
 }
+
+const LOCAL_ADDRESS = /\blocalhost\b|\b127\.0\.0\.1\b|\b0\.0\.0\.0\b/;
 
 /** What may come before an imperative clause inside a sentence: a condition, a colon lead-in. */
 function leadsToCommand(before: string): boolean {
