@@ -322,6 +322,9 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const wish = v.attendance.find(text);
   // It opens the sentence or a clause ("Stay tuned for the agenda, and we hope you can join us").
   if (wish && !/[^\s,;:—–(-]\s*$/.test(text.slice(0, wish[0]).replace(/(?:^|[\s,])(?:and|but|so|we|i)\s*$/, ','))) return result(s, v, 'offer', wish[0], text.length, undefined, 'exchange');
+  // "Pull requests are always welcome", "This project welcomes contributions": a stated welcome.
+  const welcome = welcomeAt(text, v);
+  if (welcome) return result(s, v, 'offer', welcome[0], welcome[1], welcome[2], 'engage');
   // At the start of the sentence or of a clause ("Congrats on the launch - would love to...").
   const hit = v.offers.find(text);
   if (!hit) return undefined;
@@ -344,6 +347,27 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   if (/^(?:tell you|say|assure you|confirm|promise|guarantee|see why|see how|imagine|only|already|also see)\b/.test(after)) return undefined;
   const verbAt = end + (text.length - end - after.length) + (/^to\s/.test(after) ? 3 : 0);
   return result(s, v, 'offer', start, text.length, verbAt, 'engage');
+}
+
+/**
+ * A welcome stated at the start of the sentence or of a clause: its span, to the end of its
+ * clause, and the verb the reader is welcome to do ("You're welcome to submit posters"), if any.
+ */
+function welcomeAt(text: string, v: Vocabulary): [number, number, number | undefined] | undefined {
+  if (!/welcom|encourag|appreciat|love|invite/.test(text)) return undefined;
+  const starts = [LEAD_SYMBOLS.exec(text)?.[0].length ?? 0];
+  const re = /[,;:—–]\s+(?:and |but |so )?|\s-\s+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+  for (const at of starts) {
+    const m = v.welcome.exec(text.slice(at));
+    if (!m) continue;
+    let end = at + m[0].length;
+    const stop = /[,;!?]|\s(?:and|but|so|because|since|which)\s|\s-\s/.exec(text.slice(end));
+    end = stop ? end + stop.index : text.length;
+    const to = /\bwelcome\s+to\s+/.exec(m[0]);
+    return [at, end, to ? at + to.index + to[0].length : undefined];
+  }
+  return undefined;
 }
 
 /**
@@ -451,7 +475,8 @@ const FUNCTION_WORD = new Set(
 /** Words that may follow a verb in an imperative verb phrase. */
 const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|those|them|up|out|in|on|off|to|with|for|into|over|through|more|now|here|today|back|along|around|some|any|every|all|one|yourself|yours)$/;
 
-function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+function imperativeShape(facts: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  let s = facts;
   const text = s.text;
   // Clause starts: the sentence, after a lead-in, after "if ..., " or a colon or a dash.
   const starts = [opening];
@@ -460,8 +485,13 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
   while ((m = re.exec(text))) if (m.index >= opening) starts.push(m.index + m[0].length);
   const inList = s.container === 'list' || s.container === 'table';
   for (const at of starts) {
+    // "Consider upgrading your plan", "you may consider supporting me on Patreon": the gerund
+    // is the imperative. It is read in its base form, padded to keep every offset.
+    const considered = considerGerund(s, at, v);
+    if (considered) s = considered.facts;
+    const text = s.text;
     const clause = text.slice(at);
-    const lead = LEAD_INS.exec(clause)?.[0].length ?? 0;
+    const lead = considered?.lead ?? LEAD_INS.exec(clause)?.[0].length ?? 0;
     const verbAt = at + lead;
     const head = text.slice(verbAt);
     if (at > opening && !/^(?:please |just |simply |go ahead and |feel free to )/.test(clause) && !leadsToCommand(text.slice(opening, at))) continue;
@@ -478,6 +508,30 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
     return result(s, v, 'imperative', at, end, verbAt, 'engage');
   }
   return undefined;
+}
+
+/** A recommendation that opens with "consider" and a gerund, with who recommends it. */
+const CONSIDER = /^((?:please |you (?:may|might|should|could|can|will)(?: also| absolutely| definitely| really| strongly)? |also |do )*consider )([a-z]+ing)\b/;
+
+/**
+ * The sentence with the gerund after "consider" at `at` turned into its base form ("upgrading"
+ * to "  upgrade"), when the vocabulary knows that verb, and where the verb now starts after the
+ * clause start; the text keeps its length, so every offset still holds.
+ */
+function considerGerund(s: SentenceFacts, at: number, v: Vocabulary): { facts: SentenceFacts; lead: number } | undefined {
+  const m = CONSIDER.exec(s.text.slice(at));
+  if (!m) return undefined;
+  const gerund = m[2]!;
+  const stem = gerund.slice(0, -3);
+  const from = at + m[1]!.length;
+  const to = from + gerund.length;
+  const rest = s.text.slice(to);
+  const base = [stem, `${stem}e`, /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : ''].find((w) => w && v.verbs.startOf(w + rest) !== undefined);
+  if (!base) return undefined;
+  // "consider" stands where a lead-in would: the imperative's verb is the base form after it.
+  // The padding goes before the verb, so that the verb and its phrase read as written.
+  const pad = gerund.length - base.length;
+  return { facts: { ...s, text: s.text.slice(0, from) + ' '.repeat(pad) + base + rest }, lead: m[1]!.length + pad };
 }
 
 const LOCAL_ADDRESS = /\blocalhost\b|\b127\.0\.0\.1\b|\b0\.0\.0\.0\b/;

@@ -29,6 +29,8 @@ export interface ReaderData {
   offers: string[];
   /** Wishes to see the reader at an event ("Hope to see you at ..."). */
   attendance: string[];
+  /** What a draft may say it welcomes ("Pull requests are always welcome"). */
+  welcomed: string[];
   /** What a draft announces as open ("Registration is now open"). */
   openings: string[];
   readerQuestion: string[];
@@ -141,6 +143,8 @@ export interface Vocabulary {
   toCustomers: { cls: AskClass; set: PhraseSet }[];
   offers: PhraseSet;
   attendance: PhraseSet;
+  /** "<what> are welcome", "<who> welcomes <what>", "welcome <what>": see `welcomeAt`. */
+  welcome: RegExp;
   openings: PhraseSet;
   readerQuestion: PhraseSet;
   hookOpeners: PhraseSet;
@@ -169,6 +173,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     toCustomers: (Object.entries(d.toCustomers) as [AskClass, string[]][]).map(([cls, list]) => ({ cls, set: new PhraseSet(list) })),
     offers: new PhraseSet(d.offers),
     attendance: new PhraseSet(d.attendance),
+    welcome: welcomePattern(d.welcomed),
     openings: new PhraseSet(d.openings),
     readerQuestion: new PhraseSet(d.readerQuestion),
     hookOpeners: new PhraseSet(d.hookOpeners),
@@ -182,6 +187,24 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     conditionals: new PhraseSet(d.conditionals),
     conditionalLandings: new PhraseSet(d.conditionalLandings),
   };
+}
+
+/**
+ * A welcome the draft states, matched from the start of a sentence or a clause: "pull requests
+ * and stars are always welcome", "this project welcomes contributions and suggestions", "we love
+ * contributions from the community", "welcome contributing!". Group 1 is what is welcomed.
+ */
+function welcomePattern(welcomed: readonly string[]): RegExp {
+  const what = `(?:${alternation(welcomed)})`;
+  const mods = '(?:(?:all|any|your|new|more|constructive|external|community|of|kinds|sorts|types|forms|other|the|first-time)\\s+)*';
+  const list = `(${mods}${what}(?:\\s*(?:,|and|&|or|,\\s*and)\\s+${mods}${what})*)`;
+  const adv = '(?:(?:always|very|more than|really|most|warmly|also|highly|gladly|greatly|truly|extremely)\\s+)*';
+  return new RegExp(
+    `^(?:${list}\\s+(?:is|are)\\s+${adv}(?:welcome|welcomed|appreciated|encouraged)\\b(?!\\s+to\\b)` +
+      `|(?:this project|the project|we|i|our team|our community|[a-z0-9.-]+ project|the [a-z0-9. -]{1,30} project)\\s+${adv}(?:welcome|welcomes|encourage|encourages|appreciate|love|invite|invites)\\s+${list}(?![a-z])(?!\\s+to\\b)` +
+      `|(?:you're|you are)\\s+${adv}welcome\\s+to\\s+(?:send|submit|open|contribute|join|share|propose|apply|suggest)\\b[^.!?]*` +
+      `|welcome\\s+${list}(?![a-z]))`,
+  );
 }
 
 export const READER_DATA = data as unknown as ReaderData;
