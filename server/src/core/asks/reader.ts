@@ -205,8 +205,19 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     if (POINTER_LINK.test(lt)) return result(s, v, 'link', clauseStart(text, l.start), l.end, clauseVerb(text, clauseStart(text, l.start), v), 'consume');
     if (imperative(lt, v) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
   }
+  // What the sentence says is now there to go to: "[Videos of the talks](...) are now available
+  // on YouTube", "Our [event page](...) is live!", "photos ... available in our [album](...)".
+  for (const l of s.links) {
+    if (l.bare || !l.hasUrl) continue;
+    if (AVAILABLE_AFTER.test(text.slice(l.end)) || AVAILABLE_BEFORE.test(text.slice(0, l.start))) return result(s, v, 'link', l.start, l.end, undefined, 'consume');
+  }
   return undefined;
 }
+
+/** "... is now available", right after a link: the link is what became available. */
+const AVAILABLE_AFTER = /^[\s*_)\]]*(?:is|are)\s+(?:now\s+|officially\s+|also\s+)?(?:available|live|out|online|published|up)\b(?!\s+(?:to|for)\s+(?:everyone|all|free|customers))/;
+/** "... available in our", right before a link. */
+const AVAILABLE_BEFORE = /\b(?:available|live|published|posted|uploaded)\s+(?:now\s+)?(?:in|on|at|via|from)\s+(?:our\s+|the\s+|this\s+|my\s+)?$/;
 
 /**
  * A link offered as something to go to. Its text must say what: an action ("Join now"), a thing
