@@ -511,12 +511,14 @@ function readProse(
   // A question the paragraph answers itself is rhetorical or an FAQ entry, not a request:
   // "Not ready? No problem, your plan stays active." "Can I switch plans? Yes, anytime."
   // And a question that leads into the request after it ("Want the template? DM me.", "Can't
-  // make it live? Register anyway") is that request's lead-in: the sentence after it holds the ask.
+  // make it live? Register anyway") is that request's lead-in: the sentence after it holds the ask,
+  // whether the question was read by its shape or is a phrasing of the lexicon ("Interested in
+  // contributing? Email us at ...").
   for (let i = firstUnit; i < out.units.length - 1; i++) {
     const u = out.units[i]!;
-    if (!u.match?.shape || !/\?[\s"')\]]*$/.test(u.norm.text)) continue;
+    if (!u.match || !/\?[\s"')\]]*$/.test(u.norm.text)) continue;
     const next = out.units[i + 1]!;
-    if (answersQuestion(next.norm.text) || next.match) delete u.match;
+    if ((u.match.shape && answersQuestion(next.norm.text)) || next.match) delete u.match;
   }
 }
 
