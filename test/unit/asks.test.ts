@@ -718,7 +718,8 @@ describe('where asks are found', () => {
     assert.deepEqual(asksOf('Still stuck? Our support team is online 24/7. Get in touch').map((a) => a.class), []);
     // ... but not a sales ask, and not the next paragraph.
     assert.deepEqual(asksOf('Questions about pricing? Talk to sales.').map((a) => a.class), ['meeting']);
-    assert.deepEqual(asksOf('Questions? Our support team answers within a day.\n\nWhat would you add to the list? Let me know.').map((a) => a.text), ['What would you add', 'Let me know']);
+    // (The question leads into "Let me know": one request, held by the sentence after it.)
+    assert.deepEqual(asksOf('Questions? Our support team answers within a day.\n\nWhat would you add to the list? Let me know.').map((a) => a.text), ['Let me know']);
   });
 
   test('the highest class in a sentence wins; a closing "let me know" does not replace the meeting ask', () => {
@@ -934,5 +935,52 @@ describe('asks that change class for customers (lexicon toCustomers)', () => {
     const asks = new Analyzer().analyze(draft('customer'), { force: true }).asks;
     assert.deepEqual(asks.map((a) => [a.class, a.level]), [['expand', 5]]);
     assert.match(asks[0]!.via, /read as expand: the audience is already a customer/);
+  });
+});
+
+describe('asks read from structure: links in the clause, recommendations, welcomes, lead-ins', () => {
+  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
+
+  test('a link in an imperative clause is where to act, for a verb that sends the reader somewhere', () => {
+    assert.deepEqual(found('See [requirements](https://x.example/req) for minimum specs.'), ['consume See [requirements](https://x.example/req) for minimum specs']);
+    assert.deepEqual(found('Check [node-socks-proxy-agent](https://x.example/a).'), ['consume Check [node-socks-proxy-agent']);
+    assert.deepEqual(found('For details, visit https://cla.example.com.'), ['consume visit https://cla.example.com']);
+    // "review" the guidelines is attention; "review us" is vouching.
+    assert.deepEqual(found('Please review [Contributing guidelines](./CONTRIBUTING.md).'), ['consume Please review [Contributing guidelines']);
+    // Near misses: verbs that describe using the product, and a local address in a setup step.
+    assert.deepEqual(found('Run [VS Code](https://x.example/vscode) on any machine anywhere.'), []);
+    assert.deepEqual(found('Organise feature toggles by [tags](https://x.example/tags).'), []);
+    assert.deepEqual(found('Then visit http://localhost:3000 to view the app.'), []);
+  });
+
+  test('"consider" and a gerund recommend the verb', () => {
+    assert.deepEqual(found('---\ntrust: customer\n---\n\nConsider upgrading your plan if you expect to exceed your limit.'), ['expand Consider upgrading your plan if you expect to exceed your limit']);
+    assert.deepEqual(found('Please consider supporting me on Patreon.'), ['commit Please consider supporting me on Patreon']);
+    // Near miss: the sender's own past deliberation.
+    assert.deepEqual(found('We considered building it ourselves, then chose Acme.'), []);
+  });
+
+  test('a stated welcome is a wish that waits for the reader, classed by what is welcome', () => {
+    assert.deepEqual(found('Pull requests and stars are always welcome.'), ['engage Pull requests and stars are always welcome']);
+    assert.deepEqual(found('This project welcomes contributions and suggestions. Most contributions require a CLA.'), ['engage This project welcomes contributions and suggestions']);
+    assert.deepEqual(found('You are also welcome to submit posters, which will be printed in large formats.'), ['exchange You are also welcome to submit posters']);
+    // Near misses: a greeting, and what someone is encouraged to do (an instruction, not a welcome).
+    assert.deepEqual(found('Welcome to the team!'), []);
+    assert.deepEqual(found('Sponsors are encouraged to represent themselves by taking part in the sessions.'), []);
+  });
+
+  test('a link that the sentence says is now there to go to', () => {
+    assert.deepEqual(found('[Videos of the talks](https://x.example/v) are now available on YouTube.'), ['consume Videos of the talks']);
+    assert.deepEqual(found('We have photos from the event available in our [photo album](https://x.example/p), thanks to our photographer.'), ['consume photo album']);
+    // Near miss: availability of something that is not a link.
+    assert.deepEqual(found('Our new dashboard is now available to every customer.'), []);
+  });
+
+  test('a question that leads into the ask after it is its lead-in; support questions are help offered', () => {
+    assert.deepEqual(found('Interested in contributing to the guide? Email us at [team@x.example](mailto:team@x.example).'), ['engage Email us at [team@x.example']);
+    // Near miss: the same question closing its paragraph is the ask.
+    assert.deepEqual(found('We are looking for writers.\n\nInterested in contributing to the guide?'), ['engage Interested']);
+    assert.deepEqual(found('The event is next week.\n\nHave additional questions?\n\nAny doubts or comments?'), []);
+    assert.deepEqual(found('Let us know if we can help out in any way by emailing [support@x.example](mailto:support@x.example).'), []);
   });
 });
