@@ -984,3 +984,20 @@ describe('asks read from structure: links in the clause, recommendations, welcom
     assert.deepEqual(found('Let us know if we can help out in any way by emailing [support@x.example](mailto:support@x.example).'), []);
   });
 });
+
+describe('opt-outs and help offered are not asks', () => {
+  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
+  test('an opt-out, a reply for support, and "something look off?" ask for nothing', () => {
+    assert.deepEqual(found('If you do not wish to be contacted again, please reply to this email.'), []);
+    assert.deepEqual(found('Please reply to this email for further support.'), []);
+    assert.deepEqual(found('Something look off? Reply to this email and we’ll help sort it out.'), []);
+    // Near miss: a reply asked for its own sake is an ask.
+    assert.deepEqual(found('Reply to this email with the one metric you watch every Monday.'), ['engage Reply']);
+  });
+  test('a link that opens its sentence with an imperative, and "so be sure to" clauses', () => {
+    assert.deepEqual(found('[Sign-up today](https://x.example/w) to join us on July 27.'), ['exchange Sign-up today']);
+    assert.deepEqual(found('Seats are limited to 40, so be sure to grab your ticket before Friday!'), ['commit grab your ticket']);
+    // Near miss: a clause after a comma that is not a directive stays narrative.
+    assert.deepEqual(found('Seats are limited to 40, so teams grab a ticket early.'), []);
+  });
+});

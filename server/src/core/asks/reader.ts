@@ -203,7 +203,9 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     // "see the [schedule in GitHub]": a link after an article names a thing, not an action.
     if (/\b(?:the|a|an|our|your|this|my|their)\s*$/.test(text.slice(0, l.start)) && !POINTER_LINK.test(lt)) continue;
     if (POINTER_LINK.test(lt)) return result(s, v, 'link', clauseStart(text, l.start), l.end, clauseVerb(text, clauseStart(text, l.start), v), 'consume');
-    if (imperative(lt, v) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
+    // A link that opens its sentence with an imperative is a button in prose ("[Sign-up today](...)
+    // to join us on July 27"): the link is the place to act.
+    if (imperative(lt, v, letters(text.slice(0, l.start)) === 0) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
   }
   // What the sentence says is now there to go to: "[Videos of the talks](...) are now available
   // on YouTube", "Our [event page](...) is live!", "photos ... available in our [album](...)".
@@ -505,7 +507,7 @@ function imperativeShape(facts: SentenceFacts, v: Vocabulary, opening: number): 
     const lead = considered?.lead ?? LEAD_INS.exec(clause)?.[0].length ?? 0;
     const verbAt = at + lead;
     const head = text.slice(verbAt);
-    if (at > opening && !/^(?:please |just |simply |go ahead and |feel free to )/.test(clause) && !leadsToCommand(text.slice(opening, at))) continue;
+    if (at > opening && !/^(?:please |just |simply |go ahead and |feel free to |(?:so |and )?(?:be sure to|make sure to|don't forget to|do not forget to) )/.test(clause) && !leadsToCommand(text.slice(opening, at))) continue;
     const end = clauseEnd(text, verbAt);
     // A local address ("visit http://localhost:3000") is a step of a setup, not a place to go.
     const links = s.links.filter((l) => l.start > verbAt && l.start < end && !LOCAL_ADDRESS.test(text.slice(l.start, l.end))).map((l) => l.start - verbAt);
