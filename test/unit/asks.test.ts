@@ -1001,3 +1001,17 @@ describe('opt-outs and help offered are not asks', () => {
     assert.deepEqual(found('Seats are limited to 40, so teams grab a ticket early.'), []);
   });
 });
+
+describe('a sentence that offers the list of reads under it', () => {
+  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
+  test('the sentence holds the one ask; a list of actions keeps an ask per item', () => {
+    assert.deepEqual(
+      found('Here are some blog posts and videos about the project:\n\n- [Onboard a cluster in Lens](https://x.example/1)\n- [Walkthrough of the IDE](https://x.example/2)\n'),
+      ['consume Here are some blog posts and videos about the project'],
+    );
+    assert.deepEqual(
+      found('Here are a few actions to help you get started:\n\n- [Fill out the welcome form](https://x.example/f)\n- [Join the community Slack](https://x.example/s)\n').map((t) => t.split(' ')[0]),
+      ['exchange', 'engage'],
+    );
+  });
+});

@@ -16,7 +16,7 @@ import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
 import { ASK_LEVELS } from './model';
 import { LineIndex, hash } from './text';
-import { closingUnits, introducedBy, sentenceAboveLists } from './asks/position';
+import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from './asks/position';
 import { answersQuestion } from './asks/filters';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
@@ -168,6 +168,35 @@ export class Analyzer {
       // "Check out our previous launch weeks:" and the list of links under it are one ask.
       // So is a link on the line after an ask that ends with a colon ("Check it out:" then the URL).
       if (m.shape === 'link' && introducedBy(units, unit.container === 'list' ? above[index]! : index - 1, withAsk)) continue;
+      // "Here are some posts and videos about the project:" over a list of reads: the sentence
+      // offers the list, so it holds the one ask. A list of actions ("Fill out the form",
+      // "Connect GitHub Sponsors") keeps an ask per item.
+      const intro = m.shape === 'link' && m.class === 'consume' && unit.container === 'list' ? above[index]! : -1;
+      if (intro >= 0 && !withAsk.has(intro) && introducesList(units[intro]!)) {
+        withAsk.add(intro);
+        const iu = units[intro]!;
+        let start = iu.start;
+        let end = iu.end;
+        while (start < end && !/[\p{L}\p{N}]/u.test(text[start]!)) start++;
+        while (end > start && !/[\p{L}\p{N}?!)]/u.test(text[end - 1]!)) end--;
+        iu.ask = asks.length;
+        asks.push({
+          text: text.slice(start, end),
+          class: m.class,
+          level: m.level,
+          kind: 'sentence',
+          start,
+          end,
+          range: lines.range(start, end),
+          sentenceStart: iu.start,
+          sentenceEnd: iu.end,
+          sentenceRange: lines.range(iu.start, iu.end),
+          via: `read as a list of links this sentence offers; ${m.via.replace(/^read as [^;]*; /, '')}`,
+          inLink: false,
+          key: '',
+        });
+        continue;
+      }
       withAsk.add(index);
       const span = askSpan(m, r, text.slice(base, base + m.end + 1));
       const start = base + m.start;

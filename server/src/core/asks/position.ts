@@ -45,3 +45,12 @@ export function sentenceAboveLists(units: readonly DocUnit[]): Int32Array {
 export function introducedBy(units: readonly DocUnit[], above: number, withAsk: ReadonlySet<number>): boolean {
   return above >= 0 && withAsk.has(above) && /:\s*$/.test(units[above]!.text);
 }
+
+/**
+ * Whether a sentence offers the list under it: prose (not a heading, a header line or a
+ * greeting) of three words or more that ends with a colon ("Here are some posts and videos about
+ * the project:", "You might also be interested in these projects:").
+ */
+export function introducesList(unit: DocUnit): boolean {
+  return unit.container === 'paragraph' && !unit.header && !unit.greeting && unit.words >= 3 && /:\s*$/.test(unit.text);
+}
