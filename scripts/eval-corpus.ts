@@ -122,11 +122,15 @@ const MARKUP = '(?:\\]\\([^)\\s]*\\)|\\]\\[[^\\]\\s]*\\]|[*_\\[\\]`])';
  */
 function occurrences(text: string, needle: string, from: number): [number, number][] {
   let pattern = '';
+  let inSpace = false;
   for (const ch of needle.trim()) {
     if (/\s/.test(ch)) {
-      if (!pattern.endsWith('+')) pattern += `(?:\\s|${MARKUP})+`;
+      // One separator per run of spaces (a literal "+" in the needle is not one: "50,000+ teams").
+      if (!inSpace) pattern += `(?:\\s|${MARKUP})+`;
+      inSpace = true;
       continue;
     }
+    inSpace = false;
     const c = ch === "'" || ch === '\u2019' || ch === '\u2018' ? "['\u2018\u2019]" : ch === '"' || ch === '\u201c' || ch === '\u201d' ? '["\u201c\u201d]' : escapeRegExp(ch);
     pattern += pattern === '' ? c : `${MARKUP}*${c}`;
   }
