@@ -1015,3 +1015,25 @@ describe('a sentence that offers the list of reads under it', () => {
     );
   });
 });
+
+describe('labels, call-to-action fields and questions that lead into asks', () => {
+  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
+  test('an imperative label is read with its link; a field label is not; a CTA field holds button text', () => {
+    assert.deepEqual(found('---\ntrust: customer\n---\n\nUpdate your payment method: [Update Payment](https://x.example/billing)'), ['expand Update your payment method: [Update Payment']);
+    assert.deepEqual(found('Schedule announced: 15 September 2015'), []);
+    assert.deepEqual(found('**CTA:** "Start Free Trial"'), ['evaluate Start Free Trial']);
+    assert.deepEqual(found('**Call-to-Action:** Watch Free Training'), ['consume Watch Free Training']);
+    // Near miss: a quotation after any other label is someone's words.
+    assert.deepEqual(found('**Headline:** "Start your free trial today"'), []);
+  });
+  test('a question that names a bigger request than the sentence after it stays', () => {
+    assert.deepEqual(found('Would a 15-minute call this week make sense? I can share the playbook that worked for them.').map((t) => t.split(' ')[0]), ['meeting', 'engage']);
+    // Near miss: an interest check leads into the link after it.
+    assert.deepEqual(found('Interested in contributing? [Check out our contribution page](https://x.example/c)'), ['consume Check out our contribution page']);
+  });
+  test('an email address is a place to act; a stated welcome of people is not a request', () => {
+    assert.deepEqual(found('If you wish to join as an Associate Member, please email info@todo.example for more information.').map((t) => t.split(' ')[0]), ['engage']);
+    assert.deepEqual(found('We welcome all speakers, regardless of nationality.'), []);
+    assert.deepEqual(found("I'm happy to report that we received a number of responses."), []);
+  });
+});

@@ -17,6 +17,7 @@ import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch
 import { readSentence } from './asks/reader';
 import { answersQuestion } from './asks/filters';
 import { pressureInContext } from './asks/pressure';
+import { ASK_LEVELS } from './model';
 
 export interface Chunk {
   start: number;
@@ -518,7 +519,11 @@ function readProse(
     const u = out.units[i]!;
     if (!u.match || !/\?[\s"')\]]*$/.test(u.norm.text)) continue;
     const next = out.units[i + 1]!;
-    if ((u.match.shape && answersQuestion(next.norm.text)) || next.match) delete u.match;
+    // A question that asks for time or more, and more than the sentence after it, stays ("Would
+    // a 15-minute call make sense? I can share the playbook" keeps the meeting); an interest check
+    // or an offer ("Interested in contributing? [Check out our contribution page]", "Want the
+    // template? DM me.") leads into what follows.
+    if ((u.match.shape && answersQuestion(next.norm.text)) || (next.match && (next.match.level >= u.match.level || u.match.level < ASK_LEVELS.meeting))) delete u.match;
   }
 }
 

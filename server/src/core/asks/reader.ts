@@ -96,14 +96,23 @@ const WORD_START = /[a-z0-9\u00c0-\u024f]/;
 export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): ReaderMatch | undefined {
   const text = s.text;
   if (!WORD_START.test(text)) return undefined;
-  if (coveredByQuotes(s)) return undefined;
   let opening = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
   // "Subject: ...", "Price: $200", "Date: ...": a field and its value. Only what follows a
-  // label that introduces a request ("Next step:", "P.S.:") is read as a clause of its own.
+  // label that introduces a request ("Next step:", "P.S.:") is read as a clause of its own, and
+  // a label that is itself an imperative ("Update your payment method: [Update Payment](...)")
+  // is read with it.
   const label = FIELD_LABEL.exec(text.slice(opening));
+  // A call to action's own label ("CTA: "Start Free Trial"") quotes the button, not someone's words.
+  const ctaLabel = label !== null && CTA_LABEL.test(label[1]!);
+  if (!ctaLabel && coveredByQuotes(s)) return undefined;
   if (label) {
     if (/^(?:subject|subject line|preview|preview text|preheader|from|to|cc|date|time|when|where|location|venue|price|cost)\b/.test(label[1]!)) return undefined;
-    if (!REQUEST_LABEL.test(label[1]!)) opening += label[0].length;
+    if (ctaLabel) {
+      opening += label[0].length;
+      while (opening < text.length && /["'\s]/.test(text[opening]!)) opening++;
+      // The value is button text: an action we know is the ask ("CTA: Watch Free Training").
+      if (imperative(text.slice(opening), v, true) !== undefined) return result(s, v, 'imperative', opening, text.length, opening, 'consume');
+    } else if (!REQUEST_LABEL.test(label[1]!) && !IMPERATIVE_LABEL(label[1]!, v)) opening += label[0].length;
   }
   const body = text.slice(opening);
   if (!WORD_START.test(body)) return linkShape(s, v);
@@ -124,8 +133,15 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
 
 /** A field label at the start of a line: "Price:", "Live demo webinar:", "Next step:". */
 const FIELD_LABEL = /^([a-z][a-z0-9 /&'-]{0,28}?)\s*:\s+/;
+/** A label that is an imperative with its object ("Update your payment method:"), not a field ("Schedule announced:"). */
+function IMPERATIVE_LABEL(label: string, v: Vocabulary): boolean {
+  return /^\S+\s+(?:the|a|an|your|our|my|us|me|it|this|these|those|them|up|out|in|on)\b/.test(label) && imperative(label, v) !== undefined;
+}
+
+/** Labels of an ad's or a template's call to action, whose value is the button text. */
+const CTA_LABEL = /^(?:cta|cta button|call to action|call-to-action|button|button text|primary cta|secondary cta|cta text)$/;
 /** Labels that introduce the call to action itself. */
-const REQUEST_LABEL = /^(?:next step|next steps|cta|call to action|action|action required|to do|todo|p\.?s|your move|ask|bonus|reminder|one more thing|tl;dr|in short)$/;
+const REQUEST_LABEL = /^(?:next step|next steps|cta|call to action|call-to-action|action|action required|to do|todo|p\.?s|your move|ask|bonus|reminder|one more thing|tl;dr|in short)$/;
 
 function coveredByQuotes(s: SentenceFacts): boolean {
   if (!s.quoted?.length) return false;
@@ -357,7 +373,7 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     (v.verbs.startOf(verbWord) !== undefined && !/^(?:have|be|work|help|answer|assist)\b/.test(verbWord));
   if (!offered) return undefined;
   // "I can tell you that most teams..." reports; it does not offer.
-  if (/^(?:tell you|say|assure you|confirm|promise|guarantee|see why|see how|imagine|only|already|also see)\b/.test(after)) return undefined;
+  if (/^(?:tell you|say|assure you|confirm|promise|guarantee|see why|see how|imagine|only|already|also see|report that|report on|announce|share that|let you know that)\b/.test(after.replace(/^to\s+/, ''))) return undefined;
   const verbAt = end + (text.length - end - after.length) + (/^to\s/.test(after) ? 3 : 0);
   return result(s, v, 'offer', start, text.length, verbAt, 'engage');
 }
@@ -428,11 +444,13 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
     // documentation", "Launch Week II"). A call-to-action verb the model does not know as one
     // ("Signup for the beta") is trusted when a verb phrase follows it.
     if (!verb && !cta) return undefined;
-    const next = words[(cta ?? verb)!.split(/\s+/).length] ?? '';
+    const nextWord = words[(cta ?? verb)!.split(/\s+/).length] ?? '';
+    // "Email info@acme.example": an address after the verb is its object.
+    const next = /^[\w.+-]+@[\w-]+\.[a-z]{2,}/.test(nextWord) ? 'it' : nextWord;
     if (!(reading.afterSubject && (cta !== undefined || VERB_PHRASE_NEXT.test(next))) && !(cta !== undefined && VERB_PHRASE_NEXT.test(next))) return undefined;
   }
   if (button || v.socialCta.startOf(c) !== undefined) return 'strong';
-  const clauseText = untilExample(c.split(/[;.!?]/)[0]!);
+  const clauseText = untilExample(c.split(/[;.!?](?=\s|$)/)[0]!);
   if (v.thirdParty.test(clauseText)) return undefined;
   // A link in the clause is where to do it ("See [requirements](...) for minimum specs").
   if (links.some((at) => at - shift > 0) || SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
@@ -472,7 +490,7 @@ const OBJECT_HEAD_NEXT =
 /** The sender named in a clause: "tell us", "grab time with me", "our community". */
 const SENDER = /\b(?:us|our|ours|me|my)\b/;
 /** A place to act: "here", "below", "this link". */
-const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)/u;
+const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b/u;
 
 /**
  * Words that never open an imperative: most sentences of body copy start with one, and they need
