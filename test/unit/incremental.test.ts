@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Analyzer, askSpan, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
-import { chunkBody, parseBlock } from '../../server/src/core/blocks';
+import { chunkBody, parseBlock, parseBlocksInWindows, PARSE_WINDOW } from '../../server/src/core/blocks';
+import { DRAFT_TYPES, makeDraft } from '../../bench/drafts';
 import { splitFrontMatter } from '../../server/src/core/frontmatter';
 import { defaultLexiconInstance } from '../../server/src/core/lexicon';
 import { ROOT, fixtureFiles } from '../support/root';
@@ -264,5 +265,26 @@ describe('parsing block by block finds the same asks as parsing the body whole',
     assert.ok(chunks.some((c) => c.includes('item one') && c.includes('continued after a blank line')), 'list item continuation split');
     assert.ok(chunks.some((c) => c.includes('code') && c.includes('more code')), 'fenced code split');
     assert.ok(chunks.some((c) => c.includes('<!--') && c.includes('still comment') && c.includes('-->')), 'HTML comment split');
+  });
+});
+
+describe('a long draft is read in windows exactly as block by block', () => {
+  test('every block of a 20,000-word draft of each type reads the same in windows and alone', () => {
+    const lexicon = defaultLexiconInstance();
+    for (const type of DRAFT_TYPES) {
+      const text = makeDraft(path.join(ROOT, 'examples'), type, 20000);
+      const fm = splitFrontMatter(text);
+      const chunks = chunkBody(text, fm.bodyStart, text.length);
+      assert.ok(text.length > 4 * PARSE_WINDOW, `${type}: the draft spans several windows`);
+      const windowed = parseBlocksInWindows(text, chunks, lexicon);
+      let compared = 0;
+      chunks.forEach((c, i) => {
+        const w = windowed[i];
+        if (w === undefined) return; // a block the batch hands back to be parsed alone
+        assert.deepEqual(w, parseBlock(c.text, lexicon), `${type}: block ${i} reads differently in its window`);
+        compared++;
+      });
+      assert.ok(compared > chunks.length * 0.9, `${type}: only ${compared} of ${chunks.length} blocks were read in windows`);
+    }
   });
 });

@@ -8,7 +8,7 @@
  * the next version of the same document re-parses only the blocks that changed.
  * A fresh Analyzer gives exactly the same result (the tests compare both).
  */
-import { chunkBody, parseBlock, parseBlocksTogether, type BlockResult, type Chunk, type Directive } from './blocks';
+import { chunkBody, parseBlock, parseBlocksInWindows, type BlockResult, type Chunk, type Directive } from './blocks';
 import { CHECKS, type CheckContext, type DocUnit } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
 import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch } from './lexicon';
@@ -416,7 +416,7 @@ const EMPTY_BLOCK: BlockResult = { units: [], links: [], directives: [], words: 
  */
 function safeParseTogether(text: string, chunks: Chunk[], lexicon: Lexicon, errors: string[]): (BlockResult | undefined)[] {
   try {
-    return parseBlocksTogether(text, chunks, lexicon);
+    return parseBlocksInWindows(text, chunks, lexicon);
   } catch (err) {
     // Fall back to reading block by block, which isolates the block at fault.
     errors.push(`could not read the draft in one pass: ${(err as Error).message}`);
