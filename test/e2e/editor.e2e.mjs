@@ -55,10 +55,20 @@ const statusItem = (page) => page.locator('.part.statusbar .statusbar-item', { h
 /** Command palette: run a command by its full title and leave whatever it opens on screen. */
 async function palette(page, title) {
   const input = page.locator('.quick-input-widget input.input');
-  await page.locator('.monaco-workbench').focus().catch(() => {});
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: T });
-  await input.fill(`>${title}`);
+  // The palette can close again as it opens when focus is still moving (a preview or a tab
+  // that just opened takes it): try again, up to three times, before failing the step.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.monaco-workbench').focus().catch(() => {});
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5000 : T });
+      await input.fill(`>${title}`, { timeout: attempt < 3 ? 5000 : T });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
   const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
   await row.waitFor({ state: 'visible', timeout: T });

@@ -30,6 +30,14 @@ const CASES: [string, (n: number) => string][] = [
   ['a long list of reads under its ask', (n) => FRONT + 'Check out the posts we picked for you:\n\n' + Array.from({ length: n }, (_, i) => `- [How team ${i} cut detention by half](https://x.example/${i})`).join('\n')],
   // Many questions, each answered by the next sentence.
   ['many answered questions', (n) => FRONT + 'Can I keep my current system? Yes, it reads your slot list. '.repeat(n)],
+  // A long list of reads under a sentence that offers it.
+  ['a long list of reads under the sentence that offers it', (n) => FRONT + 'Here are some posts about the project:\n\n' + Array.from({ length: n }, (_, i) => `- [Walkthrough ${i} of the IDE](https://x.example/${i})`).join('\n')],
+  // One sentence of welcomes: every clause start tries the welcome pattern.
+  ['one long sentence of welcomes', (n) => FRONT + 'Pull requests and stars are always welcome, '.repeat(n) + 'thanks.'],
+  // One sentence of links announced as available.
+  ['one long sentence of links announced as available', (n) => FRONT + Array.from({ length: n }, (_, i) => `[Videos ${i}](https://x.example/${i}) are now available`).join(', ') + '.'],
+  // One sentence of recommendations that are not asks.
+  ['one long sentence of "consider" clauses', (n) => FRONT + 'We weighed it, consider reading it, '.repeat(n) + 'done.'],
 ];
 
 describe('ask reader: linear in the size of the draft', () => {

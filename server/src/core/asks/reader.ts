@@ -112,7 +112,7 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
       while (opening < text.length && /["'\s]/.test(text[opening]!)) opening++;
       // The value is button text: an action we know is the ask ("CTA: Watch Free Training").
       if (imperative(text.slice(opening), v, true) !== undefined) return result(s, v, 'imperative', opening, text.length, opening, 'consume');
-    } else if (!REQUEST_LABEL.test(label[1]!) && !IMPERATIVE_LABEL(label[1]!, v)) opening += label[0].length;
+    } else if (!REQUEST_LABEL.test(label[1]!) && !imperativeLabel(label[1]!, v)) opening += label[0].length;
   }
   const body = text.slice(opening);
   if (!WORD_START.test(body)) return linkShape(s, v);
@@ -134,7 +134,7 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
 /** A field label at the start of a line: "Price:", "Live demo webinar:", "Next step:". */
 const FIELD_LABEL = /^([a-z][a-z0-9 /&'-]{0,28}?)\s*:\s+/;
 /** A label that is an imperative with its object ("Update your payment method:"), not a field ("Schedule announced:"). */
-function IMPERATIVE_LABEL(label: string, v: Vocabulary): boolean {
+function imperativeLabel(label: string, v: Vocabulary): boolean {
   return /^\S+\s+(?:the|a|an|your|our|my|us|me|it|this|these|those|them|up|out|in|on)\b/.test(label) && imperative(label, v) !== undefined;
 }
 
@@ -213,21 +213,22 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     // A URL written out after a colon or an arrow is where the sentence sends the reader:
     // "The full boilerplate is here: github.com/acme/boilerplate".
     if (l.bare) {
-      if (/(?::|→|👉|👇|\bhere\b)\s*$/u.test(text.slice(0, l.start))) return bareLink(s, clauseStart(text, text.slice(0, l.start).replace(/[:\s]+$/, '').length), l.end);
+      if (/(?::|→|👉|👇|\bhere\b)\s*$/u.test(text.slice(Math.max(0, l.start - 16), l.start))) return bareLink(s, clauseStart(text, text.slice(0, l.start).replace(/[:\s]+$/, '').length), l.end);
       continue;
     }
     // "see the [schedule in GitHub]": a link after an article names a thing, not an action.
-    if (/\b(?:the|a|an|our|your|this|my|their)\s*$/.test(text.slice(0, l.start)) && !POINTER_LINK.test(lt)) continue;
+    if (/\b(?:the|a|an|our|your|this|my|their)\s*$/.test(text.slice(Math.max(0, l.start - 16), l.start)) && !POINTER_LINK.test(lt)) continue;
     if (POINTER_LINK.test(lt)) return result(s, v, 'link', clauseStart(text, l.start), l.end, clauseVerb(text, clauseStart(text, l.start), v), 'consume');
     // A link that opens its sentence with an imperative is a button in prose ("[Sign-up today](...)
     // to join us on July 27"): the link is the place to act.
-    if (imperative(lt, v, letters(text.slice(0, l.start)) === 0) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
+    if (imperative(lt, v, l === first && letters(text.slice(0, l.start)) === 0) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
   }
   // What the sentence says is now there to go to: "[Videos of the talks](...) are now available
   // on YouTube", "Our [event page](...) is live!", "photos ... available in our [album](...)".
   for (const l of s.links) {
     if (l.bare || !l.hasUrl) continue;
-    if (AVAILABLE_AFTER.test(text.slice(l.end)) || AVAILABLE_BEFORE.test(text.slice(0, l.start))) return result(s, v, 'link', l.start, l.end, undefined, 'consume');
+    // (Only the words next to the link are looked at: a paragraph of many links stays linear.)
+    if (AVAILABLE_AFTER.test(text.slice(l.end, l.end + 60)) || AVAILABLE_BEFORE.test(text.slice(Math.max(0, l.start - 60), l.start))) return result(s, v, 'link', l.start, l.end, undefined, 'consume');
   }
   return undefined;
 }
@@ -490,7 +491,7 @@ const OBJECT_HEAD_NEXT =
 /** The sender named in a clause: "tell us", "grab time with me", "our community". */
 const SENDER = /\b(?:us|our|ours|me|my)\b/;
 /** A place to act: "here", "below", "this link". */
-const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b/u;
+const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}\b/u;
 
 /**
  * Words that never open an imperative: most sentences of body copy start with one, and they need
@@ -506,8 +507,16 @@ const FUNCTION_WORD = new Set(
 /** Words that may follow a verb in an imperative verb phrase. */
 const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|those|them|up|out|in|on|off|to|with|for|into|over|through|more|now|here|today|back|along|around|some|any|every|all|one|yourself|yours)$/;
 
-function imperativeShape(facts: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
-  let s = facts;
+/**
+ * How much of a clause an imperative is read from: every sentence of real copy fits, and a
+ * sentence of thousands of clauses (a pasted page with no full stops) is read in linear time.
+ */
+const CLAUSE_READ = 400;
+
+/** What may open a clause inside a sentence and still start a request. */
+const DIRECTIVE_START = /^(?:please |just |simply |go ahead and |feel free to |(?:so |and )?(?:be sure to|make sure to|don't forget to|do not forget to) )/;
+
+function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
   const text = s.text;
   // Clause starts: the sentence, after a lead-in, after "if ..., " or a colon or a dash.
   const starts = [opening];
@@ -515,20 +524,30 @@ function imperativeShape(facts: SentenceFacts, v: Vocabulary, opening: number): 
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) if (m.index >= opening) starts.push(m.index + m[0].length);
   const inList = s.container === 'list' || s.container === 'table';
+  // Links and the next ";" are found with pointers that only move forward.
+  let li = 0;
+  let semi = -1;
   for (const at of starts) {
+    if (at > opening && !DIRECTIVE_START.test(text.slice(at, at + 48)) && !leadsToCommand(text, opening, at)) continue;
     // "Consider upgrading your plan", "you may consider supporting me on Patreon": the gerund
-    // is the imperative. It is read in its base form, padded to keep every offset.
-    const considered = considerGerund(s, at, v);
-    if (considered) s = considered.facts;
-    const text = s.text;
-    const clause = text.slice(at);
+    // is the imperative, read in its base form (padded, so every offset still holds).
+    const considered = considerGerund(text, at, v);
+    const clause = considered ? considered.clause : text.slice(at, at + CLAUSE_READ);
     const lead = considered?.lead ?? LEAD_INS.exec(clause)?.[0].length ?? 0;
     const verbAt = at + lead;
-    const head = text.slice(verbAt);
-    if (at > opening && !/^(?:please |just |simply |go ahead and |feel free to |(?:so |and )?(?:be sure to|make sure to|don't forget to|do not forget to) )/.test(clause) && !leadsToCommand(text.slice(opening, at))) continue;
-    const end = clauseEnd(text, verbAt);
+    const head = clause.slice(lead);
+    if (semi !== text.length && semi < verbAt) {
+      semi = text.indexOf(';', verbAt);
+      if (semi === -1) semi = text.length;
+    }
+    const end = semi;
     // A local address ("visit http://localhost:3000") is a step of a setup, not a place to go.
-    const links = s.links.filter((l) => l.start > verbAt && l.start < end && !LOCAL_ADDRESS.test(text.slice(l.start, l.end))).map((l) => l.start - verbAt);
+    while (li < s.links.length && s.links[li]!.start <= verbAt) li++;
+    const links: number[] = [];
+    for (let k = li; k < s.links.length && s.links[k]!.start < Math.min(end, verbAt + CLAUSE_READ); k++) {
+      const l = s.links[k]!;
+      if (!LOCAL_ADDRESS.test(text.slice(l.start, l.end))) links.push(l.start - verbAt);
+    }
     const strength = imperative(head, v, false, links);
     if (strength === undefined) continue;
     if (howToStep(v, head, inList, s.links.length > 0)) return undefined;
@@ -536,7 +555,8 @@ function imperativeShape(facts: SentenceFacts, v: Vocabulary, opening: number): 
     if (s.container === 'heading' && s.links.length === 0) return undefined;
     // A list item without a link is a feature, an agenda point or a step unless it is a call to action.
     if (inList && s.links.length === 0 && v.ctaVerbs.startOf(head.replace(LEAD_INS, '')) === undefined) return undefined;
-    return result(s, v, 'imperative', at, end, verbAt, 'engage');
+    const facts = considered ? { ...s, text: text.slice(0, at) + considered.clause + text.slice(at + considered.clause.length) } : s;
+    return result(facts, v, 'imperative', at, end, verbAt, 'engage');
   }
   return undefined;
 }
@@ -545,39 +565,44 @@ function imperativeShape(facts: SentenceFacts, v: Vocabulary, opening: number): 
 const CONSIDER = /^((?:please |you (?:may|might|should|could|can|will)(?: also| absolutely| definitely| really| strongly)? |also |do )*consider )([a-z]+ing)\b/;
 
 /**
- * The sentence with the gerund after "consider" at `at` turned into its base form ("upgrading"
- * to "  upgrade"), when the vocabulary knows that verb, and where the verb now starts after the
- * clause start; the text keeps its length, so every offset still holds.
+ * The clause at `at` (up to CLAUSE_READ characters) with the gerund after "consider" turned into
+ * its base form ("consider upgrading" to "consider   upgrade"), when the vocabulary knows that
+ * verb; `lead` is where the verb now starts. The clause keeps its length, so offsets still hold.
  */
-function considerGerund(s: SentenceFacts, at: number, v: Vocabulary): { facts: SentenceFacts; lead: number } | undefined {
-  const m = CONSIDER.exec(s.text.slice(at));
+function considerGerund(text: string, at: number, v: Vocabulary): { clause: string; lead: number } | undefined {
+  const clause = text.slice(at, at + CLAUSE_READ);
+  const m = CONSIDER.exec(clause);
   if (!m) return undefined;
   const gerund = m[2]!;
   const stem = gerund.slice(0, -3);
-  const from = at + m[1]!.length;
-  const to = from + gerund.length;
-  const rest = s.text.slice(to);
-  const base = [stem, `${stem}e`, /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : ''].find((w) => w && v.verbs.startOf(w + rest) !== undefined);
+  const from = m[1]!.length;
+  const rest = clause.slice(from + gerund.length);
+  const head = rest.slice(0, 60);
+  const base = [stem, `${stem}e`, /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : ''].find((w) => w && v.verbs.startOf(w + head) !== undefined);
   if (!base) return undefined;
-  // "consider" stands where a lead-in would: the imperative's verb is the base form after it.
   // The padding goes before the verb, so that the verb and its phrase read as written.
   const pad = gerund.length - base.length;
-  return { facts: { ...s, text: s.text.slice(0, from) + ' '.repeat(pad) + base + rest }, lead: m[1]!.length + pad };
+  return { clause: clause.slice(0, from) + ' '.repeat(pad) + base + rest, lead: from + pad };
 }
 
 const LOCAL_ADDRESS = /\blocalhost\b|\b127\.0\.0\.1\b|\b0\.0\.0\.0\b/;
 
-/** What may come before an imperative clause inside a sentence: a condition, a colon lead-in. */
-function leadsToCommand(before: string): boolean {
-  const b = before.trim();
-  return /^(?:if|when|whenever|once|before|after|until|while|for|to)\b/.test(b) || /(?:^|\s)(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/.test(b) || /[:—–]$/.test(b);
+/**
+ * What may come before an imperative clause inside a sentence (from `opening` to `at`): a
+ * condition, a colon lead-in. Only its first and last words are looked at.
+ */
+function leadsToCommand(text: string, opening: number, at: number): boolean {
+  const first = text.slice(opening, Math.min(at, opening + 48)).trimStart();
+  if (/^(?:if|when|whenever|once|before|after|until|while|for|to)\b/.test(first)) return true;
+  const cut = Math.max(opening, at - 48);
+  const last = text.slice(cut, at).trimEnd();
+  return (cut === opening ? LEAD_LABEL : LEAD_LABEL_AFTER_SPACE).test(last) || /[:—–]$/.test(last);
 }
 
-/** The end of the clause an imperative starting at `from` runs to (the sentence, or a ";"). */
-function clauseEnd(text: string, from: number): number {
-  const semi = text.indexOf(';', from);
-  return semi === -1 ? text.length : semi;
-}
+/** A lead-in label before an imperative ("Next step:", "Ready?", "P.S."), ending the text before it. */
+const LEAD_LABEL = /(?:^|\s)(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/;
+/** The same, when the text was cut before it (a word may not start at the cut). */
+const LEAD_LABEL_AFTER_SPACE = /\s(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/;
 
 /** Words that make a question a request whatever its position ("Would you be open to...?"). */
 const REQUEST_QUESTION =

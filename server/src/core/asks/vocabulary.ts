@@ -197,7 +197,8 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
 function welcomePattern(welcomed: readonly string[]): RegExp {
   const what = `(?:${alternation(welcomed)})`;
   const mods = '(?:(?:all|any|your|new|more|constructive|external|community|of|kinds|sorts|types|forms|other|the|first-time)\\s+)*';
-  const list = `(${mods}${what}(?:\\s*(?:,|and|&|or|,\\s*and)\\s+${mods}${what})*)`;
+  // At most eight items: each clause start tries the pattern, so it must stay short.
+  const list = `(${mods}${what}(?:\\s*(?:,|and|&|or|,\\s*and)\\s+${mods}${what}){0,8})`;
   const adv = '(?:(?:always|very|more than|really|most|warmly|also|highly|gladly|greatly|truly|extremely)\\s+)*';
   return new RegExp(
     `^(?:${list}\\s+(?:is|are)\\s+${adv}(?:welcome|welcomed|appreciated|encouraged)\\b(?!\\s+to\\b)` +
