@@ -8,6 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// The tests' seeded PRNG (mulberry32): the same seed gives the same drafts on every machine.
+import { rng } from '../test/support/rng';
 
 export const DRAFT_TYPES = ['email', 'landing-page', 'social', 'blog', 'ad'] as const;
 export type DraftType = (typeof DRAFT_TYPES)[number];
@@ -22,18 +24,6 @@ const SOURCES: Record<DraftType, RegExp> = {
 };
 
 const TRUST: Record<DraftType, string> = { email: 'aware', 'landing-page': 'unknown', social: 'aware', blog: 'interested', ad: 'unknown' };
-
-/** mulberry32: the same seed gives the same drafts on every machine. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;

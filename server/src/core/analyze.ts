@@ -180,21 +180,7 @@ export class Analyzer {
         while (start < end && !/[\p{L}\p{N}]/u.test(text[start]!)) start++;
         while (end > start && !/[\p{L}\p{N}?!)]/u.test(text[end - 1]!)) end--;
         iu.ask = asks.length;
-        asks.push({
-          text: text.slice(start, end),
-          class: m.class,
-          level: m.level,
-          kind: 'sentence',
-          start,
-          end,
-          range: lines.range(start, end),
-          sentenceStart: iu.start,
-          sentenceEnd: iu.end,
-          sentenceRange: lines.range(iu.start, iu.end),
-          via: `read as a list of links this sentence offers; ${m.via.replace(/^read as [^;]*; /, '')}`,
-          inLink: false,
-          key: '',
-        });
+        asks.push(askAt(text, lines, start, end, iu.start, iu.end, m.class, m.level, 'sentence', `read as a list of links this sentence offers; ${m.via.replace(/^read as [^;]*; /, '')}`, false));
         continue;
       }
       withAsk.add(index);
@@ -206,21 +192,8 @@ export class Analyzer {
       const sentenceEnd = base + (inLink ? linkEnd! : u.end);
       unit.ask = asks.length;
       if (m.toCustomers) toCustomers.set(asks.length, m.toCustomers);
-      asks.push({
-        text: text.slice(start, end),
-        class: m.class,
-        level: m.level,
-        kind: m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence',
-        start,
-        end,
-        range: lines.range(start, end),
-        sentenceStart,
-        sentenceEnd,
-        sentenceRange: lines.range(sentenceStart, sentenceEnd),
-        via: m.via,
-        inLink,
-        key: '', // set below, once all asks are known
-      });
+      const kind = m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence';
+      asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, m.class, m.level, kind, m.via, inLink));
     }
     if (hasWhen && hasWhere) stats.eventFields = 2;
     const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
@@ -409,6 +382,25 @@ const EVENT_WHEN = /(?:^|\n)[ \t]*(?:when|date|date and time)[ \t]*:/;
 const EVENT_WHERE = /(?:^|\n)[ \t]*(?:where|location|venue)[ \t]*:/;
 
 const EMPTY_BLOCK: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
+
+/** An ask at `start`-`end` in a sentence at `sentenceStart`-`sentenceEnd`; its key is set once all asks are known. */
+function askAt(text: string, lines: LineIndex, start: number, end: number, sentenceStart: number, sentenceEnd: number, cls: AskClass, level: number, kind: Ask['kind'], via: string, inLink: boolean): Ask {
+  return {
+    text: text.slice(start, end),
+    class: cls,
+    level,
+    kind,
+    start,
+    end,
+    range: lines.range(start, end),
+    sentenceStart,
+    sentenceEnd,
+    sentenceRange: lines.range(sentenceStart, sentenceEnd),
+    via,
+    inLink,
+    key: '',
+  };
+}
 
 /**
  * Parse one block, never throwing: a block the parser chokes on is read as empty and

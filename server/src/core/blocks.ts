@@ -141,18 +141,6 @@ export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
   return out;
 }
 
-/**
- * Read many blocks with one parse. Each remark call has a fixed set-up cost
- * (extension tables, compiler config), which dominates when a draft is opened
- * and every block is new. So the whole body is parsed once and its top-level
- * nodes are handed to the blocks that hold them, shifted to block-relative
- * offsets, and read exactly as `parseBlock` reads a block parsed alone.
- * A block whose nodes do not line up with it (a node spanning a blank line,
- * such as a `<pre>` block) comes back undefined for the caller to parse alone,
- * and a body with link reference definitions is not batched at all, because a
- * definition changes how other blocks parse. The incremental tests check that
- * both paths give identical results.
- */
 /** Characters of body per parse when many blocks are read at once (see parseBlocksInWindows). */
 export const PARSE_WINDOW = 20_000;
 
@@ -172,6 +160,18 @@ export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lex
   return out;
 }
 
+/**
+ * Read many blocks with one parse. Each remark call has a fixed set-up cost
+ * (extension tables, compiler config), which dominates when a draft is opened
+ * and every block is new. So the whole body is parsed once and its top-level
+ * nodes are handed to the blocks that hold them, shifted to block-relative
+ * offsets, and read exactly as `parseBlock` reads a block parsed alone.
+ * A block whose nodes do not line up with it (a node spanning a blank line,
+ * such as a `<pre>` block) comes back undefined for the caller to parse alone,
+ * and a body with link reference definitions is not batched at all, because a
+ * definition changes how other blocks parse. The incremental tests check that
+ * both paths give identical results.
+ */
 export function parseBlocksTogether(text: string, chunks: readonly Chunk[], lexicon: Lexicon): (BlockResult | undefined)[] {
   const results: (BlockResult | undefined)[] = new Array(chunks.length).fill(undefined);
   if (chunks.length === 0) return results;
