@@ -88,6 +88,13 @@ describe('exit 2', () => {
     });
   }
 
+  test('a missing input is never summed up as "no problems"', () => {
+    const r = cli(['lint', 'nosuchdir/'], { cwd: basic });
+    assert.equal(r.code, 2);
+    assert.doesNotMatch(r.stdout, /no problems/);
+    assert.match(r.stdout, /✖ nothing was linted\n  0 drafts linted, 1 file could not be read/);
+  });
+
   test('config problems are printed with their position', () => {
     const r = cli(['lint'], { cwd: fixture('bad-config') });
     assert.match(r.stderr, /^\.trustline\.yaml:2:3: error: Unknown check id "ask-exceed-trust": did you mean "ask-exceeds-trust"\?/m);

@@ -26,8 +26,10 @@ export function stylish(ctx: FormatterContext): Formatter {
     },
     end(s: Summary) {
       const total = s.errors + s.warnings + s.information + s.hints;
-      const mark = s.errors ? c.red('✖') : s.warnings ? c.yellow('⚠') : c.green('✔');
-      ctx.write(`\n${mark} ${c.bold(total ? problemsLine(s) : ctx.quiet ? 'no errors' : 'no problems')}\n  ${filesLine(s)}\n`);
+      // An input that could not be read is a failure (exit 2), never a green "no problems".
+      const mark = s.errors || s.unreadable ? c.red('✖') : s.warnings ? c.yellow('⚠') : c.green('✔');
+      const clean = s.unreadable ? (s.files ? 'no problems in the drafts that could be read' : 'nothing was linted') : ctx.quiet ? 'no errors' : 'no problems';
+      ctx.write(`\n${mark} ${c.bold(total ? problemsLine(s) : clean)}\n  ${filesLine(s)}\n`);
     },
   };
 }
