@@ -35,6 +35,17 @@ function pidOf(h: LspHarness): number | undefined {
   return (h as unknown as { proc: { pid?: number } }).proc.pid;
 }
 
+/** The diagnostics of version 1 of `uri`: the first check of a draft just opened. */
+function firstCheck(h: LspHarness, uri: string): Promise<unknown> {
+  return h.waitForDiagnostics(uri, (p) => p.version === 1, 'open', 120_000);
+}
+
+/** Open `uri` and wait for its first check. */
+async function openChecked(h: LspHarness, uri: string, text: string): Promise<void> {
+  await h.open(uri, text, 1);
+  await firstCheck(h, uri);
+}
+
 /** Type `count` characters one at a time in the middle of `uri`, each waited for; the latencies. */
 async function type(h: LspHarness, uri: string, text: string, firstVersion: number, count: number): Promise<number[]> {
   const lines = text.split('\n');
@@ -64,8 +75,7 @@ export async function measureStdio(o: { quick: boolean; examples: string; log: (
     // engine and the tagger's model: measured apart, on a 100-word draft.
     const first = h.uri('drafts/first.md');
     const t1 = performance.now();
-    await h.open(first, makeDraft(o.examples, 'email', 100), 1);
-    await h.waitForDiagnostics(first, (p) => p.version === 1, 'open', 120_000);
+    await openChecked(h, first, makeDraft(o.examples, 'email', 100));
     out.firstOpenMs = +(performance.now() - t1).toFixed(1);
     o.log(`  first draft on a fresh server (100 words): ${out.firstOpenMs} ms`);
     await h.close(first);
@@ -73,8 +83,7 @@ export async function measureStdio(o: { quick: boolean; examples: string; log: (
       const text = makeDraft(o.examples, 'email', words);
       const uri = h.uri(`drafts/email-${words}.md`);
       const t0 = performance.now();
-      await h.open(uri, text, 1);
-      await h.waitForDiagnostics(uri, (p) => p.version === 1, 'open', 120_000);
+      await openChecked(h, uri, text);
       const openMs = +(performance.now() - t0).toFixed(1);
       const times = await type(h, uri, text, 2, characters);
       out.keystrokes.push({ words, openMs, p50: percentile(times, 50), p95: percentile(times, 95) });
@@ -87,8 +96,7 @@ export async function measureStdio(o: { quick: boolean; examples: string; log: (
       for (const k of out.keystrokes) {
         const text = makeDraft(o.examples, 'email', k.words);
         const uri = h.uri(`drafts/email-${k.words}-debounced.md`);
-        await h.open(uri, text, 1);
-        await h.waitForDiagnostics(uri, (p) => p.version === 1, 'open', 120_000);
+        await openChecked(h, uri, text);
         const times = await type(h, uri, text, 2, characters);
         k.defaultDebounce = { p50: percentile(times, 50), p95: percentile(times, 95) };
         o.log(`  ${k.words} words: keystroke p50 ${k.defaultDebounce.p50} ms, p95 ${k.defaultDebounce.p95} ms (default debounce)`);
@@ -104,8 +112,7 @@ export async function measureStdio(o: { quick: boolean; examples: string; log: (
     m.globalSettings = { debounceMs: 0 };
     await m.configurationChanged();
     const warm = m.uri('drafts/warm.md');
-    await m.open(warm, makeDraft(o.examples, 'email', 100), 1);
-    await m.waitForDiagnostics(warm, (p) => p.version === 1, 'open', 120_000);
+    await openChecked(m, warm, makeDraft(o.examples, 'email', 100));
     await m.close(warm);
     out.rss.baselineMib = rssMib(pidOf(m));
     const drafts = o.quick ? 20 : 200;
@@ -115,7 +122,7 @@ export async function measureStdio(o: { quick: boolean; examples: string; log: (
       uris.push(uri);
       await m.open(uri, makeDraft(o.examples, (['email', 'landing-page', 'social', 'blog', 'ad'] as const)[i % 5], 1000, i + 1), 1);
     }
-    for (const uri of uris) await m.waitForDiagnostics(uri, (p) => p.version === 1, 'open', 120_000);
+    for (const uri of uris) await firstCheck(m, uri);
     out.rss = { drafts, mib: rssMib(pidOf(m)), baselineMib: out.rss.baselineMib };
     o.log(`  ${drafts} drafts open: RSS ${out.rss.mib} MiB (${out.rss.baselineMib} MiB with one checked and closed)`);
   } finally {

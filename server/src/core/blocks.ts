@@ -15,7 +15,6 @@ import type { Blockquote, Root, RootContent, PhrasingContent, Html } from 'mdast
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
 import { readSentence } from './asks/reader';
-import { answersQuestion } from './asks/filters';
 import { pressureInContext } from './asks/pressure';
 import { ASK_LEVELS } from './model';
 
@@ -528,9 +527,9 @@ function readProse(
     earlier.push(sentence);
     out.units.push(unit);
   }
-  // A question the paragraph answers itself is rhetorical or an FAQ entry, not a request:
-  // "Not ready? No problem, your plan stays active." "Can I switch plans? Yes, anytime."
-  // And a question that leads into the request after it ("Want the template? DM me.", "Can't
+  // (A question the draft answers itself, "Can I switch plans? Yes, anytime.", is dropped by the
+  // analysis, which sees the next sentence across blocks too: analyze.ts.)
+  // A question that leads into the request after it ("Want the template? DM me.", "Can't
   // make it live? Register anyway") is that request's lead-in: the sentence after it holds the ask,
   // whether the question was read by its shape or is a phrasing of the lexicon ("Interested in
   // contributing? Email us at ...").
@@ -542,7 +541,7 @@ function readProse(
     // a 15-minute call make sense? I can share the playbook" keeps the meeting); an interest check
     // or an offer ("Interested in contributing? [Check out our contribution page]", "Want the
     // template? DM me.") leads into what follows.
-    if ((u.match.shape && answersQuestion(next.norm.text)) || (next.match && (next.match.level >= u.match.level || u.match.level < ASK_LEVELS.meeting))) delete u.match;
+    if (next.match && (next.match.level >= u.match.level || u.match.level < ASK_LEVELS.meeting)) delete u.match;
   }
 }
 

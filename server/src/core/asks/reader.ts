@@ -140,8 +140,8 @@ function imperativeLabel(label: string, v: Vocabulary): boolean {
 
 /** Labels of an ad's or a template's call to action, whose value is the button text. */
 const CTA_LABEL = /^(?:cta|cta button|call to action|call-to-action|button|button text|primary cta|secondary cta|cta text)$/;
-/** Labels that introduce the call to action itself. */
-const REQUEST_LABEL = /^(?:next step|next steps|cta|call to action|call-to-action|action|action required|to do|todo|p\.?s|your move|ask|bonus|reminder|one more thing|tl;dr|in short)$/;
+/** Labels that introduce the call to action itself (a CTA field's own label is CTA_LABEL). */
+const REQUEST_LABEL = /^(?:next step|next steps|action|action required|to do|todo|p\.?s|your move|ask|bonus|reminder|one more thing|tl;dr|in short)$/;
 
 function coveredByQuotes(s: SentenceFacts): boolean {
   if (!s.quoted?.length) return false;
@@ -447,7 +447,7 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
     if (!verb && !cta) return undefined;
     const nextWord = words[(cta ?? verb)!.split(/\s+/).length] ?? '';
     // "Email info@acme.example": an address after the verb is its object.
-    const next = /^[\w.+-]+@[\w-]+\.[a-z]{2,}/.test(nextWord) ? 'it' : nextWord;
+    const next = EMAIL_WORD.test(nextWord) ? 'it' : nextWord;
     if (!(reading.afterSubject && (cta !== undefined || VERB_PHRASE_NEXT.test(next))) && !(cta !== undefined && VERB_PHRASE_NEXT.test(next))) return undefined;
   }
   if (button || v.socialCta.startOf(c) !== undefined) return 'strong';
@@ -491,7 +491,10 @@ const OBJECT_HEAD_NEXT =
 /** The sender named in a clause: "tell us", "grab time with me", "our community". */
 const SENDER = /\b(?:us|our|ours|me|my)\b/;
 /** A place to act: "here", "below", "this link". */
-const POINTER = /\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}\b/u;
+/** An email address, bounded so that a long run of word characters stays linear. */
+const EMAIL_ADDRESS = String.raw`[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}`;
+const EMAIL_WORD = new RegExp(`^${EMAIL_ADDRESS}`);
+const POINTER = new RegExp(String.raw`\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)|\b${EMAIL_ADDRESS}\b`, 'u');
 
 /**
  * Words that never open an imperative: most sentences of body copy start with one, and they need
@@ -600,9 +603,10 @@ function leadsToCommand(text: string, opening: number, at: number): boolean {
 }
 
 /** A lead-in label before an imperative ("Next step:", "Ready?", "P.S."), ending the text before it. */
-const LEAD_LABEL = /(?:^|\s)(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/;
+const LEAD_LABEL_WORDS = String.raw`(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$`;
+const LEAD_LABEL = new RegExp(String.raw`(?:^|\s)` + LEAD_LABEL_WORDS);
 /** The same, when the text was cut before it (a word may not start at the cut). */
-const LEAD_LABEL_AFTER_SPACE = /\s(?:next step|next steps|ready|cta|in the meantime|meanwhile|either way|in short|tl;dr|p\.?s\.?)\s*[:,—–-]?$/;
+const LEAD_LABEL_AFTER_SPACE = new RegExp(String.raw`\s` + LEAD_LABEL_WORDS);
 
 /** Words that make a question a request whatever its position ("Would you be open to...?"). */
 const REQUEST_QUESTION =
