@@ -155,6 +155,8 @@ const MEETING: Case[] = [
   ['Open to a 20-minute call next Tuesday or Wednesday?', 'meeting', 'Open to a 20-minute call'],
   ['Would it be worth a 10-minute call to see if something similar could work for your team?', 'meeting'],
   ['Book a call with our team.', 'meeting', 'Book a call'],
+  // Near miss of the help offers: a condition about the reader's plans is an invitation.
+  ["If you're planning next year's rollout, reach out to us.", 'meeting', 'reach out to us'],
   ['Grab time on my calendar: https://calendly.com/maya-okafor/30min', 'meeting'],
   ['Are you free Tuesday afternoon?', 'meeting', 'Are you free'],
   ['15 minutes next week?', 'meeting', '15 minutes next week'],
@@ -326,6 +328,19 @@ const ADVOCATE: Case[] = [
 
 /** Not asks: narrative, descriptions, feature lists, quotes, code, comments, negation, conditionals. */
 const NOT_ASKS: Case[] = [
+  // Help offered for when the reader is unsure or stuck: a courtesy, not a request for a meeting.
+  ["If you're unsure how this applies to your team, please reach out to us and we'll be happy to clarify.", null],
+  ["If you don't see your question answered, feel free to contact the team.", null],
+  ['If you need any clarification or find something missing, reach out to us on the community channel.', null],
+  ['If you run into trouble, contact us.', null],
+  // A list of features where one item links its reference docs: the linked name is not a read.
+  [
+    '- Organise toggles by team and environment\n- Targeted releases to specific users and hosts\n- [Canary releases and gradual rollouts](https://x.example/docs/canary)\n- Audit logs for every change\n- An API for everything',
+    null,
+  ],
+  // Text that states: a verb-shaped first word names or modifies the subject of a finite verb.
+  ['Live sessions will be captioned in the box below.', null],
+  ['Highlight.io will be moving our services to LaunchDarkly on February 28.', null],
   ['We booked 40 demos last quarter.', null],
   ['Our demo shows how routing works in practice.', null],
   ['Carriers book their own slots, and your team sees every truck on one board.', null],

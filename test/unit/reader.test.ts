@@ -67,6 +67,9 @@ describe('reader: candidate shapes', () => {
   test('"you can" pointing at where to act', () => {
     assert.equal(read('You can switch it on from the settings page.'), 'you-can expand');
     assert.equal(read('You can build up your booth from 15:00 on the day before.'), 'none');
+    // One adverb may stand before the verb; a verb that ends in -ly is still the verb.
+    assert.equal(read('You can directly contact the team at toolpad@mui.example.'), 'you-can meeting');
+    assert.equal(read('You can apply to become a partner here.'), 'you-can exchange');
   });
   test('imperatives: an ask when they name an offer, the sender or a place to act', () => {
     assert.equal(read('Grab the template.'), 'imperative exchange');
@@ -80,6 +83,14 @@ describe('reader: candidate shapes', () => {
     // A benefit headline, and a fragment cut by a comma.
     assert.equal(read('Cut reporting time by 80%', { container: 'heading' }), 'none');
     assert.equal(read('Live, 60 minutes, with the templates we use.'), 'none');
+    // A verb-shaped first word that names or modifies the subject of a finite verb states.
+    assert.equal(read('Live sessions will be captioned in the box below.'), 'none');
+    assert.equal(read('Support tickets are answered within a day by our team.'), 'none');
+    assert.equal(read('Highlight.io will be moving all of our services to LaunchDarkly.'), 'none');
+    // The near misses: the verb's complement or object, then a finite verb, is still an imperative.
+    assert.equal(read('Make sure your data is backed up before you migrate to our cloud.'), 'none');
+    assert.equal(read('Join our community, where 4,000 engineers are sharing what works.'), 'imperative engage');
+    assert.equal(read('Tell us what your team is using today.'), 'imperative engage');
   });
   test('questions: a request in the words, or a question that only counts where the draft closes', () => {
     assert.equal(read('Free this week or next?'), 'question meeting');
@@ -110,17 +121,27 @@ describe('reader: candidate shapes', () => {
     assert.equal(url('We moved the code to github.com/acme/boilerplate last year'), 'none');
   });
   test('links: buttons, lists of reads and pointers; not navigation or bare names', () => {
-    const link = (text: string, container: SentenceFacts['container'] = 'paragraph', itemStart = false) => {
+    const link = (text: string, container: SentenceFacts['container'] = 'paragraph', itemStart = false, listReads?: boolean) => {
       const t = text.toLowerCase();
       const a = t.indexOf('['), b = t.indexOf(']');
       const plain = t.replace(/\[|\]/g, '');
-      return readSentence({ text: plain, links: [{ start: a, end: b - 1, hasUrl: true }], container, itemStart })?.cls ?? 'none';
+      const facts: SentenceFacts = { text: plain, links: [{ start: a, end: b - 1, hasUrl: true }], container, itemStart };
+      if (listReads !== undefined) facts.listReads = listReads;
+      return readSentence(facts)?.cls ?? 'none';
     };
     assert.equal(link('[Signup here]'), 'exchange');
     assert.equal(link('[How Cold Ridge cut detention by 9%]', 'list', true), 'consume');
     assert.equal(link('[Sign in]'), 'none');
     assert.equal(link('[Website]'), 'none');
     assert.equal(link('You can read the whole story [here].'), 'consume');
+    // In a list of features, where most items open with words, a linked feature name is a
+    // reference; an action is still an ask. In a list of reads, the same title is a read.
+    assert.equal(link('[Canary releases and gradual rollouts]', 'list', true, false), 'none');
+    assert.equal(link('[Canary releases and gradual rollouts]', 'list', true, true), 'consume');
+    assert.equal(link('[Contribute bug fixes]', 'list', true, false), 'engage');
+    // A field label's value that is all link is a labelled button.
+    assert.equal(link('Retry payment: [Retry Payment]'), 'commit');
+    assert.equal(link('Price: [$200 per seat]'), 'none');
   });
 });
 
@@ -132,6 +153,8 @@ describe('filters: section 2a non-asks', () => {
     assert.ok(sentenceNonAsk(v, '1 - interested'));
     assert.ok(sentenceNonAsk(v, '[next step]'));
     assert.equal(sentenceNonAsk(v, 'thanks for reading, and subscribe for more.'), undefined);
+    // A courtesy condition that also names a wish is the condition of a real invitation.
+    assert.equal(sentenceNonAsk(v, 'if you have any questions or would like to share feedback, you can contact the team at toolpad@mui.example.'), undefined);
   });
   test('negation and mentions before an ask', () => {
     assert.equal(negatedBefore('no need to '), true);

@@ -258,15 +258,19 @@ function visitBlock(node: RootContent, text: string, lexicon: Lexicon, out: Bloc
       out.headings.push({ depth: node.depth, words });
       return;
     }
-    case 'list':
+    case 'list': {
+      // The first paragraph of an item opens it: "- [Post title](...)" is a list of reads. In a
+      // list of features or steps where most items open with words, an item that opens with a
+      // link names a feature and links its reference ("- [Kill switches](/docs/...)").
+      const reads = linkLedShare(node) >= 0.5;
       for (const item of node.children) {
         item.children.forEach((child, i) => {
-          // The first paragraph of an item opens it: "- [Post title](...)" is a list of reads.
-          if (i === 0 && child.type === 'paragraph') readProse(child.children, text, lexicon, out, 'list', undefined, true);
+          if (i === 0 && child.type === 'paragraph') readProse(child.children, text, lexicon, out, 'list', undefined, true, reads);
           else visitBlock(child, text, lexicon, out, 'list');
         });
       }
       return;
+    }
     case 'table':
       for (const row of node.children) for (const cell of row.children) readProse(cell.children, text, lexicon, out, 'table');
       return;
@@ -282,6 +286,25 @@ function visitBlock(node: RootContent, text: string, lexicon: Lexicon, out: Bloc
     default:
       return;
   }
+}
+
+/**
+ * The share of a list's items that open with a link (ignoring emphasis and leading spaces). A
+ * list of four items or fewer counts as link-led whatever it holds: a short list under a
+ * sentence is a handful of reads as often as a handful of features.
+ */
+function linkLedShare(list: { children: { children: RootContent[] }[] }): number {
+  const items = list.children;
+  if (items.length <= 4) return 1;
+  let led = 0;
+  for (const item of items) {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') continue;
+    let n: PhrasingContent | undefined = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+    while (n && (n.type === 'strong' || n.type === 'emphasis')) n = n.children[0];
+    if (n?.type === 'link') led++;
+  }
+  return led / items.length;
 }
 
 const DIRECTIVE = /<!--\s*trustline-([a-z-]+)\s*([^]*?)-->/g;
@@ -403,6 +426,7 @@ function readProse(
   container: Container,
   headingDepth?: number,
   itemStart = false,
+  listReads = true,
 ): void {
   const pieces: Piece[] = [];
   const linkNodes: LinkNode[] = [];
@@ -439,6 +463,8 @@ function readProse(
     for (let i = 0; i < n.text.length; i++) map.push(n.map[i]!);
   }
   map.push(pieces[pieces.length - 1]!.end);
+  rowButtons(normText, map, links, linkNodes, lexicon);
+  if (normText.includes('[')) normText = nameSlots(normText, map, text, links);
 
   const trimmed = normText.trim();
   const isButton =
@@ -519,6 +545,7 @@ function readProse(
     if (earlier.length) ctx.earlier = earlier;
     const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, {
         itemStart: itemStart && out.units.length === firstUnit,
+        listReads,
         afterSupport: () => supportBefore(earlier.length),
         support: () => lexicon.isSupportCue(sentence),
         afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
@@ -550,6 +577,83 @@ function sourceEnd(text: string, at: number, next: number | undefined): number {
   const width = (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
   const end = at + width;
   return next !== undefined && next < end ? next : end;
+}
+
+/** Bracketed text that is not markdown link syntax: a template's button ("[See pricing]"). */
+const BARE_BRACKET = /\[([^[\]\n]{1,80})\](?![(:[])/g;
+
+/**
+ * Bracketed button text in a row, the way templates and mock-ups draw buttons: "[Try free]
+ * [See pricing]", "[Book a Demo](/cloud) [Product Tour]". A bracket beside another button, with
+ * nothing but spaces or separators between them, is a button too, and is added to the
+ * paragraph's links (and so cut into its own sentence, one ask per button). A row of brackets
+ * alone counts only when one of them names an action the lexicon knows: "[First Name] [Last
+ * Name]" is a form's slots, not buttons.
+ */
+function rowButtons(normText: string, map: number[], links: LinkSpan[], linkNodes: LinkNode[], lexicon: Lexicon): void {
+  if (!normText.includes('[')) return;
+  type Item = { node: LinkNode; link?: LinkSpan };
+  const items: Item[] = linkNodes.map((node) => ({ node }));
+  BARE_BRACKET.lastIndex = 0;
+  for (let m = BARE_BRACKET.exec(normText); m; m = BARE_BRACKET.exec(normText)) {
+    const a = m.index + 1;
+    const b = a + m[1]!.length;
+    if (!/[a-z]/.test(m[1]!)) continue;
+    items.push({ node: { nodeStart: map[m.index]!, nodeEnd: map[b]! + 1, textStart: map[a]! }, link: { start: map[a]!, end: map[b]!, url: '' } });
+  }
+  if (items.length === linkNodes.length) return;
+  items.sort((x, y) => x.node.nodeStart - y.node.nodeStart);
+  const source = (at: number) => normIndexOf({ text: normText, source: '', map }, at);
+  let run: Item[] = [];
+  const flush = () => {
+    const bare = run.filter((r) => r.link);
+    const buttons =
+      run.length > 1 &&
+      bare.length > 0 &&
+      (run.length > bare.length || bare.some((r) => lexicon.match(normalizedSlice(normText, map, source(r.link!.start), source(r.link!.end)), [], { container: 'paragraph' }) !== undefined));
+    if (buttons) for (const r of bare) (links.push(r.link!), linkNodes.push(r.node));
+    run = [];
+  };
+  for (const item of items) {
+    const prev = run[run.length - 1];
+    if (prev && /[\p{L}\p{N}]/u.test(normText.slice(source(prev.node.nodeEnd), source(item.node.nodeStart)))) flush();
+    run.push(item);
+  }
+  flush();
+  links.sort((x, y) => x.start - y.start);
+  linkNodes.sort((x, y) => x.nodeStart - y.nodeStart);
+}
+
+/** A template's slot for a name inside a sentence: "[Product Name]", "[COMPANY]", "[Feature_Name]". */
+const NAME_SLOT = /\[([^[\]\n]{1,40})\](?![(:[])/g;
+const NAME_SLOT_SOURCE = /^(?:\p{Lu}[\p{L}\p{N}'’_-]*(?:\s+\p{Lu}[\p{L}\p{N}'’_-]*){0,3}|[\p{Lu}\p{N}_ ]+)$/u;
+
+/**
+ * Template copy names its product through a slot: "Try [Product Name] free for 14 days". Read
+ * as it stands, the brackets cut the sentence's phrasing apart; read as the name it holds, it is
+ * "Try Acme free". Each slot in running prose (words before it on its line, not a button) is
+ * replaced in the text that is read by one word of the same length ("xproductxnamex"), so every
+ * offset still maps to what the writer typed.
+ */
+function nameSlots(normText: string, map: number[], source: string, links: LinkSpan[]): string {
+  let out = '';
+  let from = 0;
+  NAME_SLOT.lastIndex = 0;
+  for (let m = NAME_SLOT.exec(normText); m; m = NAME_SLOT.exec(normText)) {
+    const start = map[m.index + 1]!;
+    if (links.some((l) => l.start === start)) continue;
+    if (!NAME_SLOT_SOURCE.test(source.slice(start, map[m.index + 1 + m[1]!.length]!))) continue;
+    const lineStart = normText.lastIndexOf('\n', m.index) + 1;
+    if (!/[a-z]/.test(normText.slice(lineStart, m.index))) continue;
+    out += normText.slice(from, m.index) + 'x' + m[1]!.replace(/[^a-z0-9]/g, 'x') + 'x';
+    from = m.index + m[0].length;
+  }
+  return from === 0 ? normText : out + normText.slice(from);
+}
+
+/** The normalised text [from, to) with its own offset map. */
+function normalizedSlice(normText: string, map: number[], from: number, to: number): Normalized {
+  return { text: normText.slice(from, to), source: '', map: map.slice(from, to + 1) };
 }
 
 /**
@@ -648,7 +752,7 @@ function readShape(
   links: LinkSpan[],
   container: Container,
   quoted: [number, number][] | undefined,
-  context: { itemStart: boolean; afterSupport: () => boolean; support: () => boolean; afterColon: boolean },
+  context: { itemStart: boolean; listReads: boolean; afterSupport: () => boolean; support: () => boolean; afterColon: boolean },
 ): UnitMatch | undefined {
   const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean; bare?: boolean }[] = [];
   for (const l of links) {

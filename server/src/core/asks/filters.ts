@@ -9,7 +9,7 @@ import type { Vocabulary } from './vocabulary';
 
 /** Why a sentence holds no ask before any shape is tried, or undefined. */
 export function sentenceNonAsk(v: Vocabulary, text: string): string | undefined {
-  if (v.courtesy.startOf(text) !== undefined && !thanksThenRequest(text)) return 'a courtesy line';
+  if (v.courtesy.startOf(text) !== undefined && !thanksThenRequest(text) && !QUESTIONS_OR_WISH.test(text)) return 'a courtesy line';
   if (SUPPORT_OFFER.test(text) || SUPPORT_QUESTION.test(text)) return 'an offer of help, not a request';
   if (v.promises.startOf(text) !== undefined) return "the sender's promise";
   if (REPLY_OPTION.test(text)) return "a reply option in the reader's voice";
@@ -18,7 +18,7 @@ export function sentenceNonAsk(v: Vocabulary, text: string): string | undefined 
 }
 
 /** "Feel free to reply if you have any questions", "Contact us if you run into trouble". */
-const SUPPORT_OFFER = /\bif you (?:have|had|'ve got|get|run into|hit|need) (?:any |more |other |further |some )?(?:questions?|issues?|trouble|problems?|concerns?|help|support|assistance|difficult(?:y|ies))\b|\bif (?:the button|the link|this link|that link) (?:above |below )?(?:doesn't|does not|isn't|won't)|\bif you didn't (?:request|sign up|ask)|\bif you (?:do not|don't|no longer) (?:wish|want)\b|\bif you'd (?:prefer|rather) (?:i|we) (?:don't|not|didn't|stop)\b|\b(?:for|with) (?:further|more|additional|any) (?:support|help|assistance)\b/;
+const SUPPORT_OFFER = /\bif you (?:have|had|'ve got|get|run into|hit|need) (?:any |more |other |further |some )?(?:questions?|issues?|trouble|problems?|concerns?|help|support|assistance|difficult(?:y|ies))\b(?! or (?:would|want|wish|are)\b)|\bif (?:the button|the link|this link|that link) (?:above |below )?(?:doesn't|does not|isn't|won't)|\bif you didn't (?:request|sign up|ask)|\bif you (?:do not|don't|no longer) (?:wish|want)\b|\bif you'd (?:prefer|rather) (?:i|we) (?:don't|not|didn't|stop)\b|\b(?:for|with) (?:further|more|additional|any) (?:support|help|assistance)\b/;
 
 /**
  * "Have additional questions?", "Any doubts or comments?", "Let us know if we can help out in
@@ -26,6 +26,12 @@ const SUPPORT_OFFER = /\bif you (?:have|had|'ve got|get|run into|hit|need) (?:an
  */
 const SUPPORT_QUESTION =
   /^(?:(?:do you |still |got |have you got )?(?:have |got )?(?:any |some |more |additional |other |further )?(?:questions?|doubts?|concerns?|problems?|issues?|trouble)(?:\s+(?:or|and)\s+(?:comments?|questions?|concerns?|feedback|suggestions?))?\s*\?|let (?:us|me) know if (?:we|i) can (?:help|assist|be of)\b)/;
+
+/**
+ * "If you have any questions or would like to share feedback, ...": a courtesy condition that
+ * also names a wish of the reader's is the condition of a real invitation.
+ */
+const QUESTIONS_OR_WISH = /^if you (?:have|'ve got) (?:any |some )?questions,? or (?:would|want|wish|'d)\b/;
 
 /** "Thanks for reading, and subscribe for more": thanks that runs on into a request keeps it. */
 function thanksThenRequest(text: string): boolean {

@@ -56,6 +56,11 @@ export interface SentenceFacts {
   /** The sentence is the first of a list item. */
   itemStart?: boolean;
   /**
+   * In a list: whether it is a list of links (most items open with one). False in a list of
+   * features or steps, where an item that is only a link names a feature and links its reference.
+   */
+  listReads?: boolean;
+  /**
    * Whether an earlier sentence of the paragraph offers help ("Questions?"): replies and contacts
    * after it are support. A function, asked only when a candidate needs the answer.
    */
@@ -115,10 +120,10 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
     } else if (!REQUEST_LABEL.test(label[1]!) && !imperativeLabel(label[1]!, v)) opening += label[0].length;
   }
   const body = text.slice(opening);
-  if (!WORD_START.test(body)) return linkShape(s, v);
+  if (!WORD_START.test(body)) return linkShape(s, v, opening);
   if (sentenceNonAsk(v, body)) return undefined;
   const m =
-    linkShape(s, v) ??
+    linkShape(s, v, opening) ??
     openingShape(s, v, opening) ??
     conditionShape(s, v, opening) ??
     youCanShape(s, v) ??
@@ -135,7 +140,10 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
 const FIELD_LABEL = /^([a-z][a-z0-9 /&'-]{0,28}?)\s*:\s+/;
 /** A label that is an imperative with its object ("Update your payment method:"), not a field ("Schedule announced:"). */
 function imperativeLabel(label: string, v: Vocabulary): boolean {
-  return /^\S+\s+(?:the|a|an|your|our|my|us|me|it|this|these|those|them|up|out|in|on)\b/.test(label) && imperative(label, v) !== undefined;
+  if (/^\S+\s+(?:the|a|an|your|our|my|us|me|it|this|these|those|them|up|out|in|on)\b/.test(label)) return imperative(label, v) !== undefined;
+  // A button's words as a label ("Take Survey:", "Claim Offer:"): a call-to-action verb and a thing on offer.
+  const cta = v.ctaVerbs.startOf(label);
+  return cta !== undefined && namesOffer(v, label, cta.length, v.consumeVerbs.has(cta), true);
 }
 
 /** Labels of an ad's or a template's call to action, whose value is the button text. */
@@ -190,10 +198,12 @@ function letters(t: string): number {
 
 const POINTER_LINK = /^(?:here|click here|this link|the link|link|below|this page|this form|this one|right here|over here|tap here)$/;
 
-function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
+function linkShape(s: SentenceFacts, v: Vocabulary, opening = 0): ReaderMatch | undefined {
   if (s.links.length === 0) return undefined;
   const text = s.text;
-  const total = letters(text);
+  // After a field label, its value is what the links are weighed against ("Retry payment:
+  // [Retry Payment](...)" is a labelled button).
+  const total = letters(text.slice(opening));
   let inLinks = 0;
   for (const l of s.links) inLinks += letters(text.slice(l.start, l.end));
   const first = s.links[0]!;
@@ -202,11 +212,13 @@ function linkShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     if (s.container === 'table') return undefined;
     // A URL on a line of its own is a footer unless something introduced it: a colon before it, a
     // label ("GitHub: https://..."), an arrow, or a list.
-    const introduced = s.container === 'list' || !!s.afterColon || /^[^a-z0-9]*(?:→|👉|👇)/u.test(text) || /^[a-z][a-z ]{0,20}:\s/.test(text);
+    const introduced = s.container === 'list' || !!s.afterColon || /:\s*$/.test(text.slice(0, opening)) || /^[^a-z0-9]*(?:→|👉|👇)/u.test(text) || /^[a-z][a-z ]{0,20}:\s/.test(text);
+    // "- [Kill switches](/docs/...)" among features: a call to action still asks ("- [Sign up](...)").
+    if (s.container === 'list' && s.listReads === false) return strongest(s.links.map((l) => (imperative(text.slice(l.start, l.end).replace(LEAD_SYMBOLS, ''), v, true) !== undefined ? linkResult(s, v, l.start, l.end, true) : undefined)));
     return strongest(s.links.map((l) => linkResult(s, v, l.start, l.end, introduced)));
   }
   // A list item that opens with its link: a list of recommended reads or resources.
-  if (s.container === 'list' && s.itemStart && letters(text.slice(0, first.start)) === 0) return linkResult(s, v, first.start, first.end, true);
+  if (s.container === 'list' && s.itemStart && s.listReads !== false && letters(text.slice(0, first.start)) === 0) return linkResult(s, v, first.start, first.end, true);
   // A link whose text is an action ("[Sign up here](...) for early access") or a pointer ("here").
   for (const l of s.links) {
     const lt = text.slice(l.start, l.end).trim();
@@ -323,7 +335,8 @@ function openingShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderM
   return result(s, v, 'opening', opening, s.text.length, undefined, 'exchange');
 }
 
-const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcome to|feel free to)\s+(?:also\s+|now\s+|always\s+|still\s+|easily\s+|even\s+)?/;
+/** "You can [directly] contact...": one adverb may stand before the verb (not a verb ending in -ly). */
+const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcome to|feel free to)\s+(?:also\s+|now\s+|always\s+|still\s+|even\s+|(?!(?:apply|reply|supply|rely|comply|multiply|fly)\b)[a-z]{2,}ly\s+)?/;
 
 function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const m = YOU_CAN.exec(s.text);
@@ -334,6 +347,7 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const pointsAtAction =
     s.links.some((l) => l.end > verbAt) ||
     /\b(?:here|below|above)\b/.test(after) ||
+    EMAIL_IN_TEXT.test(after) ||
     /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/.test(after);
   if (!pointsAtAction) return undefined;
   // "You can switch it on from the settings page": the pointer is there, so any verb will do.
@@ -416,6 +430,9 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
   const shift = clause.length - c.length;
   const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
   if (!first || FUNCTION_WORD.has(first)) return undefined;
+  // "Highlight.io will be...", "Live sessions will be captioned below": the verb-shaped first
+  // word names or modifies the subject of a finite verb, so the clause states, it does not ask.
+  if (NAME_DOT.test(c.slice(first.length)) || SUBJECT_THEN_FINITE.test(c)) return undefined;
   const verb = v.verbs.startOf(c)?.phrase ?? v.howToVerbs.startOf(c);
   const cta = v.ctaVerbs.startOf(c);
   // "Meet us at booth 12" is an ask, "Meet Ada" is not: a call-to-action phrase escapes the list.
@@ -494,6 +511,7 @@ const SENDER = /\b(?:us|our|ours|me|my)\b/;
 /** An email address, bounded so that a long run of word characters stays linear. */
 const EMAIL_ADDRESS = String.raw`[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}`;
 const EMAIL_WORD = new RegExp(`^${EMAIL_ADDRESS}`);
+const EMAIL_IN_TEXT = new RegExp(String.raw`\b${EMAIL_ADDRESS}\b`);
 const POINTER = new RegExp(String.raw`\b(?:here|below|above|this link|the link|at the link)\b|(?:→|👉|👇)\s*(?:$|\[)|\b${EMAIL_ADDRESS}\b`, 'u');
 
 /**
@@ -506,6 +524,18 @@ const FUNCTION_WORD = new Set(
     'will would can could should may might must not no all some many most every each there here what which who how why where ' +
     "once after before because since than then also just only even still more less very too we're we've we'll that's there's").split(' '),
 );
+
+/** A first word joined to a domain ("highlight.io", "notion.so"): a name, not a verb. */
+const NAME_DOT = /^\.[a-z]{2,}\b/;
+
+/**
+ * A clause whose first words are a subject before a finite verb: the first word and one or two
+ * words that are not function words, then an auxiliary or modal ("live sessions will be",
+ * "support tickets are answered", "access requests have"). "Make sure data is..." and "Let
+ * people know" are kept: the words after the verb there are its complement or its object.
+ */
+const SUBJECT_THEN_FINITE =
+  /^[a-z][a-z'-]*(?:\s+(?!(?:sure|certain|that|what|which|who|whom|whose|how|why|where|when|if|whether|it|us|me|them|you|your|our|my|the|a|an|this|these|those|everything|everyone|everybody|something|someone|anything|anyone|nothing|people)\b)[a-z][a-z'-]*){1,2}\s+(?:will|won't|would|can|can't|cannot|could|should|may|might|must|are|aren't|is|isn't|were|was|has|have|had)\b/;
 
 /** Words that may follow a verb in an imperative verb phrase. */
 const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|those|them|up|out|in|on|off|to|with|for|into|over|through|more|now|here|today|back|along|around|some|any|every|all|one|yourself|yours)$/;
