@@ -70,6 +70,9 @@ describe('reader: candidate shapes', () => {
     // One adverb may stand before the verb; a verb that ends in -ly is still the verb.
     assert.equal(read('You can directly contact the team at toolpad@mui.example.'), 'you-can meeting');
     assert.equal(read('You can apply to become a partner here.'), 'you-can exchange');
+    // The sender as the verb's object is where the action goes ("tag us"); a relative clause describes.
+    assert.equal(read("You're welcome to tag us on social media."), 'you-can advocate');
+    assert.equal(read('Here are the channels where you can reach us:'), 'none');
   });
   test('imperatives: an ask when they name an offer, the sender or a place to act', () => {
     assert.equal(read('Grab the template.'), 'imperative exchange');
@@ -91,6 +94,11 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('Make sure your data is backed up before you migrate to our cloud.'), 'none');
     assert.equal(read('Join our community, where 4,000 engineers are sharing what works.'), 'imperative engage');
     assert.equal(read('Tell us what your team is using today.'), 'imperative engage');
+    // A clause the writer marks as their request ("be sure to", "don't forget to") asks, object
+    // named or not; a setup step marked the same way does not.
+    assert.equal(read("And don't forget to share your experiences with the community as well!"), 'imperative advocate');
+    assert.equal(read('So be sure to grab them while they last!'), 'imperative exchange');
+    assert.equal(read('Remember to restart the server after the upgrade.'), 'none');
   });
   test('questions: a request in the words, or a question that only counts where the draft closes', () => {
     assert.equal(read('Free this week or next?'), 'question meeting');

@@ -341,11 +341,15 @@ const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcom
 function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const m = YOU_CAN.exec(s.text);
   if (!m) return undefined;
+  // "We hope you can join us" is a wish (offerShape); "the channels where you can reach us:" describes.
+  if (/\b(?:hope|where|which|that)\s+$/.test(s.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
   const verbAt = m.index + m[0].length;
   const after = s.text.slice(verbAt);
   // It points at the action: a link, "here"/"below", or a page, screen or address to do it at.
   const pointsAtAction =
     s.links.some((l) => l.end > verbAt) ||
+    // "You're welcome to tag us", "you can help us improve it": the sender is the verb's object.
+    (/^[a-z'-]+\s+(?:us|me)\b/.test(after) && (v.verbs.startOf(after) !== undefined || /^help\b/.test(after))) ||
     /\b(?:here|below|above)\b/.test(after) ||
     EMAIL_IN_TEXT.test(after) ||
     /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/.test(after);
@@ -425,7 +429,7 @@ function welcomeAt(text: string, v: Vocabulary): [number, number, number | undef
  * is a call to action too short to be advice ("Register today", "Subscribe"). `button` accepts
  * link and button text, which is a place to act by itself.
  */
-function imperative(clause: string, v: Vocabulary, button = false, links: number[] = []): 'strong' | undefined {
+function imperative(clause: string, v: Vocabulary, button = false, links: number[] = [], marked = false): 'strong' | undefined {
   const c = clause.replace(LEAD_INS, '');
   const shift = clause.length - c.length;
   const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
@@ -470,6 +474,9 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
   if (button || v.socialCta.startOf(c) !== undefined) return 'strong';
   const clauseText = untilExample(c.split(/[;.!?](?=\s|$)/)[0]!);
   if (v.thirdParty.test(clauseText)) return undefined;
+  // "Be sure to read the migration guide", "don't forget to share your story": the writer marks
+  // the clause as a request of theirs, so a verb we know is asked of the reader, named object or not.
+  if ((marked || DIRECTIVE_MARK.test(clause.slice(0, shift))) && (v.verbs.startOf(c) !== undefined || cta !== undefined) && !/[`\u0000]/.test(clauseText)) return 'strong';
   // A link in the clause is where to do it ("See [requirements](...) for minimum specs").
   if (links.some((at) => at - shift > 0) || SENDER.test(clauseText) || POINTER.test(clauseText)) return 'strong';
   if ((verb || cta) && namesOffer(v, clauseText, first.length, v.consumeVerbs.has(first))) return 'strong';
@@ -546,6 +553,9 @@ const VERB_PHRASE_NEXT = /^(?:the|a|an|your|our|my|us|me|it|this|that|these|thos
  */
 const CLAUSE_READ = 400;
 
+/** Lead-ins with which a writer marks a clause as their request. */
+const DIRECTIVE_MARK = /\b(?:be sure to|make sure to|don't forget to|do not forget to|remember to)\s+$/;
+
 /** What may open a clause inside a sentence and still start a request. */
 const DIRECTIVE_START = /^(?:please |just |simply |go ahead and |feel free to |(?:so |and )?(?:be sure to|make sure to|don't forget to|do not forget to) )/;
 
@@ -581,7 +591,7 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
       const l = s.links[k]!;
       if (!LOCAL_ADDRESS.test(text.slice(l.start, l.end))) links.push(l.start - verbAt);
     }
-    const strength = imperative(head, v, false, links);
+    const strength = imperative(head, v, false, links, DIRECTIVE_MARK.test(clause.slice(0, lead)));
     if (strength === undefined) continue;
     if (howToStep(v, head, inList, s.links.length > 0)) return undefined;
     // An imperative heading without a link is a benefit headline ("Cut reporting time by 80%").
