@@ -36,6 +36,9 @@ const CONSUME: Case[] = [
   ['Listen to the full interview with Sam on Spotify.', 'consume'],
   ['Browse the template library.', 'consume'],
   ['See it in action.', 'consume', 'See it in action'],
+  // A template's slot for the address: the label, or the clause before it, names what is asked.
+  ['Video tutorial: [LINK]', 'consume', 'Video tutorial'],
+  ['I recorded a 30-second walkthrough in a demo project: {loom_link}.', 'consume', 'I recorded a 30-second walkthrough in a demo project'],
   ['Skim the highlights if you are short on time.', 'consume'],
   ['No demo needed, just read the guide.', 'consume', 'read the guide'],
   // Trust model 2a: a link offered as something to go to, such as a list of recommended posts,
@@ -333,6 +336,9 @@ const NOT_ASKS: Case[] = [
   ["If you don't see your question answered, feel free to contact the team.", null],
   ['If you need any clarification or find something missing, reach out to us on the community channel.', null],
   ['If you run into trouble, contact us.', null],
+  // A slot for an account page's address is navigation; a slot alone names nothing.
+  ['Unsubscribe: {{ unsubscribe_url }}', null],
+  ['Website: [website link]', null],
   // A list of features where one item links its reference docs: the linked name is not a read.
   [
     '- Organise toggles by team and environment\n- Targeted releases to specific users and hosts\n- [Canary releases and gradual rollouts](https://x.example/docs/canary)\n- Audit logs for every change\n- An API for everything',

@@ -642,7 +642,7 @@ function nameSlots(normText: string, map: number[], source: string, links: LinkS
   for (let m = NAME_SLOT.exec(normText); m; m = NAME_SLOT.exec(normText)) {
     const start = map[m.index + 1]!;
     if (links.some((l) => l.start === start)) continue;
-    if (!NAME_SLOT_SOURCE.test(source.slice(start, map[m.index + 1 + m[1]!.length]!))) continue;
+    if (!NAME_SLOT_SOURCE.test(source.slice(start, map[m.index + 1 + m[1]!.length]!)) || /\b(?:link|url)\b/.test(m[1]!)) continue;
     const lineStart = normText.lastIndexOf('\n', m.index) + 1;
     if (!/[a-z]/.test(normText.slice(lineStart, m.index))) continue;
     out += normText.slice(from, m.index) + 'x' + m[1]!.replace(/[^a-z0-9]/g, 'x') + 'x';
@@ -754,7 +754,7 @@ function readShape(
   quoted: [number, number][] | undefined,
   context: { itemStart: boolean; listReads: boolean; afterSupport: () => boolean; support: () => boolean; afterColon: boolean },
 ): UnitMatch | undefined {
-  const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean; bare?: boolean }[] = [];
+  const normLinks: { start: number; end: number; link: LinkSpan; hasUrl?: boolean; bare?: boolean; slot?: boolean }[] = [];
   for (const l of links) {
     const a = Math.min(normIndexOf(unit, l.start), unit.text.length);
     const b = Math.min(normIndexOf(unit, l.end), unit.text.length);
@@ -784,6 +784,19 @@ function readShape(
       normLinks.push({ start: m.index, end, link: { start: unit.map[m.index]!, end: unit.map[end]!, url: m[0] }, hasUrl: true, bare: true });
     }
   }
+  // A template's slot for an address ("{project_link}", "[Luma invitation link]", "{{ action_url }}",
+  // "(link to quote)") is where the reader will act: a URL written out, still to be filled in.
+  if (LINK_SLOT_HINT.test(unit.text)) {
+    LINK_SLOT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = LINK_SLOT.exec(unit.text))) {
+      const a = m.index;
+      const b = a + m[0].length;
+      if (normLinks.some((l) => l.start < b && a < l.end)) continue;
+      normLinks.push({ start: a, end: b, link: { start: unit.map[a]!, end: unit.map[b]!, url: '' }, hasUrl: true, bare: true, slot: true });
+    }
+    normLinks.sort((x, y) => x.start - y.start);
+  }
   const facts: Parameters<typeof readSentence>[0] = { text: unit.text, links: normLinks, container, ...context };
   if (quoted?.length) facts.quoted = quoted;
   const m = readSentence(facts);
@@ -811,6 +824,11 @@ function isTestimonial(node: Blockquote, text: string): boolean {
   if (/^[*_]*(?:[—–~]|--?\s)/u.test(attribution)) return true;
   return node.children.length > 1 && attribution.length < 100 && !/[.!?]["”’)]?$/u.test(attribution) && /^[*_]*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+)*\s*,/u.test(attribution);
 }
+
+/** Template slots for an address, in normalised (lower-case) text; the hint is a cheap first test. */
+const LINK_SLOT_HINT = /link|url/;
+const LINK_SLOT =
+  /\{\{?\s*[a-z_.]{0,30}(?:link|url)[a-z_.]{0,20}\s*\}\}?|\[[a-z ]{0,30}\b(?:link|url)\]|\((?:link|url)(?: to [^)\n]{1,40})?\)|\[(?:link|url)(?: to [^\]\n]{1,40})\]/g;
 
 /** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me)\/[^\s<>()\]]*/g;

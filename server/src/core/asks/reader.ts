@@ -49,7 +49,7 @@ export interface SentenceFacts {
    * Link-text spans in offsets of `text`; `hasUrl` is unset for a bracketed button with no
    * address, and `bare` marks a URL written out in the text ("github.com/acme/tool").
    */
-  links: { start: number; end: number; hasUrl?: boolean; bare?: boolean }[];
+  links: { start: number; end: number; hasUrl?: boolean; bare?: boolean; slot?: boolean }[];
   container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
   /** Double-quoted spans in offsets of `text`. */
   quoted?: [number, number][];
@@ -121,6 +121,8 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   }
   const body = text.slice(opening);
   if (!WORD_START.test(body)) return linkShape(s, v, opening);
+  // "Video tutorial: [LINK]": the slot alone names nothing, the label before it does.
+  if (opening > 0 && s.links.length === 1 && s.links[0]!.slot && s.links[0]!.start === opening) return linkShape(s, v, opening);
   if (sentenceNonAsk(v, body)) return undefined;
   const m =
     linkShape(s, v, opening) ??
@@ -214,6 +216,8 @@ function linkShape(s: SentenceFacts, v: Vocabulary, opening = 0): ReaderMatch | 
     // label ("GitHub: https://..."), an arrow, or a list.
     const introduced = s.container === 'list' || !!s.afterColon || /:\s*$/.test(text.slice(0, opening)) || /^[^a-z0-9]*(?:→|👉|👇)/u.test(text) || /^[a-z][a-z ]{0,20}:\s/.test(text);
     // "- [Kill switches](/docs/...)" among features: a call to action still asks ("- [Sign up](...)").
+    // "Last chance to register: [Luma invitation link]": a slot for the address after a label; the label names the ask.
+    if (opening > 0 && s.links.length === 1 && first.slot) return labelledSlot(s, v, opening);
     if (s.container === 'list' && s.listReads === false) return strongest(s.links.map((l) => (imperative(text.slice(l.start, l.end).replace(LEAD_SYMBOLS, ''), v, true) !== undefined ? linkResult(s, v, l.start, l.end, true) : undefined)));
     return strongest(s.links.map((l) => linkResult(s, v, l.start, l.end, introduced)));
   }
@@ -225,7 +229,12 @@ function linkShape(s: SentenceFacts, v: Vocabulary, opening = 0): ReaderMatch | 
     // A URL written out after a colon or an arrow is where the sentence sends the reader:
     // "The full boilerplate is here: github.com/acme/boilerplate".
     if (l.bare) {
-      if (/(?::|→|👉|👇|\bhere\b)\s*$/u.test(text.slice(Math.max(0, l.start - 16), l.start))) return bareLink(s, clauseStart(text, text.slice(0, l.start).replace(/[:\s]+$/, '').length), l.end);
+      if (/(?::|→|👉|👇|\bhere\b)\s*$/u.test(text.slice(Math.max(0, l.start - 16), l.start))) {
+        const from = clauseStart(text, text.slice(0, l.start).replace(/[:\s]+$/, '').length);
+        // A template's slot for the address: what the clause before it names is what is asked.
+        // (Underlined up to the slot: the slot's brackets are not the writer's words.)
+        return l.slot ? result(s, v, 'link', from, l.start, clauseVerb(text, from, v), 'consume') : bareLink(s, from, l.end);
+      }
       continue;
     }
     // "see the [schedule in GitHub]": a link after an article names a thing, not an action.
@@ -269,6 +278,20 @@ function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number,
   if (!action && !s.links.find((l) => l.start === start)?.hasUrl) return undefined;
   if (!action && lt.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length < 3 && !v.objects.set.test(lt)) return undefined;
   return result(s, v, 'link', start, end, action ? start + lead : undefined, 'consume');
+}
+
+/**
+ * A label before a template's slot for an address ("Video tutorial: [LINK]", "Confirm your email:
+ * {{ action_url }}"): the label is the link's text, read as linkResult reads link text.
+ */
+function labelledSlot(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  const lead = LEAD_SYMBOLS.exec(s.text)?.[0].length ?? 0;
+  const label = s.text.slice(lead, opening).replace(/[\s:]+$/, '');
+  const nav = v.navigation.startOf(label);
+  if (nav !== undefined && nav.length >= label.length - 1) return undefined;
+  const action = imperative(label, v, true) !== undefined;
+  if (!action && label.split(/\s+/).length < 3 && !v.objects.set.test(label)) return undefined;
+  return result(s, v, 'link', lead, lead + label.length, action ? lead : undefined, 'consume');
 }
 
 /** A written-out URL the sentence sends the reader to: attention, whatever its words say. */
