@@ -8,7 +8,7 @@
 // scripts/setup-neovim.sh installed Neovim); TRUSTLINE_NVIM=0 skips it.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -131,4 +131,55 @@ test(`Neovim${version ? ` (${version})` : ''}: diagnostics, hover, a code action
   assert.ok(steps.openSkill?.offered.includes('Open the writing-b2b-emails skill'), JSON.stringify(steps.openSkill?.offered));
   if (walk.nvim.major === 0 && walk.nvim.minor < 8) assert.equal(steps.openSkill?.opened, `Trustline: the writing-b2b-emails skill is ${skill}`);
   else assert.equal(steps.openSkill?.opened, skill);
+});
+
+/** The README's Neovim 0.7 set-up (the first lua block under "Other editors"), as a user would paste it. */
+function readmeInit(): string {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Other editors'));
+  const block = /```lua\n([\s\S]*?)```/.exec(section);
+  assert.ok(block, 'the README has a Neovim set-up under "Other editors"');
+  return block[1]!.replaceAll('/path/to/trustline', ROOT);
+}
+
+test("Neovim: the README's 0.7 set-up works as written (the project's .trustline.yaml applies)", { skip }, async () => {
+  assert.ok(version, 'TRUSTLINE_NVIM=1 but `nvim` is not on the PATH');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'trustline-nvim-readme-'));
+  try {
+    cpSync(path.join(ROOT, 'examples', 'cold-email-demo-ask.md'), path.join(dir, 'cold-email-demo-ask.md'));
+    writeFileSync(path.join(dir, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+    const out = path.join(dir, 'out.json');
+    writeFileSync(
+      path.join(dir, 'init.lua'),
+      `${readmeInit()}
+vim.cmd('filetype on')
+vim.cmd('edit cold-email-demo-ask.md')
+vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 20)
+local f = io.open(${JSON.stringify(out)}, 'w')
+f:write(vim.fn.json_encode(vim.tbl_map(function(d) return { code = d.code, severity = d.severity, lnum = d.lnum } end, vim.diagnostic.get(0))))
+f:close()
+vim.cmd('qall!')
+`,
+    );
+    const output = await new Promise<string>((resolve) => {
+      const proc = spawn('nvim', ['--headless', '-u', path.join(dir, 'init.lua'), '-i', 'NONE', '-n'], {
+        cwd: dir,
+        env: { ...process.env, XDG_STATE_HOME: path.join(dir, 'state'), XDG_DATA_HOME: path.join(dir, 'data'), XDG_CONFIG_HOME: path.join(dir, 'config') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let text = '';
+      proc.stdout.on('data', (c: Buffer) => (text += c.toString()));
+      proc.stderr.on('data', (c: Buffer) => (text += c.toString()));
+      const guard = setTimeout(() => proc.kill('SIGKILL'), 120_000);
+      proc.on('close', () => {
+        clearTimeout(guard);
+        resolve(text);
+      });
+    });
+    assert.ok(existsSync(out), `Neovim wrote nothing; its output:\n${output}`);
+    // vim.diagnostic.severity.ERROR is 1: the severity .trustline.yaml sets, not the default warning.
+    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), [{ code: 'ask-exceeds-trust', severity: 1, lnum: 12 }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
