@@ -125,6 +125,8 @@ export type ProjectLayer = (uri: string) => Partial<TrustlineSettings> | undefin
  */
 export class DocumentSettingsCache {
   private cache = new Map<string, Promise<DocumentSettings>>();
+  /** Whether a workspace/configuration error was logged (once, whatever its message). */
+  private toldConfigurationError = false;
   /** Used when the client cannot answer workspace/configuration (it pushes settings instead). */
   private pushed: EditorSettings = { analysis: {} };
 
@@ -165,17 +167,19 @@ export class DocumentSettingsCache {
   }
 
   /**
-   * One workspace/configuration round trip. A client that answers with an error (or not
-   * at all) costs one line in the log, not a stack trace per analysis: the settings it
-   * pushed, if any, else the defaults apply, and the server keeps answering.
+   * One workspace/configuration round trip. A client that answers with an error costs one
+   * line in the log for the life of the server, not a stack trace per analysis: the settings
+   * it pushed, if any, else the defaults apply, and the server keeps answering.
    */
   private async ask(item: { scopeUri?: string; section: string }): Promise<EditorSettings> {
     let raw: unknown;
     try {
       raw = await this.connection.workspace.getConfiguration(item);
     } catch (err) {
+      if (this.toldConfigurationError) return this.pushed;
+      this.toldConfigurationError = true;
       const why = err instanceof Error ? err.message : String(err);
-      this.log.once('warn', `The editor answered workspace/configuration with an error (${why}); Trustline uses ${this.pushedAny ? 'the settings it pushed' : 'its default settings'} until the settings change.`);
+      this.log.warn(`The editor answered workspace/configuration with an error (${why}); Trustline uses ${this.pushedAny ? 'the settings it pushed' : 'its default settings'} until the settings change.`);
       return this.pushed;
     }
     return readEditorSettings(raw, (m) => this.log.once('warn', m));

@@ -1,5 +1,7 @@
--- A writer's walk in a real Neovim (0.7 or later) against the bundled Trustline server, with
--- only Neovim's built-in LSP client (`vim.lsp`): no plugins, no user config (`-u NONE`).
+-- A writer's walk in a real Neovim against the bundled Trustline server, with only Neovim's
+-- built-in LSP client (`vim.lsp`): no plugins, no user config (`-u NONE`). Written for and run on
+-- Debian's Neovim 0.7.2; later versions change some of the vim.lsp internals used here (the
+-- code action menu's items, `resolved_capabilities`), so a newer Neovim may need this adapted.
 -- Run by test/neovim/neovim.test.ts:
 --   nvim --headless -u NONE -i NONE -n -c 'luafile test/neovim/walk.lua'
 -- Inputs come from the environment (TRUSTLINE_NVIM_*); the result is one JSON object written to
