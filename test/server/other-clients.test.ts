@@ -244,31 +244,34 @@ describe('a client that declares almost nothing', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('no workspace folders, configuration, registration or file watching: the root config is read (rootPath), nothing throws', async () => {
-    const lsp = await LspHarness.start({
-      workspace: dir,
-      exactCapabilities: {},
-      initialize: { workspaceFolders: null, rootUri: null, rootPath: dir, initializationOptions: null },
-    });
-    try {
-      const uri = lsp.uri('emails/bare.md');
-      await lsp.open(uri, COLD);
-      const p = await lsp.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'ask-exceeds-trust'), 'bare.md');
-      assert.equal(p.diagnostics.find((d) => d.code === 'ask-exceeds-trust')!.severity, DiagnosticSeverity.Error, '.trustline.yaml applies');
-      assert.deepEqual(lsp.registrations, []);
-      assert.deepEqual(lsp.configurationRequests, []);
-      assert.ok(lsp.logs.every((l) => !/Uncaught|Unhandled|failed|throw|Could not/i.test(l.message)), JSON.stringify(lsp.logs.map((l) => l.message)));
+  for (const root of ['rootUri', 'rootPath'] as const) {
+    test(`no workspace folders, configuration, registration or file watching: the root config is read (${root}), nothing throws`, async () => {
+      const lsp = await LspHarness.start({
+        workspace: dir,
+        exactCapabilities: {},
+        initialize: { workspaceFolders: null, rootUri: root === 'rootUri' ? pathToFileURL(dir).href : null, rootPath: root === 'rootPath' ? dir : null, initializationOptions: null },
+      });
+      try {
+        const uri = lsp.uri('emails/bare.md');
+        await lsp.open(uri, COLD);
+        const p = await lsp.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'ask-exceeds-trust'), 'bare.md');
+        assert.equal(p.diagnostics.find((d) => d.code === 'ask-exceeds-trust')!.severity, DiagnosticSeverity.Error, '.trustline.yaml applies');
+        assert.deepEqual(lsp.registrations, []);
+        assert.deepEqual(lsp.configurationRequests, []);
+        assert.ok(lsp.logs.every((l) => !/Uncaught|Unhandled|failed|throw|Could not/i.test(l.message)), JSON.stringify(lsp.logs.map((l) => l.message)));
 
-      // Without a file watcher, a config edited and saved in the editor applies.
-      const cfg = pathToFileURL(path.join(dir, '.trustline.yaml')).href;
-      await lsp.open(cfg, 'checks:\n  ask-exceeds-trust: error\n', 1, 'yaml');
-      await lsp.change(cfg, 2, [{ text: 'checks:\n  ask-exceeds-trust: hint\n' }]);
-      await lsp.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: cfg } });
-      await lsp.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'ask-exceeds-trust' && d.severity === DiagnosticSeverity.Hint), 'the saved severity');
-    } finally {
-      await lsp.stop();
-    }
-  });
+        // Without a file watcher, a config edited and saved in the editor applies.
+        const cfg = pathToFileURL(path.join(dir, '.trustline.yaml')).href;
+        await lsp.open(cfg, 'checks:\n  ask-exceeds-trust: error\n', 1, 'yaml');
+        await lsp.change(cfg, 2, [{ text: 'checks:\n  ask-exceeds-trust: hint\n' }]);
+        await lsp.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: cfg } });
+        await lsp.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'ask-exceeds-trust' && d.severity === DiagnosticSeverity.Hint), 'the saved severity');
+        await lsp.close(cfg);
+      } finally {
+        await lsp.stop();
+      }
+    });
+  }
 
   test('a config file saved while not open in the editor (didSave only) is read again from disk', async () => {
     const lsp = await LspHarness.start({ workspace: dir, exactCapabilities: {}, initialize: { workspaceFolders: null } });
