@@ -162,6 +162,9 @@ export class TrustlineClient implements vscode.Disposable {
         profileNotifications: true,
         // The YAML extension completes .trustline.yaml from the schema (yamlValidation); two lists would repeat each other.
         configCompletion: !vscode.extensions.getExtension(YAML_EXTENSION_ID),
+        // Set audience trust and Open skill are this extension's own commands (a quick pick, a
+        // markdown preview); the server runs them only for other editors.
+        clientCommands: true,
       },
       outputChannel: this.output,
       traceOutputChannel: this.output,

@@ -147,9 +147,28 @@ function md(value: string | undefined): CompletionItem['documentation'] {
   return value ? { kind: MarkupKind.Markdown, value } : undefined;
 }
 
-function item(label: string, kind: CompletionItemKind, range: Range, newText: string, extra: Partial<CompletionItem> = {}): CompletionItem {
-  const it: CompletionItem = { label, kind, textEdit: { range, newText }, ...extra };
-  if (newText.includes('$')) it.insertTextFormat = InsertTextFormat.Snippet;
+/** What the client can take: snippets (`completionItem.snippetSupport`) and VS Code's own commands. */
+export interface CompletionClient {
+  snippets: boolean;
+  /** The client is VS Code (or a build of it), which runs `editor.action.triggerSuggest`. */
+  vscodeCommands: boolean;
+}
+
+const VSCODE: CompletionClient = { snippets: true, vscodeCommands: true };
+
+/** A snippet as the plain text it inserts: placeholders keep their default words, tab stops go. */
+export function snippetToPlain(snippet: string): string {
+  return snippet.replace(/\\([$}\\])|\$\{\d+:((?:\\.|[^}\\])*)\}|\$\{\d+\}|\$\d+/g, (_m, escaped: string | undefined, words: string | undefined) =>
+    escaped ?? (words ?? '').replace(/\\(.)/g, '$1'),
+  );
+}
+
+function item(label: string, kind: CompletionItemKind, range: Range, newText: string, extra: Partial<CompletionItem>, client: CompletionClient): CompletionItem {
+  const snippet = /\$(?:\d|\{)/.test(newText);
+  const it: CompletionItem = { label, kind, textEdit: { range, newText: snippet && !client.snippets ? snippetToPlain(newText) : newText }, ...extra };
+  if (snippet && client.snippets) it.insertTextFormat = InsertTextFormat.Snippet;
+  // Commands only VS Code knows would fail in any other editor ("command not found").
+  if (!client.vscodeCommands) delete it.command;
   return it;
 }
 
@@ -159,7 +178,7 @@ function splitLines(text: string): string[] {
 }
 
 /** Completions at a position in a `.trustline.yaml`; empty where nothing fits. */
-export function configCompletions(text: string, position: Position, docs: ConfigSchemaDocs = EMPTY_DOCS): CompletionItem[] {
+export function configCompletions(text: string, position: Position, docs: ConfigSchemaDocs = EMPTY_DOCS, client: CompletionClient = VSCODE): CompletionItem[] {
   const lines = splitLines(text);
   const lineNo = position?.line;
   if (!Number.isInteger(lineNo) || lineNo < 0 || lineNo >= lines.length) return [];
@@ -177,7 +196,7 @@ export function configCompletions(text: string, position: Position, docs: Config
     const col = indent + (keyPos[2]?.length ?? 0);
     const range: Range = { start: { line: lineNo, character: col }, end: { line: lineNo, character: ch } };
     const where = dash ? ancestors(lines, lineNo, indent, true) : ancestors(lines, lineNo, col, false);
-    return keyCompletions(where, range, lines, docs);
+    return keyCompletions(where, range, lines, docs, client);
   }
 
   const valuePos = /^([ ]*)(-[ \t]+)?([A-Za-z0-9$_-]+)[ \t]*:([ \t]*)([A-Za-z0-9+_-]*)$/.exec(prefix);
@@ -191,12 +210,12 @@ export function configCompletions(text: string, position: Position, docs: Config
     const range: Range = { start: { line: lineNo, character: start }, end: { line: lineNo, character: ch } };
     // Right after the colon: the value brings its own space.
     const space = valuePos[4] === '' ? ' ' : '';
-    return valueCompletions(where, key, range, space);
+    return valueCompletions(where, key, range, space, client);
   }
   return [];
 }
 
-function keyCompletions(where: string[], range: Range, lines: readonly string[], docs: ConfigSchemaDocs): CompletionItem[] {
+function keyCompletions(where: string[], range: Range, lines: readonly string[], docs: ConfigSchemaDocs, client: CompletionClient): CompletionItem[] {
   const path = where.join('/');
   if (path === '') {
     const present = new Set(lines.map(lineInfo).filter((l) => l.indent === 0 && !l.dash && l.key).map((l) => l.key!));
@@ -205,36 +224,36 @@ function keyCompletions(where: string[], range: Range, lines: readonly string[],
         k.kind === 'map' ? `${k.key}:\n  $0` : k.kind === 'list' ? `${k.key}:\n  - "$0"` : k.kind === 'asks' ? `${k.key}:\n  - phrase: "$1"\n    class: $0` : `${k.key}: `;
       const extra: Partial<CompletionItem> = { documentation: md(docs.keys[k.key]), sortText: String(i).padStart(2, '0') };
       if (k.kind === 'map' || k.kind === 'scalar' || k.kind === 'asks') extra.command = SUGGEST_AGAIN;
-      return item(k.key, CompletionItemKind.Property, range, snippet, extra);
+      return item(k.key, CompletionItemKind.Property, range, snippet, extra, client);
     });
   }
   if (path === 'checks') {
-    return CONFIGURABLE_CHECK_IDS.map((id) => item(id, CompletionItemKind.Property, range, `${id}: `, { documentation: md(docs.checks[id]), command: SUGGEST_AGAIN, detail: 'check id' }));
+    return CONFIGURABLE_CHECK_IDS.map((id) => item(id, CompletionItemKind.Property, range, `${id}: `, { documentation: md(docs.checks[id]), command: SUGGEST_AGAIN, detail: 'check id' }, client));
   }
   if (path === 'channels') {
     return CHANNELS.map((c) =>
       item(c.id, CompletionItemKind.Property, range, `${c.id}: [\${1:${c.from}}, \${2:${c.to}}]`, {
         detail: `${c.name}: trust ${c.from} to ${c.to}`,
         documentation: md(docs.channels[c.id]),
-      }),
+      }, client),
     );
   }
   if (path === 'asks/[]') {
     return [
-      item('phrase', CompletionItemKind.Property, range, 'phrase: "$0"', { detail: 'literal text, not a pattern', documentation: md('The words your team writes, matched case-insensitively with any whitespace between them. Literal text: no regular expressions.') }),
-      item('class', CompletionItemKind.Property, range, 'class: ', { detail: 'the ask class', command: SUGGEST_AGAIN }),
+      item('phrase', CompletionItemKind.Property, range, 'phrase: "$0"', { detail: 'literal text, not a pattern', documentation: md('The words your team writes, matched case-insensitively with any whitespace between them. Literal text: no regular expressions.') }, client),
+      item('class', CompletionItemKind.Property, range, 'class: ', { detail: 'the ask class', command: SUGGEST_AGAIN }, client),
     ];
   }
   return [];
 }
 
-function valueCompletions(where: string[], key: string, range: Range, space: string): CompletionItem[] {
+function valueCompletions(where: string[], key: string, range: Range, space: string, client: CompletionClient): CompletionItem[] {
   const path = where.join('/');
   if (path === 'checks' && CONFIGURABLE_CHECK_IDS.includes(key)) {
-    return SEVERITY_SETTINGS.map((s, i) => item(s, CompletionItemKind.EnumMember, range, `${space}${s}`, { documentation: md(SEVERITY_DOCS[s]), sortText: String(i) }));
+    return SEVERITY_SETTINGS.map((s, i) => item(s, CompletionItemKind.EnumMember, range, `${space}${s}`, { documentation: md(SEVERITY_DOCS[s]), sortText: String(i) }, client));
   }
   if (path === 'asks/[]' && key === 'class') {
-    return ASK_CLASSES.map((c, i) => item(c, CompletionItemKind.EnumMember, range, `${space}${c}`, { detail: ASK_LABELS[c], sortText: String(i) }));
+    return ASK_CLASSES.map((c, i) => item(c, CompletionItemKind.EnumMember, range, `${space}${c}`, { detail: ASK_LABELS[c], sortText: String(i) }, client));
   }
   if (path === '' && key === 'defaultTrust') {
     return STAGES.map((s) =>
@@ -242,11 +261,11 @@ function valueCompletions(where: string[], key: string, range: Range, space: str
         detail: `${stageLabel(s.level)}: ${s.meaning}`,
         filterText: `${s.level} ${s.name.toLowerCase()}`,
         sortText: String(s.level),
-      }),
+      }, client),
     );
   }
   if (path === '' && key === 'lintAll') {
-    return ['false', 'true'].map((b) => item(b, CompletionItemKind.Value, range, `${space}${b}`));
+    return ['false', 'true'].map((b) => item(b, CompletionItemKind.Value, range, `${space}${b}`, {}, client));
   }
   return [];
 }

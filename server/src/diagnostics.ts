@@ -1,7 +1,7 @@
 /**
  * The one place where the core's plain findings become protocol Diagnostics.
  * Code actions and hovers (issue 4) read what they need from `diagnostic.data`,
- * which is the finding's data unchanged, so nothing here needs to know about them.
+ * which is the finding's data plus its range, so nothing here needs to know about them.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -109,7 +109,10 @@ export function toDiagnostic(finding: Finding, docs: RuleDocs): Diagnostic {
     source: SOURCE,
     code: finding.rule,
     message: finding.message,
-    data: finding.data,
+    // The finding's own range travels in `data` too: code actions find the finding by its code
+    // and data, because some clients send the range back re-encoded (Neovim 0.7 returns byte
+    // columns, so on a line with an emoji or math-bold letters the range no longer matches).
+    data: { ...finding.data, range: finding.range },
   };
   const href = docs.href(finding.rule);
   if (href) diagnostic.codeDescription = { href };

@@ -86,21 +86,51 @@ function sameRange(a: Diagnostic['range'], b: Finding['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+/** A UTF-16 column of a line counted in another encoding (UTF-8 bytes, or code points as UTF-32 counts). */
+function columnAs(line: string, utf16: number, encoding: 'utf-8' | 'utf-32'): number {
+  const head = line.slice(0, utf16);
+  return encoding === 'utf-8' ? Buffer.byteLength(head, 'utf8') : Array.from(head).length;
+}
+
 /**
- * The current finding a diagnostic from the client stands for: same check, same
- * range, same message, and (when the client sent `data` back) the same ask.
- * Undefined for a stale diagnostic, which then gets no actions: its range and
- * data describe text that is no longer there.
+ * Does the client's range stand for the finding's range, counted in UTF-16 (as LSP says), in
+ * UTF-8 bytes or in code points? Clients that track positions in another unit convert them back
+ * imperfectly: Neovim 0.7 sends the byte columns it stores, so on a line with an emoji, a curly
+ * quote or a math-bold letter a Trustline range comes back with larger numbers.
+ */
+function sameRangeAnyEncoding(lines: LineIndex, a: Diagnostic['range'], b: Finding['range']): boolean {
+  if (sameRange(a, b)) return true;
+  if (a.start.line !== b.start.line || a.end.line !== b.end.line || b.end.line >= lines.lineCount) return false;
+  const startLine = lines.lineText(b.start.line);
+  const endLine = lines.lineText(b.end.line);
+  return (['utf-8', 'utf-32'] as const).some(
+    (enc) => a.start.character === columnAs(startLine, b.start.character, enc) && a.end.character === columnAs(endLine, b.end.character, enc),
+  );
+}
+
+/**
+ * The current finding a diagnostic from the client stands for. Found by its code and its
+ * data (the finding's range and, for asks, the ask's text, as published), so a client that
+ * re-encodes the diagnostic's own range still gets its actions; a diagnostic without data
+ * (a client that drops it) is matched by its range in any encoding and its message.
+ * Undefined for a stale diagnostic, which then gets no actions: its data describes text
+ * that is no longer there.
  */
 export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | undefined {
   if (!d || typeof d !== 'object' || d.source !== SOURCE || typeof d.code !== 'string' || !isRange(d.range)) return undefined;
-  const data = d.data as { ask?: { text?: unknown } } | undefined;
-  return current.analysis.findings.find((f) => {
-    if (f.rule !== d.code || !sameRange(d.range, f.range)) return false;
-    if (typeof d.message === 'string' && d.message !== f.message) return false;
-    if (data?.ask !== undefined && f.data.ask && data.ask.text !== f.data.ask.text) return false;
-    return true;
-  });
+  const raw = d.data;
+  const data = raw !== null && typeof raw === 'object' ? (raw as { range?: unknown; check?: unknown; ask?: { text?: unknown } }) : undefined;
+  const askAgrees = (f: Finding) => data?.ask === undefined || !f.data.ask || (typeof data.ask === 'object' && data.ask !== null && data.ask.text === f.data.ask.text);
+  const messageAgrees = (f: Finding) => typeof d.message !== 'string' || d.message === f.message;
+  const candidates = current.analysis.findings.filter((f) => f.rule === d.code && askAgrees(f) && (typeof data?.check !== 'string' || data.check === f.data.check));
+  if (data && isRange(data.range)) {
+    const at = data.range;
+    const here = candidates.filter((f) => sameRange(at, f.range));
+    // Two findings of one check on one range (rare): the message tells them apart.
+    return here.find(messageAgrees) ?? here[0];
+  }
+  const lines = new LineIndex(stripBom(current.text));
+  return candidates.find((f) => messageAgrees(f) && sameRangeAnyEncoding(lines, d.range, f.range));
 }
 
 function workspaceEdit(current: CurrentAnalysis, edits: TextEdit[], options: CodeActionOptions): WorkspaceEdit {

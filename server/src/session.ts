@@ -9,6 +9,7 @@
 import {
   CompletionRequest,
   DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type CodeAction,
@@ -39,8 +40,9 @@ import {
   type SetTrustParams,
   type SetTrustResult,
 } from './protocol';
+import { SERVER_COMMANDS, executeCommand, type CommandClient } from './serverCommands';
 import { DEFAULT_DEBOUNCE_MS, DocumentSettingsCache } from './settings';
-import { Workspace } from './workspace';
+import { Workspace, pathToUri } from './workspace';
 
 export interface SessionOptions {
   /** Folder of the running server script, for finding the shipped docs/rules pages. */
@@ -59,7 +61,16 @@ export interface TrustlineInitializationOptions {
    * when the YAML extension is installed, which completes the file from the schema itself.
    */
   configCompletion?: boolean;
+  /**
+   * The client runs `trustline.setTrust` and `trustline.openSkill` itself (the VS Code
+   * extension: a quick pick, a markdown preview). Any other client gets them run by the
+   * server through `workspace/executeCommand` (serverCommands.ts).
+   */
+  clientCommands?: boolean;
 }
+
+/** VS Code and its builds (code-server, VSCodium) by `clientInfo.name`: they run `editor.action.*` commands. */
+const VSCODE_CLIENT_NAMES = /^(?:visual studio code|code - oss|vscodium|code-server)\b/i;
 
 /** Where the config file completion is offered when the client registers it dynamically. */
 const YAML_CONFIG_SELECTOR = [{ pattern: '**/.trustline.{yaml,yml}' }];
@@ -78,6 +89,11 @@ export function startSession(connection: Connection, options: SessionOptions): v
   let snippetEdits = false;
   let profileNotifications = false;
   let configCompletion = true;
+  let folderEvents = false;
+  let completionSnippets = false;
+  let vscodeHost = false;
+  let clientCommands = false;
+  let commandClient: CommandClient = { applyEdit: false, documentChanges: false, showDocument: false };
   let schemaDocs: ConfigSchemaDocs | undefined;
 
   const projects = new ProjectConfigs({ connection, log, store, workspace, docs });
@@ -156,6 +172,9 @@ export function startSession(connection: Connection, options: SessionOptions): v
     registerCompletion = !!caps.textDocument?.completion?.dynamicRegistration;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     snippetEdits = documentChanges && !!(caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
+    folderEvents = !!caps.workspace?.workspaceFolders;
+    completionSnippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    commandClient = { applyEdit: !!caps.workspace?.applyEdit, documentChanges, showDocument: !!caps.window?.showDocument?.support };
     const trace = parseTrace(params.trace);
     if (trace) log.setTrace(trace);
 
@@ -164,18 +183,24 @@ export function startSession(connection: Connection, options: SessionOptions): v
     schemaDocs = undefined;
     profileNotifications = init.profileNotifications === true;
     configCompletion = init.configCompletion !== false;
+    clientCommands = init.clientCommands === true;
+    vscodeHost = clientCommands || VSCODE_CLIENT_NAMES.test(params.clientInfo?.name ?? '');
 
-    const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    workspace.setFolders(folders);
+    // Clients without workspace folders (or that send none) still name the root: its
+    // `.trustline.yaml` applies as it would from the CLI run there.
+    workspace.setFolders(initialFolders(params));
     log.info(
       `Trustline server ${options.version ?? ''} starting (node ${process.version}); folders: ${workspace.all().map((f) => f.fsPath).join(', ') || 'none'}; rule pages: ${docs.root}`,
     );
 
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        // `save` too: without a file watcher, a config file saved in the editor is read again then.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         hoverProvider: true,
+        // Only for the commands the server runs; the VS Code client registers its own.
+        ...(clientCommands ? {} : { executeCommandProvider: { commands: SERVER_COMMANDS } }),
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         // Clients that can register it later get it for the config files only (not on every
         // space typed in a draft); the others get it statically and an empty answer in drafts.
@@ -211,20 +236,25 @@ export function startSession(connection: Connection, options: SessionOptions): v
         .register(CompletionRequest.type, { documentSelector: YAML_CONFIG_SELECTOR, triggerCharacters: COMPLETION_TRIGGERS })
         .catch((err) => log.error('Could not register completion for .trustline.yaml.', err));
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      workspace.add(event.added, event.removed);
-      projects.reloadAll();
-      configurationChanged('workspace folders');
-    });
+    if (folderEvents) {
+      // vscode-languageserver throws here for a client without workspace folders.
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        workspace.add(event.added, event.removed);
+        projects.reloadAll();
+        configurationChanged('workspace folders');
+      });
+    }
     void refreshTrace();
     if (projects.reloadAll()) configurationChanged('project config read');
   });
 
   connection.onDidChangeConfiguration((change) => {
-    // Clients without workspace/configuration push the settings in the notification.
+    // Clients without workspace/configuration push the settings in the notification. Pushed
+    // settings are kept from any client: they also stand in when a pull is answered with an error.
+    const pushed = change?.settings as { trustline?: { trace?: { server?: unknown } } } | null | undefined;
+    if (!pullConfiguration || (pushed !== null && typeof pushed === 'object' && 'trustline' in pushed)) settings.setPushed(pushed);
     if (!pullConfiguration) {
-      settings.setPushed(change.settings);
-      const t = parseTrace((change.settings as { trustline?: { trace?: { server?: unknown } } } | null)?.trustline?.trace?.server);
+      const t = parseTrace(pushed !== null && typeof pushed === 'object' ? pushed.trustline?.trace?.server : undefined);
       if (t) log.setTrace(t);
     } else void refreshTrace();
     configurationChanged('editor settings');
@@ -252,6 +282,12 @@ export function startSession(connection: Connection, options: SessionOptions): v
     if (!doc) return;
     if (isConfigFile(doc.uri)) reloadConfigSoon(doc.uri, DEFAULT_DEBOUNCE_MS);
     else linter.changed(doc.uri);
+  });
+
+  connection.onDidSaveTextDocument((params) => {
+    // Clients without a file watcher tell us of a saved config file only this way.
+    const uri = params.textDocument?.uri;
+    if (typeof uri === 'string' && isConfigFile(uri)) reloadConfigSoon(uri, 0);
   });
 
   connection.onDidCloseTextDocument((params) => {
@@ -290,7 +326,7 @@ export function startSession(connection: Connection, options: SessionOptions): v
       const uri = params.textDocument?.uri;
       if (!configCompletion || typeof uri !== 'string' || !isYamlConfigUri(uri)) return [];
       const doc = store.get(uri);
-      return doc ? configCompletions(doc.getText(), params.position, schema()) : [];
+      return doc ? configCompletions(doc.getText(), params.position, schema(), { snippets: completionSnippets, vscodeCommands: vscodeHost }) : [];
     }),
   );
 
@@ -315,7 +351,20 @@ export function startSession(connection: Connection, options: SessionOptions): v
     }),
   );
 
+  connection.onRequest(ExecuteCommandRequest.type, (params) =>
+    guarded<null>('The command', null, () => executeCommand({ connection, log, linter, docs, client: () => commandClient }, params?.command, params?.arguments)),
+  );
+
   connection.onShutdown(() => {
     for (const t of configTimers.values()) clearTimeout(t);
   });
+}
+
+/** The workspace folders at initialize: the client's list, else its root (rootUri, or the older rootPath). */
+function initialFolders(params: InitializeParams): WorkspaceFolder[] {
+  if (Array.isArray(params.workspaceFolders) && params.workspaceFolders.length > 0) return params.workspaceFolders;
+  if (typeof params.rootUri === 'string' && params.rootUri !== '') return [{ uri: params.rootUri, name: 'root' }];
+  const rootPath = (params as { rootPath?: unknown }).rootPath;
+  if (typeof rootPath === 'string' && rootPath !== '') return [{ uri: pathToUri(rootPath), name: 'root' }];
+  return [];
 }

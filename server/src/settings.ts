@@ -125,6 +125,8 @@ export type ProjectLayer = (uri: string) => Partial<TrustlineSettings> | undefin
  */
 export class DocumentSettingsCache {
   private cache = new Map<string, Promise<DocumentSettings>>();
+  /** Whether a workspace/configuration error was logged (once, whatever its message). */
+  private toldConfigurationError = false;
   /** Used when the client cannot answer workspace/configuration (it pushes settings instead). */
   private pushed: EditorSettings = { analysis: {} };
 
@@ -161,16 +163,36 @@ export class DocumentSettingsCache {
   /** The window-wide part of the configuration (trace), read without a scope. */
   async readGlobal(): Promise<EditorSettings> {
     if (!this.pull()) return this.pushed;
-    const raw: unknown = await this.connection.workspace.getConfiguration({ section: SECTION });
+    return this.ask({ section: SECTION });
+  }
+
+  /**
+   * One workspace/configuration round trip. A client that answers with an error costs one
+   * line in the log for the life of the server, not a stack trace per analysis: the settings
+   * it pushed, if any, else the defaults apply, and the server keeps answering.
+   */
+  private async ask(item: { scopeUri?: string; section: string }): Promise<EditorSettings> {
+    let raw: unknown;
+    try {
+      raw = await this.connection.workspace.getConfiguration(item);
+    } catch (err) {
+      if (this.toldConfigurationError) return this.pushed;
+      this.toldConfigurationError = true;
+      const why = err instanceof Error ? err.message : String(err);
+      this.log.warn(`The editor answered workspace/configuration with an error (${why}); Trustline uses ${this.pushedAny ? 'the settings it pushed' : 'its default settings'} until the settings change.`);
+      return this.pushed;
+    }
     return readEditorSettings(raw, (m) => this.log.once('warn', m));
+  }
+
+  /** Whether the client ever pushed settings in didChangeConfiguration. */
+  private get pushedAny(): boolean {
+    return Object.keys(this.pushed.analysis).length > 0 || this.pushed.debounceMs !== undefined;
   }
 
   private async resolve(uri: string): Promise<DocumentSettings> {
     let editor = this.pushed;
-    if (this.pull()) {
-      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
-      editor = readEditorSettings(raw, (m) => this.log.once('warn', m));
-    }
+    if (this.pull()) editor = await this.ask({ scopeUri: uri, section: SECTION });
     // Precedence as config.ts documents it: the project file beats the editor,
     // because it is what CI reads (the editor and the pipeline must agree).
     const project = this.projectLayer(uri);

@@ -123,7 +123,7 @@ test('the CLI and the language server give the same findings for every fixture a
     const mismatches: string[] = [];
     for (const rel of inScope) {
       const p = await publishOf(rel);
-      const server = normalize(p.diagnostics.map((d: Diagnostic) => ({ rule: String(d.code), severity: SEVERITY[d.severity ?? 1]!, message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range, data: d.data })));
+      const server = normalize(p.diagnostics.map((d: Diagnostic) => ({ rule: String(d.code), severity: SEVERITY[d.severity ?? 1]!, message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range, data: withoutOwnRange(d) })));
       try {
         assert.deepEqual(server, cliFindings.get(rel));
       } catch (e) {
@@ -143,3 +143,13 @@ test('the CLI and the language server give the same findings for every fixture a
     if (proc.exitCode === null) proc.kill();
   }
 });
+
+/**
+ * A diagnostic's data without the copy of its own range the server adds (code actions find their
+ * finding by it, since some clients send the range back re-encoded); that copy must be exact.
+ */
+function withoutOwnRange(d: Diagnostic): unknown {
+  const { range, ...rest } = d.data as { range?: unknown };
+  assert.deepEqual(range, d.range, `data.range of ${String(d.code)} is the diagnostic's range`);
+  return rest;
+}

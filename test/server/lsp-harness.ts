@@ -41,6 +41,7 @@ import {
   type Position,
   type Range,
   type FileEvent,
+  type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -67,6 +68,15 @@ export interface HarnessOptions {
   initializationOptions?: unknown;
   /** Extra client capabilities, merged one level deep over the defaults (`workspace`, `textDocument`). */
   capabilities?: ClientCapabilities;
+  /** The client's capabilities exactly as given, instead of the defaults (a client that declares little). */
+  exactCapabilities?: ClientCapabilities;
+  /** Fields laid over the initialize params (clientInfo, or no workspaceFolders/rootUri but a rootPath). */
+  initialize?: Record<string, unknown>;
+  /**
+   * The answer to each workspace/configuration item, instead of the test's settings; throw a
+   * ResponseError to answer the request with an error.
+   */
+  configuration?: (item: ConfigurationItem) => unknown;
 }
 
 /** A notification of Trustline's own protocol (`trustline/...`), as received. */
@@ -88,6 +98,10 @@ export class LspHarness {
   /** Per-document overrides, keyed by URI, laid over the global settings. */
   readonly documentSettings = new Map<string, Settings>();
   readonly configurationRequests: ConfigurationItem[] = [];
+  /** The server's answer to initialize (its capabilities). */
+  initializeResult: InitializeResult | undefined;
+  /** Methods the server registered dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly messages: ShowMessageParams[] = [];
   readonly logs: LogMessageParams[] = [];
@@ -104,6 +118,7 @@ export class LspHarness {
     private readonly proc: ChildProcess,
     workspace: string,
     ownsWorkspace: boolean,
+    configuration?: (item: ConfigurationItem) => unknown,
   ) {
     this.workspace = workspace;
     this.ownsWorkspace = ownsWorkspace;
@@ -118,10 +133,13 @@ export class LspHarness {
     c.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => {
         this.configurationRequests.push(item);
+        if (configuration) return configuration(item);
         return item.section === 'trustline' || item.section === undefined ? this.settingsFor(item.scopeUri) : null;
       }),
     );
-    c.onRequest(RegistrationRequest.type, () => undefined);
+    c.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations.map((r) => r.method));
+    });
     c.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const list = this.published.get(p.uri) ?? [];
       list.push(p);
@@ -153,16 +171,16 @@ export class LspHarness {
     }
     const workspace = options.workspace ?? mkdtempSync(path.join(os.tmpdir(), 'trustline-lsp-'));
     const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const h = new LspHarness(proc, workspace, options.workspace === undefined);
+    const h = new LspHarness(proc, workspace, options.workspace === undefined, options.configuration);
     const folderUri = pathToFileURL(workspace).href;
     const extra = options.capabilities ?? {};
-    await h.connection.sendRequest(InitializeRequest.type, {
+    h.initializeResult = await h.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: path.basename(workspace) }],
       trace: options.trace ?? 'off',
       initializationOptions: options.initializationOptions ?? null,
-      capabilities: {
+      capabilities: options.exactCapabilities ?? {
         ...extra,
         workspace: {
           configuration: true,
@@ -173,6 +191,7 @@ export class LspHarness {
         },
         textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false }, ...extra.textDocument },
       },
+      ...options.initialize,
     });
     await h.connection.sendNotification(InitializedNotification.type, {});
     return h;
