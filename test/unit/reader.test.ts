@@ -4,7 +4,7 @@
 // covered by test/fixtures/asks/ and the labelled phrasings in asks*.test.ts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classify } from '../../server/src/core/asks/classify';
+import { channelPurpose, classify } from '../../server/src/core/asks/classify';
 import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../server/src/core/asks/filters';
 import { closingUnits, introducedBy, sentenceAboveLists } from '../../server/src/core/asks/position';
 import { readSentence, type SentenceFacts } from '../../server/src/core/asks/reader';
@@ -210,6 +210,26 @@ describe('classify: what the reader commits to', () => {
     assert.equal(cls('forward this to anyone who runs receiving', 0), 'advocate');
     const r = classify(v, 'upgrade to the pro plan', 0, 'engage');
     assert.deepEqual([r.cls, r.toCustomers], ['commit', 'expand']);
+  });
+});
+
+describe('classify: what a channel is for', () => {
+  test('a contact, a reply or an email takes the class of the purpose its sentence names, when higher', () => {
+    const purpose = (ask: string, sentence: string, cls: 'meeting' | 'engage' | 'consume') => channelPurpose(v, ask, sentence, cls)?.cls ?? 'same';
+    assert.equal(purpose('get in touch', 'if you want to become a sponsor, get in touch.', 'meeting'), 'commit');
+    // A topic of conversation is not a commitment, and what the sender will do after is theirs.
+    assert.equal(purpose('send me a dm', 'send me a dm if you want to chat about pricing.', 'engage'), 'same');
+    assert.equal(purpose('let me know', 'if you decided not to go ahead please let me know so i can close the ticket.', 'engage'), 'same');
+    assert.equal(purpose('email us', 'please email us from your company email with a link to your logo.', 'engage'), 'advocate');
+    // The channel itself when nothing higher is named, a place is not a purpose, and an ask that
+    // is not a channel keeps its class.
+    assert.equal(purpose('reply', 'reply and tell me how you handle it today.', 'engage'), 'same');
+    assert.equal(purpose('contact us', 'contact us via the pricing page.', 'meeting'), 'same');
+    assert.equal(purpose('read the guide', 'read the guide to our pricing.', 'consume'), 'same');
+  });
+  test('a condition that names what the reader wants invites, whatever help it also offers', () => {
+    assert.equal(sentenceNonAsk(v, 'if you are interested in becoming a sponsor or if you have any questions, please email us.'), undefined);
+    assert.ok(sentenceNonAsk(v, 'if you have any questions, please email us.'));
   });
 });
 

@@ -15,9 +15,11 @@ import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch }
 import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
 import { ASK_LEVELS } from './model';
-import { LineIndex, hash } from './text';
+import { LineIndex, hash, normIndexOf } from './text';
 import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from './asks/position';
 import { answersQuestion } from './asks/filters';
+import { channelPurpose } from './asks/classify';
+import { vocabulary } from './asks/vocabulary';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -193,6 +195,12 @@ export class Analyzer {
       unit.ask = asks.length;
       if (m.toCustomers) toCustomers.set(asks.length, m.toCustomers);
       const kind = m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence';
+      // "If you'd like to sponsor, email us": a channel's purpose, named in its sentence, is its class.
+      const purpose = channelPurpose(vocabulary(), u.norm.text.slice(normIndexOf(u.norm, m.start), normIndexOf(u.norm, m.end)), u.norm.text, m.class);
+      if (purpose) {
+        asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, purpose.cls, ASK_LEVELS[purpose.cls], kind, `${m.via} (read as ${purpose.cls}: the sentence says what it is for, "${purpose.phrase}")`, inLink));
+        continue;
+      }
       asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, m.class, m.level, kind, m.via, inLink));
     }
     if (hasWhen && hasWhere) stats.eventFields = 2;

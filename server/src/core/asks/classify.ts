@@ -87,3 +87,43 @@ function modifier(clause: string, end: number): boolean {
   const next = /^[\s*_]*([a-z0-9][a-z0-9'-]*)/.exec(clause.slice(end))?.[1];
   return next !== undefined && !HEAD_NEXT.test(next) && !/^\d/.test(next);
 }
+
+/**
+ * Asks that only open a channel ("Email us", "Get in touch", "Reply", "Reach out") commit the
+ * reader to what the channel is for, and the sentence says what that is: "If you are interested
+ * in becoming a sponsor, please email us" asks for a sponsorship (commit), "Email us with a link
+ * to your logo" for a vouch (advocate), "Reply to claim your seat" for a registration (exchange).
+ */
+const CHANNEL = /^(?:(?:please|just|simply|feel free to|do)\s+)*(?:contact|reach out|get in touch|e-?mail|reply|respond|send (?:us|me)|write (?:to )?(?:us|me)|message (?:us|me)|ping (?:us|me)|dm (?:us|me)|drop (?:us|me)|talk to|speak to|chat with|let (?:us|me) know)\b/;
+
+/** Where a channel is ("via the pricing page", "on our website"): not what it is for ("with a link to your logo" is). */
+const CHANNEL_PLACE = /\b(?:from|in|on|at|via|through|using|under)\s+(?:(?:the|a|an|your|our|their|its|this|my)\s+)?(?:[\w-]+\s+){0,2}$/;
+
+const TALK_ABOUT = /\b(?:chat|talk|talking|chatting|speak|discuss|conversation|call)\s+(?:about|regarding|on)\s+(?:(?:the|our|your|this|my)\s+)?$/;
+
+/** Where the sender's own part of the sentence starts. */
+const SENDER_CLAUSE = /\b(?:so(?: that)? (?:i|we) can|and (?:i|we)(?:'ll| will| can)|(?:i|we)(?:'ll| will) )/;
+
+/** Classes a channel's purpose can give: what a contact is for, above the contact itself. */
+const PURPOSE_CLASSES = new Set<AskClass>(['exchange', 'evaluate', 'commit', 'expand', 'advocate']);
+
+/**
+ * The class of a channel ask (`ask`, normalised, from its verb) by its purpose in `sentence`
+ * (normalised), when that is more than the channel's own `cls`; undefined otherwise.
+ */
+export function channelPurpose(v: Vocabulary, ask: string, sentence: string, cls: AskClass): { cls: AskClass; phrase: string } | undefined {
+  if ((cls !== 'meeting' && cls !== 'engage') || !CHANNEL.test(ask.replace(/^[^a-z]+/, ''))) return undefined;
+  let best: { cls: AskClass; phrase: string } | undefined;
+  // What the sender will do after ("... so I can close the ticket", "and we'll send the invoice") is not the reader's purpose.
+  const own = SENDER_CLAUSE.exec(sentence);
+  if (own) sentence = sentence.slice(0, own.index);
+  for (const o of v.objects.scan(sentence)) {
+    // ("a sponsorship package" is about sponsorship: here a modifier names the purpose too.)
+    if (!PURPOSE_CLASSES.has(o.cls) || v.topicObjects.has(o.phrase)) continue;
+    const before = sentence.slice(0, o.start);
+    // A topic of conversation ("chat about pricing") is what the talk is about, not a commitment.
+    if (ABOUT_BEFORE.test(before) || CHANNEL_PLACE.test(before) || TALK_ABOUT.test(before)) continue;
+    if (ASK_LEVELS[o.cls] > ASK_LEVELS[cls] && (!best || ASK_LEVELS[o.cls] > ASK_LEVELS[best.cls])) best = { cls: o.cls, phrase: o.phrase };
+  }
+  return best;
+}

@@ -10,12 +10,19 @@ import type { Vocabulary } from './vocabulary';
 /** Why a sentence holds no ask before any shape is tried, or undefined. */
 export function sentenceNonAsk(v: Vocabulary, text: string): string | undefined {
   if (v.courtesy.startOf(text) !== undefined && !thanksThenRequest(text) && !QUESTIONS_OR_WISH.test(text)) return 'a courtesy line';
-  if (SUPPORT_OFFER.test(text) || SUPPORT_QUESTION.test(text)) return 'an offer of help, not a request';
+  if ((SUPPORT_OFFER.test(text) || SUPPORT_QUESTION.test(text)) && !INTEREST_CONDITION.test(text)) return 'an offer of help, not a request';
   if (v.promises.startOf(text) !== undefined) return "the sender's promise";
   if (REPLY_OPTION.test(text)) return "a reply option in the reader's voice";
   if (isPlaceholder(v, text)) return 'a placeholder whose request is unknown';
   return undefined;
 }
+
+/**
+ * A condition that names what the reader may want ("if you're interested in", "if you'd like
+ * to"): "If you are interested in becoming a sponsor or have any questions, email us" invites,
+ * whatever help it also offers, so it is never read as a support line.
+ */
+export const INTEREST_CONDITION = /\bif (?:you(?:'re| are) interested in|you(?:'d| would) like to|you want to|you wish to)\b/;
 
 /** "Feel free to reply if you have any questions", "Contact us if you run into trouble". */
 const SUPPORT_OFFER = /\bif you (?:have|had|'ve got|get|run into|hit|need) (?:any |more |other |further |some )?(?:questions?|issues?|trouble|problems?|concerns?|help|support|assistance|difficult(?:y|ies))\b(?! or (?:would|want|wish|are)\b)|\bif (?:the button|the link|this link|that link) (?:above |below )?(?:doesn't|does not|isn't|won't)|\bif you didn't (?:request|sign up|ask)|\bif you (?:do not|don't|no longer) (?:wish|want)\b|\bif you'd (?:prefer|rather) (?:i|we) (?:don't|not|didn't|stop)\b|\b(?:for|with) (?:further|more|additional|any) (?:support|help|assistance)\b/;

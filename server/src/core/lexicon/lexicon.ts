@@ -55,6 +55,7 @@ import type { Normalized } from '../text';
 import { HAS_WORD, LN, PatternCompiler, WB, WE, WORD, anchorOfLiteral, escapeRe, explode, isWordCode, literalWords, type Compiled, type PressureCompiled } from './compile';
 import { considerRule, hasAny, sentenceSet, wordHash, type SentenceFacts, type SentenceWords } from './candidates';
 import type { ExtraPhrasing, LexiconData, MatchContext, UnitMatch } from './types';
+import { INTEREST_CONDITION } from '../asks/filters';
 
 const BOUNDARY = /(?:^|[^\p{L}\p{N}\s'’]|\b(?:and|or|then|so|but|also|otherwise|plus|instead)\b)\s*$/u;
 const WEAK_BOUNDARY = /(?:,|\b(?:and|or|plus)\b)\s*$/u;
@@ -492,6 +493,9 @@ export class Lexicon {
   /** A sentence that is itself a support line: "Questions?", "Need help? Our support team...". */
   isSupportCue(text: string): boolean {
     if (this.supportCues.length === 0) return false;
+    // "If you are interested in becoming a sponsor or have any questions, email us": the
+    // condition names what the reader may want, so the line invites, whatever help it also offers.
+    if (INTEREST_CONDITION.test(text)) return false;
     const words = this.words(text);
     let any = false;
     for (const w of words.list) {
