@@ -100,6 +100,14 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('So be sure to grab them while they last!'), 'imperative exchange');
     assert.equal(read('Remember to restart the server after the upgrade.'), 'none');
   });
+  test('questions about how the reader found what they tried ask for a reply, wherever they stand', () => {
+    assert.equal(read('What did you think?'), 'question engage');
+    assert.equal(read('How was the conference?'), 'question engage');
+    assert.equal(read('Is Acme not the right fit?'), 'question engage');
+    // The near misses: a question about how the product was made, and the sender's own.
+    assert.equal(read('How was it built?'), 'none');
+    assert.equal(read('How did we build it?'), 'none');
+  });
   test('questions: a request in the words, or a question that only counts where the draft closes', () => {
     assert.equal(read('Free this week or next?'), 'question meeting');
     assert.equal(read('Worth a look?'), 'question engage');

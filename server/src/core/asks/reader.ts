@@ -671,9 +671,19 @@ const LEAD_LABEL = new RegExp(String.raw`(?:^|\s)` + LEAD_LABEL_WORDS);
 /** The same, when the text was cut before it (a word may not start at the cut). */
 const LEAD_LABEL_AFTER_SPACE = new RegExp(String.raw`\s` + LEAD_LABEL_WORDS);
 
-/** Words that make a question a request whatever its position ("Would you be open to...?"). */
+/**
+ * Words that make a question a request whatever its position: an invitation ("Would you be open
+ * to...?", "worth", "free Tuesday"), an opinion ("thoughts", "make sense").
+ */
 const REQUEST_QUESTION =
   /\b(?:would you|could you|can you|will you|do you want|would it|are you (?:open|up|free|around|available|interested|the right)|interested|worth|open to|up for|free (?:on|this|next|for|to|monday|tuesday|wednesday|thursday|friday)|thoughts|make sense|sound good|sounds good|works? for you|shall we|should we|can we|could we|want me to|should i|shall i|can i|may i|did (?:this|that|it|i)|does (?:this|that) (?:help|land|resonate|work|make)|any (?:interest|thoughts|feedback|objections|chance)|who (?:else|on your team|should i)|which (?:one|of these|option|works)|what do you think|how does .* sound|ok(?:ay)? if|mind if)\b/;
+
+/**
+ * How the reader found what they tried or were sent: feedback asked for ("What did you think?",
+ * "How was it?", "Did you get a chance to look?", "Not the right fit?"), engage whatever it names.
+ */
+const FEEDBACK_QUESTION =
+  /\b(?:what did you think|how (?:was|were) (?:it|that|they)(?: for you)?\s*\?|how (?:was|were) (?:your|the) [a-z'-]+(?: [a-z'-]+)?(?: for you)?\s*\?|how did (?:it|that|you|(?:your|the) [a-z'-]+) (?:go|land|work|feel|find)\b|how(?: is|'s) (?:it|your|the) (?:going|working|coming)|how are you (?:finding|getting on)|(?:did|have) you (?:get|had|have|got) a chance|(?:not|still) the right fit|(?:did you )?(?:just )?get busy|still interested)(?!\w)/;
 
 function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
   const text = s.text;
@@ -682,7 +692,8 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
   if (s.container === 'heading') return undefined;
   const q = text.slice(opening);
   const words = q.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
-  const request = REQUEST_QUESTION.test(q);
+  const feedback = FEEDBACK_QUESTION.test(q);
+  const request = feedback || REQUEST_QUESTION.test(q);
   const toReader = request || v.readerQuestion.test(q) || words <= 4;
   if (!toReader) return undefined;
   // Hook and rhetorical openers ask nothing ("What if your team...?", "Ever wondered...?").
@@ -692,9 +703,15 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
   // Rhetorical openers ask nothing wherever they stand ("What if your forecast was right?").
   if (v.rhetoricalOpeners.startOf(q) !== undefined && !request) return undefined;
   // Statements in the sender's voice about themselves ("Why did we build it?").
-  if (/^(?:why|how|what) (?:did|do|does|have|has|is|are|was|were) (?:we|i|they|it|our)\b/.test(q)) return undefined;
+  if (!feedback && /^(?:why|how|what) (?:did|do|does|have|has|is|are|was|were) (?:we|i|they|it|our)\b/.test(q)) return undefined;
   // An auxiliary opening the question ("Have you...", "Do you...") is not the thing asked.
   const verbAt = /^(?:have|has|had|do|does|did|are|is|was|were|am|can|could|would|will|should|shall|may|might|got)\b/.test(q) ? undefined : clauseVerb(text, opening, v);
+  // A feedback question asks for a reply whatever it names: "How was the conference?" is not a registration.
+  if (feedback) {
+    let to = text.length;
+    while (to > opening && /[\s"')\]]/.test(text[to - 1]!)) to--;
+    return { from: opening, to, cls: 'engage', level: ASK_LEVELS.engage, shape: 'question', via: `read as ${SHAPE_WORDS.question}; how the reader found it` };
+  }
   const r = result(s, v, 'question', opening, text.length, verbAt, 'engage');
   // A question with no request in its words is a question to the reader only where the draft
   // closes ("What's the slowest part of your release?" ending a post), not in its body (an FAQ).
