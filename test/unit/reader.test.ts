@@ -192,6 +192,12 @@ describe('filters: section 2a non-asks', () => {
 
 describe('classify: what the reader commits to', () => {
   const cls = (clause: string, verbAt?: number, fallback: Parameters<typeof classify>[3] = 'engage', topics = true) => classify(v, clause, verbAt, fallback, topics).cls;
+  test('a talk or session proposal is a submission (exchange), a proposal alone a deal; ideas shared are engagement', () => {
+    assert.equal(cls('submit a talk proposal', 0), 'exchange');
+    assert.equal(cls('enter session proposal', 0), 'exchange');
+    assert.equal(cls('sign the proposal', 0), 'commit');
+    assert.equal(cls('share your questions and ideas with our programme team', 0), 'engage');
+  });
   test('the highest object named decides', () => {
     assert.equal(cls('read the guide or book a demo', 0), 'evaluate');
     assert.equal(cls('grab 15 minutes on my calendar', 0), 'meeting');
