@@ -38,6 +38,9 @@ const CONSUME: Case[] = [
   ['See it in action.', 'consume', 'See it in action'],
   // A template's slot for the address: the label, or the clause before it, names what is asked.
   ['Video tutorial: [LINK]', 'consume', 'Video tutorial'],
+  // Words that name nothing more specific take the class of where the link goes; words that do keep theirs.
+  ['[Click here](https://forms.gle/abc123) to tell us what you need.', 'exchange', 'Click here'],
+  ['Read [our pricing guide](https://acme.example/blog/pricing-guide).', 'consume'],
   ['I recorded a 30-second walkthrough in a demo project: {loom_link}.', 'consume', 'I recorded a 30-second walkthrough in a demo project'],
   ['Skim the highlights if you are short on time.', 'consume'],
   ['No demo needed, just read the guide.', 'consume', 'read the guide'],

@@ -4,7 +4,7 @@
 // covered by test/fixtures/asks/ and the labelled phrasings in asks*.test.ts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { channelPurpose, classify } from '../../server/src/core/asks/classify';
+import { channelPurpose, classify, destinationClass } from '../../server/src/core/asks/classify';
 import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../server/src/core/asks/filters';
 import { closingUnits, introducedBy, sentenceAboveLists } from '../../server/src/core/asks/position';
 import { readSentence, type SentenceFacts } from '../../server/src/core/asks/reader';
@@ -240,6 +240,18 @@ describe('classify: what a channel is for', () => {
     assert.equal(purpose('reply', 'reply and tell me how you handle it today.', 'engage'), 'same');
     assert.equal(purpose('contact us', 'contact us via the pricing page.', 'meeting'), 'same');
     assert.equal(purpose('read the guide', 'read the guide to our pricing.', 'consume'), 'same');
+  });
+  test("where a link goes: a payment or sponsorship page, a form, a pricing page; not a page that only mentions one", () => {
+    const dest = (url: string) => destinationClass(v, url)?.cls ?? 'none';
+    assert.equal(dest('https://paypal.me/acme'), 'commit');
+    assert.equal(dest('https://github.com/sponsors/acme'), 'commit');
+    assert.equal(dest('https://www.acme.example/pricing?plan=pro'), 'commit');
+    assert.equal(dest('https://forms.gle/abc123'), 'exchange');
+    assert.equal(dest('use60.example/waitlist'), 'exchange');
+    assert.equal(dest('/trial'), 'evaluate');
+    assert.equal(dest('https://acme.example/blog/pricing-guide'), 'none');
+    assert.equal(dest('https://github.com/acme/tool'), 'none');
+    assert.equal(dest('https://notpaypal.me.example/x'), 'none');
   });
   test('a condition that names what the reader wants invites, whatever help it also offers', () => {
     assert.equal(sentenceNonAsk(v, 'if you are interested in becoming a sponsor or if you have any questions, please email us.'), undefined);

@@ -127,3 +127,31 @@ export function channelPurpose(v: Vocabulary, ask: string, sentence: string, cls
   }
   return best;
 }
+
+/**
+ * The class a link's address says, when it goes to a page for one kind of ask: a sponsorship or
+ * payment page (commit), a form or an event's registration (exchange), a booking page (meeting),
+ * a demo or trial page (evaluate). Read from the host ("paypal.me", "calendly.com", or a host
+ * ending in one) and from whole path segments ("/pricing", "/register"); undefined for any other
+ * address, a relative one included only when its path says so.
+ */
+export function destinationClass(v: Vocabulary, url: string | undefined): { cls: AskClass; where: string } | undefined {
+  if (!url || url.length > 2048) return undefined;
+  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)([^?#\s]*)/i.exec(url.trim());
+  if (!m) return undefined;
+  const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim()) || /\.[a-z]{2,}$/i.test(m[1]!) ? m[1]!.toLowerCase().replace(/^www\./, '') : '';
+  const path = (host ? m[2]! : m[1]! + m[2]!).toLowerCase();
+  const segments = path.split('/').filter(Boolean).slice(0, 8);
+  let best: { cls: AskClass; where: string } | undefined;
+  for (const d of v.destinations) {
+    let where: string | undefined;
+    if (host && [...d.hosts].some((h) => host === h || host.endsWith(`.${h}`))) where = host;
+    else if (host && d.hostPaths.some((hp) => `${host}${path}`.startsWith(hp))) where = `${host}${path}`;
+    else {
+      const seg = segments.find((x) => d.paths.has(x));
+      if (seg !== undefined) where = `/${seg}`;
+    }
+    if (where !== undefined && (!best || ASK_LEVELS[d.cls] > ASK_LEVELS[best.cls])) best = { cls: d.cls, where };
+  }
+  return best;
+}

@@ -45,6 +45,8 @@ export interface ReaderData {
   howToVerbs: string[];
   conditionals: string[];
   conditionalLandings: string[];
+  /** Where a link goes, by class: hosts, host-and-path prefixes, whole path segments. */
+  destinations: Partial<Record<AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }>>;
 }
 
 const LETTER = 'a-z0-9\\u00c0-\\u024f';
@@ -157,6 +159,7 @@ export interface Vocabulary {
   howToVerbs: PhraseSet;
   conditionals: PhraseSet;
   conditionalLandings: PhraseSet;
+  destinations: { cls: AskClass; hosts: Set<string>; hostPaths: string[]; paths: Set<string> }[];
 }
 
 export function compileVocabulary(d: ReaderData): Vocabulary {
@@ -186,6 +189,12 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     howToVerbs: new PhraseSet(d.howToVerbs),
     conditionals: new PhraseSet(d.conditionals),
     conditionalLandings: new PhraseSet(d.conditionalLandings),
+    destinations: (Object.entries(d.destinations ?? {}) as [AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }][]).map(([cls, x]) => ({
+      cls,
+      hosts: new Set(x.hosts),
+      hostPaths: x.hostPaths,
+      paths: new Set(x.paths),
+    })),
   };
 }
 
