@@ -24,7 +24,7 @@ if (selected.length === 0) {
   console.error(`no test files${filter ? ` matching "${filter}"` : ''} under test/`);
   process.exit(2);
 }
-const reporter = process.env.CI || !process.stdout.isTTY ? 'spec' : 'spec';
+const reporter = join(root, 'scripts', 'test-reporter.mjs');
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...selected], {
   cwd: root,
   stdio: 'inherit',
