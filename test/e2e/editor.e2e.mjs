@@ -58,7 +58,7 @@ async function step(name, page, fn) {
 // without the explorer (whose temporary folder name means nothing), or the palette over the draft.
 const EDITOR = { x: 348, y: 36, width: 932, height: 660 };
 const PALETTE = { x: 340, y: 0, width: 940, height: 470 };
-const STATUS = { x: 348, y: 390, width: 932, height: 470 };
+const STATUS = { x: 348, y: 396, width: 932, height: 464 };
 
 async function shot(page, name, options = {}) {
   const file = await h.screenshot(page, path.join(OUT, name), options);
