@@ -105,7 +105,11 @@ examples/README.md says what every other draft should show. \`npm start -- --cli
 
 async function codeServer() {
   const h = await import('../test/e2e/harness.mjs');
-  console.log('No desktop VS Code here (`code` is not on the PATH): showing Trustline in a real VS Code served by code-server.');
+  console.log(
+    opts['code-server']
+      ? 'Showing Trustline in a real VS Code served by code-server (--code-server).'
+      : 'No desktop VS Code here (`code` is not on the PATH): showing Trustline in a real VS Code served by code-server.',
+  );
   const server = await h.startCodeServer({
     folder: EXAMPLES,
     extensionPath: ROOT,

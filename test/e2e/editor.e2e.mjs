@@ -218,6 +218,9 @@ async function main() {
 
     await step('light bulb: the trust-matched rewrites, the preferred one first', page, async () => {
       await h.goToPosition(page, 13, 16);
+      // The mouse is still on the draft's tab (clicked above), whose tooltip would cover the screenshot:
+      // park it on the empty part of the activity bar.
+      await page.mouse.move(24, 500);
       await page.locator('.editor-instance .monaco-editor textarea').first().focus();
       await page.keyboard.press('Control+.');
       const menu = page.locator('.action-widget');
@@ -320,6 +323,7 @@ async function main() {
     await step('.trustline.yaml: check ids and severities are completed without the YAML extension', page, async () => {
       await page.locator('.tabs-container .tab', { hasText: DRAFT }).first().click();
       await h.openFile(page, '.trustline.yaml');
+      await page.mouse.move(24, 500); // off the tab just clicked, so its tooltip stays out of the screenshot
       await h.goToPosition(page, 3, 3);
       await page.locator('.editor-instance .monaco-editor textarea').first().focus();
       await page.keyboard.type('pressure');
