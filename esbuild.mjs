@@ -2,10 +2,20 @@
 //   node esbuild.mjs               development build (sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix ships)
 //   node esbuild.mjs --watch       rebuild on change
+//   node esbuild.mjs --production --outdir DIR   the same bundles in DIR/ instead of dist/
+//                                  (scripts/package.mjs builds the .vsix from such a folder, so
+//                                  packaging never rewrites dist/ under running tests)
 import * as esbuild from 'esbuild';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt > 0 ? process.argv[outdirAt + 1] : 'dist';
+if (!outdir || outdir.startsWith('--')) {
+  console.error('esbuild.mjs: --outdir needs a folder');
+  process.exit(2);
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -21,9 +31,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['cli/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server.js') },
+  { ...common, entryPoints: ['cli/src/cli.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
 ];
 
 import { existsSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * server. Writes bench/RESULTS.md and bench/results.json.
  *
  *   npm run bench                 every draft type at 100, 1,000, 10,000 and 100,000 words (~10 min)
- *   npm run bench -- --quick      100 and 1,000 words, fewer rounds, a short stdio pass (< 1 min);
+ *   npm run bench -- --quick      100 and 1,000 words, fewer rounds, a short stdio pass and the .vsix (about a minute);
  *                                 CI runs it so the harness cannot rot. It asserts nothing.
  *   npm run bench -- --no-write   print only
  *
@@ -14,6 +14,7 @@
  * round reported, with the median milliseconds. Absolute times vary between machines and runs;
  * the ratios are what to compare. Nothing here is a pass/fail timing test.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join, relative } from 'node:path';
@@ -100,11 +101,20 @@ function measure(type: Row['type'], texts: string[], words: number): Row {
   return row;
 }
 
-function sizes(): { file: string; bytes: number }[] {
+/**
+ * The bundles in dist/ as they are (the development build `npm run bench` makes), and the .vsix users
+ * install, packaged afresh by scripts/package.mjs (production bundles) into out/bench/, so a stale
+ * package in the repository root is never reported. Packaging takes some 15 seconds.
+ */
+function sizes(log: (s: string) => void): { file: string; bytes: number }[] {
   const out: { file: string; bytes: number }[] = [];
   const dist = join(ROOT, 'dist');
   if (existsSync(dist)) for (const f of readdirSync(dist).sort()) if (f.endsWith('.js')) out.push({ file: `dist/${f}`, bytes: statSync(join(dist, f)).size });
-  for (const f of readdirSync(ROOT).sort()) if (f.endsWith('.vsix')) out.push({ file: f, bytes: statSync(join(ROOT, f)).size });
+  const vsix = join(ROOT, 'out', 'bench', 'trustline.vsix');
+  log('packaging the .vsix (scripts/package.mjs) ...');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--out', vsix, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status === 0 && existsSync(vsix)) out.push({ file: '.vsix (`npm run package`, production bundles)', bytes: statSync(vsix).size });
+  else log(`  packaging failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
   return out;
 }
 
@@ -138,7 +148,7 @@ async function main(): Promise<void> {
     machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}`, memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB` },
     analysis: rows.map((r) => ({ type: r.type, words: r.words, medianMs: r.ms, ratioToFloor: r.ratioToFloor.trustline, ratios: r.ratioToFloor })),
     stdio,
-    sizes: sizes(),
+    sizes: sizes(log),
     profile,
   };
   const md = resultsMarkdown(results, rows, stdio, profile);
@@ -158,7 +168,7 @@ async function main(): Promise<void> {
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
-function resultsMarkdown(results: { date: string; quick: boolean; machine: Record<string, string> }, rows: Row[], stdio: StdioResults, profile: ProfileSummary): string {
+function resultsMarkdown(results: { date: string; quick: boolean; machine: Record<string, string>; sizes: { file: string; bytes: number }[] }, rows: Row[], stdio: StdioResults, profile: ProfileSummary): string {
   const L: string[] = [];
   L.push('# Benchmark results', '');
   L.push(`Written by \`npm run bench${results.quick ? ' -- --quick' : ''}\` on ${results.date.slice(0, 10)}: Node ${results.machine.node}, ${results.machine.platform}, ${results.machine.cpus}, ${results.machine.memory}. Medians of interleaved rounds after warm-up; the ratio is to \`unified\` + \`remark-parse\` parsing the same text in the same round. Absolute times vary with the machine; compare ratios.`, '');
@@ -180,8 +190,8 @@ function resultsMarkdown(results: { date: string; quick: boolean; machine: Recor
   L.push('', `Open to first diagnostics is measured on a server that has already checked one draft; the first draft a just-started server checks (100 words) took ${fmt(stdio.firstOpenMs)} ms, which includes loading the engine and the tagger's model. Each keystroke is one character typed in the middle of the draft (${stdio.characters} characters, one at a time); the time runs from sending \`didChange\` to receiving the diagnostics for that version. The default debounce is ${stdio.defaultDebounceMs} ms: what a writer sees once they pause.`, '');
   L.push(`Server memory: ${stdio.rss.drafts} drafts of about 1,000 words open: RSS ${stdio.rss.mib} MiB (${stdio.rss.baselineMib} MiB after one small draft was checked and closed).`, '');
   L.push('## Sizes', '', '| file | size |', '|---|---|');
-  for (const s of sizes()) L.push(`| ${s.file} | ${(s.bytes / 1024).toFixed(0)} KiB |`);
-  if (!sizes().some((s) => s.file.endsWith('.vsix'))) L.push('| .vsix | not built: packaging is issue 9 (`npm run package`) |');
+  for (const s of results.sizes) L.push(`| ${s.file} | ${(s.bytes / 1024).toFixed(0)} KiB |`);
+  if (!results.sizes.some((s) => s.file.startsWith('.vsix'))) L.push('| .vsix | packaging failed in this run (see the log) |');
   L.push('', '## Where the time goes (CPU profile of the 10,000-word landing page)', '');
   L.push(`Self time of ${profile.runs} full analyses, by part of the pipeline (${fmt(profile.totalMs)} ms profiled):`, '');
   L.push('| part | share of self time |', '|---|---|');

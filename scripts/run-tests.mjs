@@ -3,7 +3,7 @@
 // use the bundles in dist/, so `npm test` builds first.
 //   node scripts/run-tests.mjs [filter]   only files whose path contains `filter`
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -24,14 +24,15 @@ if (selected.length === 0) {
   console.error(`no test files${filter ? ` matching "${filter}"` : ''} under test/`);
   process.exit(2);
 }
-const reporter = process.env.CI || !process.stdout.isTTY ? 'spec' : 'spec';
+const reporter = join(root, 'scripts', 'test-reporter.mjs');
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...selected], {
   cwd: root,
   stdio: 'inherit',
 });
 if (r.status !== 0 || filter) process.exit(r.status ?? 1);
 
-// The writer's walk in a real VS Code (code-server in Debian's Chromium). It runs whenever
+// Then, in a real VS Code (code-server in Debian's Chromium): `npm start`'s editor view, and the
+// writer's walk against the packaged .vsix installed into it. They run whenever
 // that VS Code is installed here (bash scripts/setup-code-server.sh); TRUSTLINE_E2E=1 makes
 // it required (CI), TRUSTLINE_E2E=0 skips it.
 const e2eWanted = process.env.TRUSTLINE_E2E;
@@ -45,6 +46,19 @@ if (e2eWanted === '0' || (!installed && e2eWanted !== '1')) {
   );
   process.exit(0);
 }
-console.log('\nThe writer\'s walk in a real VS Code (test/e2e/editor.e2e.mjs):');
+// `npm start` as a user without desktop VS Code runs it: code-server, the cold email, its warning,
+// a screenshot, and an exit of its own (CI must not hang on it).
+console.log('\n`npm start` in code-server (scripts/demo.mjs --code-server):');
+const shot = join(root, 'test-results', 'demo', 'cold-email.png');
+rmSync(shot, { force: true });
+const demo = spawnSync(process.execPath, ['scripts/demo.mjs', '--code-server'], { cwd: root, encoding: 'utf8' });
+process.stdout.write(demo.stdout.replace(/^/gm, '  '));
+if (demo.status !== 0 || !/Problems: Warnings: 1\b/.test(demo.stdout) || !existsSync(shot)) {
+  process.stdout.write(demo.stderr);
+  console.log(`npm start: FAILED (exit ${demo.status}; the cold email's one warning ${/Problems: Warnings: 1\b/.test(demo.stdout) ? 'was' : 'was not'} shown; screenshot ${existsSync(shot) ? 'saved' : 'missing'})`);
+  process.exit(1);
+}
+
+console.log('\nThe writer\'s walk in a real VS Code, against the installed .vsix (test/e2e/editor.e2e.mjs):');
 const e2e = spawnSync(process.execPath, ['test/e2e/editor.e2e.mjs'], { cwd: root, stdio: 'inherit' });
 process.exit(e2e.status ?? 1);

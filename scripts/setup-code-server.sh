@@ -41,6 +41,27 @@ command -v npm >/dev/null || die "npm is not on PATH"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" = 20 ] || die "code-server@$CODE_SERVER_VERSION needs Node 20 (engines.node), found $(node --version)"
 
+# ---------------------------------------------------------------- Node headers for node-gyp
+# The native rebuilds below compile against Node's headers. Left to itself node-gyp downloads them
+# (which fails on a machine that reaches only the package registries), unless an npm config says
+# `nodedir`. So find the headers of the node that runs this script and say so in the environment,
+# relying on nobody's ~/.npmrc: Node's own tarball and Debian/NodeSource's nodejs package put them
+# in <prefix>/include/node (Debian's own nodejs puts them there through libnode-dev).
+node_headers_dir() {
+  local prefix
+  prefix="$(dirname "$(dirname "$(readlink -f "$(node -p 'process.execPath')")")")"
+  if [ -f "$prefix/include/node/node.h" ] && [ -f "$prefix/include/node/common.gypi" ]; then
+    echo "$prefix"
+  fi
+}
+NODEDIR="${npm_config_nodedir:-}"
+if [ -n "$NODEDIR" ] && [ ! -f "$NODEDIR/include/node/node.h" ]; then
+  die "npm_config_nodedir=$NODEDIR has no include/node/node.h; unset it or point it at Node's headers"
+fi
+[ -n "$NODEDIR" ] || NODEDIR="$(node_headers_dir)"
+NEED_NODE_HEADERS=0
+[ -n "$NODEDIR" ] || NEED_NODE_HEADERS=1
+
 if [ "${FORCE:-0}" = 1 ]; then
   step "FORCE=1: removing $DEST"
   rm -rf "$DEST"
@@ -58,6 +79,11 @@ else
       missing+=("$p")
     fi
   done
+  if [ "$NEED_NODE_HEADERS" = 1 ]; then
+    # Node's headers are not beside this node: Debian's own nodejs keeps them in libnode-dev.
+    info "Node's headers are not beside $(node -p 'process.execPath'): adding libnode-dev"
+    missing+=(libnode-dev)
+  fi
   if [ ${#missing[@]} -eq 0 ]; then
     info "all installed"
   else
@@ -76,7 +102,12 @@ else
   fi
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after install"
   [ -x /usr/bin/rg ] || die "/usr/bin/rg missing after install"
+  [ -n "$NODEDIR" ] || NODEDIR="$(node_headers_dir)"
 fi
+[ -n "$NODEDIR" ] || die "cannot find Node's headers (include/node/node.h) for $(node --version) at $(node -p 'process.execPath'); install the headers that match this node (Debian: libnode-dev) or set npm_config_nodedir to the folder that holds include/node"
+# Every npm below (and node-gyp under it, also through node-pty's `npx node-gyp`) reads this.
+export npm_config_nodedir="$NODEDIR"
+step "node-gyp: Node $(node --version) headers from $NODEDIR/include/node (npm_config_nodedir)"
 RG="$(command -v rg || true)"
 [ -n "$RG" ] || die "ripgrep (rg) not found; install Debian's ripgrep"
 

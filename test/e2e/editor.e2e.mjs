@@ -4,19 +4,29 @@
 // palette and land on writing-b2b-emails in the markdown preview; then Show Draft Profile and Set
 // Audience Trust. Screenshots go to test-results/e2e/ (and, with --update-docs, to docs/images/).
 //
-//   npm run test:e2e                        (builds first; needs `bash scripts/setup-code-server.sh` once)
-//   node test/e2e/editor.e2e.mjs [--update-docs] [--keep] [--verbose]
+// By default the walk runs against what users install: it packages the .vsix (scripts/package.mjs,
+// the same as `npm run package`) and installs it into code-server with --install-extension, so the
+// extension under test is the packaged one, production bundles and all. --dev runs the same walk
+// with the repository loaded in development mode instead (dist/, what F5 runs), with no packaging.
 //
-// Not part of `npm test`: it needs Chromium and code-server. The examples are copied to a temporary
+//   npm run test:e2e                        (builds first; needs `bash scripts/setup-code-server.sh` once)
+//   npm run screenshots                     (the walk, then its screenshots copied to docs/images/)
+//   node test/e2e/editor.e2e.mjs [--dev | --vsix FILE] [--update-docs] [--keep] [--verbose]
+//
+// `npm test` runs it at the end when code-server is installed. The examples are copied to a temporary
 // folder first, so the walk never edits the repository's files. Every wait is on something the writer
 // would see (a widget, a status bar text, the Problems count), never a sleep.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as h from './harness.mjs';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const DEV = args.has('--dev');
+const VSIX_ARG = argv.includes('--vsix') ? argv[argv.indexOf('--vsix') + 1] : undefined;
 const UPDATE_DOCS = args.has('--update-docs');
 const KEEP = args.has('--keep');
 const VERBOSE = args.has('--verbose');
@@ -43,6 +53,12 @@ async function step(name, page, fn) {
     throw err;
   }
 }
+
+// The README's screenshots are cropped to what they show (the viewport is 1280x860): the editor
+// without the explorer (whose temporary folder name means nothing), or the palette over the draft.
+const EDITOR = { x: 348, y: 36, width: 932, height: 660 };
+const PALETTE = { x: 340, y: 0, width: 940, height: 470 };
+const STATUS = { x: 348, y: 396, width: 932, height: 464 };
 
 async function shot(page, name, options = {}) {
   const file = await h.screenshot(page, path.join(OUT, name), options);
@@ -116,14 +132,36 @@ async function main() {
   // Quick Open finds it; the last step completes a new entry in it.
   writeFileSync(path.join(folder, '.trustline.yaml'), 'checks:\n  under-ask: hint\n  \n');
   console.log(`Trustline e2e: workspace ${folder}`);
-  const server = await h.startCodeServer({ folder, extensionPath: ROOT, settings: { 'editor.fontSize': 14, 'editor.hover.delay': 100, 'editor.hover.above': false } });
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  let extensionPath = ROOT;
+  if (!DEV) {
+    extensionPath = VSIX_ARG ? path.resolve(VSIX_ARG) : path.join(OUT, `${pkg.name}-${pkg.version}.vsix`);
+    if (!VSIX_ARG) {
+      const t0 = Date.now();
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--out', extensionPath, '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+      if (r.status !== 0) throw new Error('packaging the .vsix failed (scripts/package.mjs)');
+      console.log(`  ok  packaged ${path.relative(ROOT, extensionPath)} (${Date.now() - t0} ms)`);
+    } else if (!existsSync(extensionPath)) {
+      throw new Error(`--vsix ${VSIX_ARG}: no such file`);
+    }
+  }
+  console.log(DEV ? 'Trustline e2e: the repository in development mode (--dev)' : `Trustline e2e: the installed ${path.relative(ROOT, extensionPath)}`);
+  const server = await h.startCodeServer({ folder, extensionPath, settings: { 'editor.fontSize': 14, 'editor.hover.delay': 100, 'editor.hover.above': false } });
   const browser = await h.launchBrowser();
   let page;
   try {
+    if (!DEV) {
+      await step('the .vsix is installed: the extension runs from the extensions folder, not the repository', undefined, async () => {
+        const installed = path.join(server.extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+        assert.ok(existsSync(path.join(installed, 'dist', 'client.js')), `installed at ${installed}`);
+        assert.ok(!existsSync(path.join(installed, 'client', 'src')), 'no sources were installed');
+        assert.equal(server.extensionPath, undefined, 'not loaded in development mode');
+      });
+    }
     page = await h.openWorkbench(browser, {
       url: server.url,
       folder,
-      extensionDevelopmentPath: ROOT,
+      extensionDevelopmentPath: server.extensionPath, // undefined when the .vsix was installed
       viewport: { width: 1280, height: 860 },
       onConsole: VERBOSE ? (line) => console.log(`    [page] ${line}`) : undefined,
     });
@@ -142,7 +180,7 @@ async function main() {
       await page.waitForFunction(() => /Email · 0 UNKNOWN · 1 mismatch/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), null, { timeout: T });
       await item.hover();
       await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Click for' }).first().waitFor({ state: 'visible', timeout: T });
-      await shot(page, 'status-bar.png', { locator: page.locator('.monaco-workbench'), settle: true });
+      await shot(page, 'status-bar.png', { clip: STATUS });
       await page.mouse.move(10, 10);
       await page.keyboard.press('Escape');
     });
@@ -152,7 +190,7 @@ async function main() {
       await page.locator('.monaco-hover:not(.hidden)', { hasText: 'evaluate ask' }).first().waitFor({ state: 'visible', timeout: T });
       const text = await hover.innerText();
       for (const s of ['evaluate ask', '4 TRUSTING', '0 UNKNOWN', 'Gap: 4 levels too far', 'Ask instead', 'writing-b2b-emails']) assert.ok(text.includes(s), `hover shows "${s}":\n${text}`);
-      await shot(page, 'hover.png');
+      await shot(page, 'hover.png', { clip: EDITOR });
       // The rest of it (how the audience moves up, the skill and rule links) is below the fold of the widget.
       await hover.hover();
       const link = page.locator('.monaco-hover:not(.hidden) a', { hasText: 'writing-b2b-emails' }).first();
@@ -162,7 +200,7 @@ async function main() {
         await page.mouse.wheel(0, 120);
         await page.waitForTimeout(50); // the hover scrolls smoothly; wheel events are the only driver here
       }
-      await shot(page, 'hover-links.png');
+      await shot(page, 'hover-links.png', { clip: EDITOR });
     });
 
     await step("the hover's skill link opens the rendered skill beside the draft", page, async () => {
@@ -180,6 +218,9 @@ async function main() {
 
     await step('light bulb: the trust-matched rewrites, the preferred one first', page, async () => {
       await h.goToPosition(page, 13, 16);
+      // The mouse is still on the draft's tab (clicked above), whose tooltip would cover the screenshot:
+      // park it on the empty part of the activity bar.
+      await page.mouse.move(24, 500);
       await page.locator('.editor-instance .monaco-editor textarea').first().focus();
       await page.keyboard.press('Control+.');
       const menu = page.locator('.action-widget');
@@ -187,7 +228,7 @@ async function main() {
       const rows = await menu.locator('.monaco-list-row').allInnerTexts();
       assert.ok(rows.some((r) => r.includes('Open the writing-b2b-emails skill')), rows.join('\n'));
       assert.ok(rows.some((r) => r.includes('Turn off ask-exceeds-trust for this line')), rows.join('\n'));
-      await shot(page, 'light-bulb.png');
+      await shot(page, 'light-bulb.png', { clip: EDITOR });
     });
 
     await step('apply the preferred rewrite: the warning goes, the status bar follows', page, async () => {
@@ -208,7 +249,7 @@ async function main() {
       const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
       assert.match(rows[0] ?? '', /writing-b2b-emails/);
       assert.match(rows.join('\n'), /This is an email \(declared\)/);
-      await shot(page, 'recommend-skill.png');
+      await shot(page, 'recommend-skill.png', { clip: PALETTE });
       await page.keyboard.press('Enter');
     });
 
@@ -282,13 +323,14 @@ async function main() {
     await step('.trustline.yaml: check ids and severities are completed without the YAML extension', page, async () => {
       await page.locator('.tabs-container .tab', { hasText: DRAFT }).first().click();
       await h.openFile(page, '.trustline.yaml');
+      await page.mouse.move(24, 500); // off the tab just clicked, so its tooltip stays out of the screenshot
       await h.goToPosition(page, 3, 3);
       await page.locator('.editor-instance .monaco-editor textarea').first().focus();
       await page.keyboard.type('pressure');
       await page.keyboard.press('Control+Space');
       const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'pressure-before-trust' }).first();
       await suggestion.waitFor({ state: 'visible', timeout: T });
-      await shot(page, 'config-completion.png');
+      await shot(page, 'config-completion.png', { clip: EDITOR });
       await page.keyboard.press('Enter');
       // The key is inserted with its colon, and the severities are offered straight away.
       await page.locator('.suggest-widget .monaco-list-row', { hasText: 'information' }).first().waitFor({ state: 'visible', timeout: T });

@@ -515,12 +515,15 @@ export async function waitForIdle(page, { timeoutMs = 10_000 } = {}) {
     .catch(() => {});
 }
 
-/** Screenshot of the page (or of one locator with { locator }); creates the folder. settle: waitForIdle first. */
-export async function screenshot(page, file, { locator, fullPage = false, settle = true } = {}) {
+/**
+ * Screenshot of the page (or of one locator with { locator }, or of a rectangle of the page with
+ * { clip: {x, y, width, height} }); creates the folder. settle: waitForIdle first.
+ */
+export async function screenshot(page, file, { locator, clip, fullPage = false, settle = true } = {}) {
   await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   if (settle) await waitForIdle(page);
   if (locator) await locator.screenshot({ path: file });
-  else await page.screenshot({ path: file, fullPage });
+  else await page.screenshot({ path: file, fullPage, ...(clip ? { clip } : {}) });
   return file;
 }
 
