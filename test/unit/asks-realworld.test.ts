@@ -178,7 +178,7 @@ const SET_2: Row[] = [
   ["Our advisory board meets twice a year.", null],
   ["Register to vote by October 15 is the theme of this year's campaign.", null],
   ["P.S. Genuinely curious: what would make Pro worth it for you?", 'engage'],
-  ["P.S. I wrote up how Bramble did it: https://paystream.example/bramble", 'consume', "a bare non-booking URL after a colon is not read as a link to content"],
+  ["P.S. I wrote up how Bramble did it: https://paystream.example/bramble", 'consume'],
   ["P.S. Here's my calendar if that's easier: https://calendly.com/jonas-w/20min", 'meeting'],
 ];
 
@@ -241,7 +241,7 @@ const SET_3: Row[] = [
   ["Renew early and lock in this year's pricing.", 'expand'],
   ["Sign the renewal order form by March 31 to keep your current rate.", 'expand'],
   ["Your quote is ready. Review and sign here.", 'commit'],
-  ["Ready to get started? Choose a plan.", 'commit', "two asks of equal level (evaluate, commit): the draft's strongest ask is ambiguous"],
+  ["Ready to get started? Choose a plan.", 'commit'],
   ["Questions about pricing? Request a custom quote.", 'commit'],
   ["Not sure it's a fit? Start a free pilot with one team.", 'evaluate'],
   ["Not ready to talk? Watch the on-demand demo instead.", 'consume'],

@@ -189,7 +189,7 @@ describe('suppression comments', () => {
     assert.equal(count(base + '\n<!-- trustline-disable-file ask-exceeds-trust -->\n'), 0);
   });
 
-  test('a comment at the end of a line of text silences that line', { todo: 'blocks.ts reads directives from HTML blocks only, not from inline HTML' }, () => {
+  test('a comment at the end of a line of text silences that line', () => {
     const text = '---\ntype: social\ntrust: 0\n---\n\nBook a demo now. <!-- trustline-disable-next-line ask-exceeds-trust -->\n';
     assert.equal(new Analyzer().analyze(text, { force: true }).findings.filter((f) => f.rule === 'ask-exceeds-trust').length, 0);
   });
