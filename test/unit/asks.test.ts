@@ -238,6 +238,9 @@ const EVALUATE: Case[] = [
 ];
 
 const COMMIT: Case[] = [
+  // Money for a project: membership, donations, funds (a member of a paid programme, not a better writer).
+  ['Become a member and keep the core development funded.', 'commit'],
+  ["Please contact the sponsorship team if you're interested in adding funds.", 'commit'],
   ['[Get a quote](https://sentrybay.example/pricing#quote)', 'commit', 'Get a quote'],
   ['Request pricing', 'commit', 'Request pricing'],
   ['See pricing', 'commit', 'See pricing'],
@@ -339,6 +342,7 @@ const NOT_ASKS: Case[] = [
   ["If you don't see your question answered, feel free to contact the team.", null],
   ['If you need any clarification or find something missing, reach out to us on the community channel.', null],
   ['If you run into trouble, contact us.', null],
+  ['Become a better writer with these tips.', null],
   // A slot for an account page's address is navigation; a slot alone names nothing.
   ['Unsubscribe: {{ unsubscribe_url }}', null],
   ['Website: [website link]', null],
