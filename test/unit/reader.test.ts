@@ -51,6 +51,9 @@ describe('reader: candidate shapes', () => {
     assert.equal(read("I'd love your feedback on the beta."), 'offer engage');
     // Reports and courtesies are not offers.
     assert.equal(read('I can tell you that most teams start with confirmations.'), 'none');
+    // An adverb between the sender and the offer, and a conjunction before the condition.
+    assert.equal(read("And if you ever want to compare notes, I'm always happy to chat."), 'offer meeting');
+    assert.equal(read("I'm always happy when a plan comes together."), 'none');
     assert.equal(read("I'm happy to work around your schedule."), 'none');
   });
   test('an em dash is a clause break once normalised, not a hyphen that glues two words', () => {

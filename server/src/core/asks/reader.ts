@@ -99,6 +99,9 @@ const WORD_START = /[a-z0-9\u00c0-\u024f]/;
 
 /** Find the one ask of a sentence by its shape, or undefined. */
 export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): ReaderMatch | undefined {
+  // "I'm always happy to chat" reads as "I'm happy to chat": an adverb between the sender and
+  // their offer is blanked (same length, so every offset still holds).
+  if (OFFER_ADVERB.test(s.text)) s = { ...s, text: s.text.replace(OFFER_ADVERB_ALL, (m, who: string) => who + ' '.repeat(m.length - who.length)) };
   const text = s.text;
   if (!WORD_START.test(text)) return undefined;
   let opening = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
@@ -137,6 +140,10 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   if (/^(?:just |simply |please )?(?:reply|hit reply|respond|contact|email|reach out|get in touch|write|drop|ping|let (?:me|us) know|see|visit|check)\b/.test(body) && s.afterSupport?.()) return undefined;
   return m;
 }
+
+const OFFER_ADVERB_SOURCE = String.raw`\b((?:i'm|we're|i am|we are|i'd be|we'd be|i would be|we would be)\s+)(?:always|really|more than|very|also|still|just|definitely|absolutely|genuinely)\s+(?=(?:happy|glad|keen|around|available|here)\b)`;
+const OFFER_ADVERB = new RegExp(OFFER_ADVERB_SOURCE);
+const OFFER_ADVERB_ALL = new RegExp(OFFER_ADVERB_SOURCE, 'g');
 
 /** A field label at the start of a line: "Price:", "Live demo webinar:", "Next step:". */
 const FIELD_LABEL = /^([a-z][a-z0-9 /&'-]{0,28}?)\s*:\s+/;
@@ -326,6 +333,8 @@ function clauseVerb(text: string, from: number, v: Vocabulary): number | undefin
 
 function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
   if (s.container === 'heading') return undefined;
+  // "And if you ever want to compare notes, ...": a conjunction may open the condition.
+  opening += /^(?:and|but|or|so|otherwise,?)\s+(?=if\b)/.exec(s.text.slice(opening))?.[0].length ?? 0;
   const text = s.text.slice(opening);
   const cond = v.conditionals.startOf(text);
   if (cond === undefined) return undefined;
