@@ -89,6 +89,10 @@ describe('reader: candidate shapes', () => {
     // A benefit headline, and a fragment cut by a comma.
     assert.equal(read('Cut reporting time by 80%', { container: 'heading' }), 'none');
     assert.equal(read('Live, 60 minutes, with the templates we use.'), 'none');
+    // A past form reports, and the sender announcing what they do next is not a request.
+    assert.equal(read('Built a system that now drives 60% of our pipeline.'), 'none');
+    assert.equal(read('Let me break down what we are seeing with teams your size.'), 'none');
+    assert.equal(read('Let me know what you think.'), 'imperative engage');
     // A verb-shaped first word that names or modifies the subject of a finite verb states.
     assert.equal(read('Live sessions will be captioned in the box below.'), 'none');
     assert.equal(read('Support tickets are answered within a day by our team.'), 'none');

@@ -469,6 +469,11 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
   // "Highlight.io will be...", "Live sessions will be captioned below": the verb-shaped first
   // word names or modifies the subject of a finite verb, so the clause states, it does not ask.
   if (NAME_DOT.test(c.slice(first.length)) || SUBJECT_THEN_FINITE.test(c)) return undefined;
+  // "Built a system that...", "Taught by certified instructors": a past form reports.
+  if (v.pastForms.has(first)) return undefined;
+  // "Let me break down what we see", "Let me be honest": the sender announcing what they do
+  // next; "Let me know" and "Let us help" ask.
+  if (/^let (?:me|us) (?!know\b|help\b|send\b|show\b)/.test(c)) return undefined;
   const verb = v.verbs.startOf(c)?.phrase ?? v.howToVerbs.startOf(c);
   const cta = v.ctaVerbs.startOf(c);
   // "Meet us at booth 12" is an ask, "Meet Ada" is not: a call-to-action phrase escapes the list.

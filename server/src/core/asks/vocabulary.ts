@@ -45,6 +45,8 @@ export interface ReaderData {
   howToVerbs: string[];
   conditionals: string[];
   conditionalLandings: string[];
+  /** Irregular past forms a clause may open with, never an imperative ("Built", "Taught"). */
+  pastForms: string[];
   /** Where a link goes, by class: hosts, host-and-path prefixes, whole path segments. */
   destinations: Partial<Record<AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }>>;
 }
@@ -160,6 +162,7 @@ export interface Vocabulary {
   conditionals: PhraseSet;
   conditionalLandings: PhraseSet;
   destinations: { cls: AskClass; hosts: Set<string>; hostPaths: string[]; paths: Set<string> }[];
+  pastForms: Set<string>;
 }
 
 export function compileVocabulary(d: ReaderData): Vocabulary {
@@ -189,6 +192,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     howToVerbs: new PhraseSet(d.howToVerbs),
     conditionals: new PhraseSet(d.conditionals),
     conditionalLandings: new PhraseSet(d.conditionalLandings),
+    pastForms: new Set(d.pastForms ?? []),
     destinations: (Object.entries(d.destinations ?? {}) as [AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }][]).map(([cls, x]) => ({
       cls,
       hosts: new Set(x.hosts),
