@@ -13,6 +13,7 @@ import {
   CONFIGURABLE_CHECK_IDS,
   DEFAULT_SETTINGS,
   SEVERITY_SETTINGS,
+  globProblem,
   mergeSettings,
   parseTrust,
   suggest,
@@ -78,7 +79,12 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
     if (Array.isArray(r.draftGlobs)) {
       const globs = r.draftGlobs.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
       if (globs.length !== r.draftGlobs.length) warn(`trustline.draftGlobs: entries that are not glob strings are ignored.`);
-      a.draftGlobs = globs;
+      const usable = globs.filter((g) => {
+        const why = globProblem(g);
+        if (why !== undefined) warn(`trustline.draftGlobs: "${g.slice(0, 80)}" is ignored. ${why}`);
+        return why === undefined;
+      });
+      a.draftGlobs = usable;
     } else bad('draftGlobs', 'a list of globs');
   }
   if (r.maxFileSize !== undefined && r.maxFileSize !== null) {

@@ -13,6 +13,7 @@
  * The project file beats editor settings because it is what CI reads: a writer's
  * personal settings must not make the editor disagree with the pipeline.
  */
+import { globProblem } from './glob';
 import { parseDocument, isMap, isScalar, isSeq, isPair, type Node, type Pair } from 'yaml';
 import { CHECK_IDS } from './checks/index';
 import { ASK_CLASSES, CHANNELS, MAX_LEVEL, parseChannel, parseTrust, type ChannelOverrides } from './model';
@@ -156,7 +157,7 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
         break;
       }
       case 'drafts': {
-        const globs = readStringList(value, valueRange, 'drafts', 'a glob such as "**/emails/**"', report);
+        const globs = readStringList(value, valueRange, 'drafts', 'a glob such as "**/emails/**"', report, false, globProblem);
         if (globs) config.drafts = globs;
         break;
       }
@@ -228,6 +229,7 @@ function readStringList(
   example: string,
   report: Reporter,
   phrase = false,
+  problem?: (item: string) => string | undefined,
 ): string[] | undefined {
   if (!isSeq(value)) {
     report(`${key} must be a list, each item ${example}.`, valueRange);
@@ -242,6 +244,11 @@ function readStringList(
     }
     if (phrase && n.value.length > MAX_PHRASE_LENGTH) {
       report(`This phrase is ${n.value.length} characters long; phrases are limited to ${MAX_PHRASE_LENGTH}.`, n.range);
+      continue;
+    }
+    const why = problem?.(n.value);
+    if (why !== undefined) {
+      report(`${why} This item is ignored.`, n.range);
       continue;
     }
     out.push(n.value);

@@ -2,6 +2,7 @@
 export { Analyzer, type Analysis, type AnalyzeOptions } from './analyze';
 export { CHECKS, CHECK_IDS, checkById, ruleDocPath } from './checks/index';
 export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, matchesDraftGlobs, type TrustlineSettings } from './settings';
+export { globProblem, compileGlob, globMatches, type CompiledGlob } from './glob';
 export { LineIndex } from './text';
 export * from './model';
 export type * from './types';

@@ -6,7 +6,7 @@
  * (`contributes.configuration`) with a markdownDescription, read it in
  * server/src/settings.ts, and document it in the README's settings table.
  */
-import picomatch from 'picomatch';
+import { compileGlob, globMatches, type CompiledGlob } from './glob';
 import type { ChannelOverrides } from './model';
 import type { ExtraPhrasing } from './lexicon';
 import type { SeveritySetting } from './types';
@@ -46,7 +46,7 @@ export const DEFAULT_SETTINGS: TrustlineSettings = {
   channels: {},
 };
 
-const matcherCache = new Map<string, (path: string) => boolean>();
+const matcherCache = new Map<string, CompiledGlob[]>();
 
 /** Does a path (forward slashes, relative to the workspace root or absolute) match a draft glob? */
 export function matchesDraftGlobs(path: string, globs: readonly string[]): boolean {
@@ -54,11 +54,12 @@ export function matchesDraftGlobs(path: string, globs: readonly string[]): boole
   const key = globs.join('\u0000');
   let m = matcherCache.get(key);
   if (!m) {
-    // `*.email.md` without a folder part matches in any folder, as users expect.
-    const expanded = globs.map((g) => (g.includes('/') ? g : `**/${g}`));
-    m = picomatch(expanded, { dot: true, nocase: true });
+    // `*.email.md` without a folder part matches in any folder, as users expect. A glob that
+    // globProblem refuses (reported where it was written) matches nothing.
+    m = globs.map((g) => compileGlob(g.includes('/') ? g : `**/${g}`));
+    if (matcherCache.size > 64) matcherCache.clear();
     matcherCache.set(key, m);
   }
   const p = path.replace(/\\/g, '/');
-  return m(p) || m(p.replace(/^\/+/, ''));
+  return m.some((g) => globMatches(g, p));
 }
