@@ -72,6 +72,10 @@ const CONSUME: Case[] = [
 ];
 
 const ENGAGE: Case[] = [
+  // Elliptical welcomes, and a conversation joined by a hashtag.
+  ['Feedback welcome! 🙌', 'engage', 'Feedback welcome'],
+  ['Open to feedback and contributions! MIT licensed.', 'engage', 'Open to feedback and contributions'],
+  ['Join the global conversation using #DevDays.', 'engage'],
   ["What's your take?", 'engage', "What's your take"],
   ['Worth a look?', 'engage', 'Worth a look'],
   ['Thoughts?', 'engage', 'Thoughts'],
@@ -119,6 +123,8 @@ const ENGAGE: Case[] = [
 ];
 
 const EXCHANGE: Case[] = [
+  // "Take a moment to" leads into the imperative; a bracketed slot for the survey's address.
+  ['Please take a moment to complete the post-workshop survey at [ link to survey ].', 'exchange'],
   ['[Download the 2025 benchmark report](https://routeline.example/benchmark)', 'exchange', 'Download the 2025 benchmark report'],
   ['Get the checklist.', 'exchange', 'Get the checklist'],
   ['Grab your free copy of the playbook.', 'exchange'],
@@ -343,6 +349,7 @@ const NOT_ASKS: Case[] = [
   ['If you need any clarification or find something missing, reach out to us on the community channel.', null],
   ['If you run into trouble, contact us.', null],
   ['Become a better writer with these tips.', null],
+  ['We are open to new ideas in how we work.', null],
   // A slot for an account page's address is navigation; a slot alone names nothing.
   ['Unsubscribe: {{ unsubscribe_url }}', null],
   ['Website: [website link]', null],

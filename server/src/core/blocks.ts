@@ -828,7 +828,7 @@ function isTestimonial(node: Blockquote, text: string): boolean {
 /** Template slots for an address, in normalised (lower-case) text; the hint is a cheap first test. */
 const LINK_SLOT_HINT = /link|url/;
 const LINK_SLOT =
-  /\{\{?\s*[a-z_.]{0,30}(?:link|url)[a-z_.]{0,20}\s*\}\}?|\[[a-z ]{0,30}\b(?:link|url)\]|\((?:link|url)(?: to [^)\n]{1,40})?\)|\[(?:link|url)(?: to [^\]\n]{1,40})\]/g;
+  /\{\{?\s*[a-z_.]{0,30}(?:link|url)[a-z_.]{0,20}\s*\}\}?|\[ ?[a-z ]{0,30}\b(?:link|url) ?\]|\((?:link|url)(?: to [^)\n]{1,40})?\)|\[ ?(?:link|url)(?: to [^\]\n]{1,40})\]/g;
 
 /** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me)\/[^\s<>()\]]*/g;

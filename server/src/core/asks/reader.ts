@@ -94,7 +94,7 @@ export interface ReaderMatch {
 const LEAD_SYMBOLS = /^[^a-z0-9\u00c0-\u024f"'[{]+/u;
 /** Words that may stand before an imperative without changing it. */
 const LEAD_INS =
-  /^(?:(?:please|kindly|just|simply|so|then|and|now|also|or|today|first|next|finally|instead|go ahead and|feel free to|be sure to|make sure to|don't forget to|do not forget to|remember to|don't hesitate to|do not hesitate to|why not|come and|come|quickly|easily|ready to|time to|it's time to|you should(?: also)?|you might want to|you may want to|you'll want to|you'll also want to)\s+)+/;
+  /^(?:(?:please|kindly|just|simply|so|then|and|now|also|or|today|first|next|finally|instead|go ahead and|feel free to|take a (?:moment|minute|second) to|take (?:a few|two|2|five|5) (?:minutes|seconds) to|be sure to|make sure to|don't forget to|do not forget to|remember to|don't hesitate to|do not hesitate to|why not|come and|come|quickly|easily|ready to|time to|it's time to|you should(?: also)?|you might want to|you may want to|you'll want to|you'll also want to)\s+)+/;
 const WORD_START = /[a-z0-9\u00c0-\u024f]/;
 
 /** Find the one ask of a sentence by its shape, or undefined. */
@@ -246,7 +246,12 @@ function linkShape(s: SentenceFacts, v: Vocabulary, opening = 0): ReaderMatch | 
     }
     // "see the [schedule in GitHub]": a link after an article names a thing, not an action.
     if (/\b(?:the|a|an|our|your|this|my|their)\s*$/.test(text.slice(Math.max(0, l.start - 16), l.start)) && !POINTER_LINK.test(lt)) continue;
-    if (POINTER_LINK.test(lt)) return result(s, v, 'link', clauseStart(text, l.start), l.end, clauseVerb(text, clauseStart(text, l.start), v), 'consume');
+    if (POINTER_LINK.test(lt)) {
+      // "Apply to the fellowship ([here](...))": a pointer in brackets points for the clause before them.
+      const open = /\(\s*$/.test(text.slice(Math.max(0, l.start - 4), l.start)) ? text.lastIndexOf('(', l.start) : -1;
+      const from = clauseStart(text, open >= 0 ? open : l.start);
+      return result(s, v, 'link', from, open >= 0 ? open : l.end, clauseVerb(text, from, v), 'consume');
+    }
     // A link that opens its sentence with an imperative is a button in prose ("[Sign-up today](...)
     // to join us on July 27"): the link is the place to act.
     if (imperative(lt, v, l === first && letters(text.slice(0, l.start)) === 0) !== undefined) return result(s, v, 'link', l.start, l.end, l.start, 'consume');
@@ -434,7 +439,7 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
  * clause, and the verb the reader is welcome to do ("You're welcome to submit posters"), if any.
  */
 function welcomeAt(text: string, v: Vocabulary): [number, number, number | undefined] | undefined {
-  if (!/welcom|encourag|appreciat|love|invite/.test(text)) return undefined;
+  if (!/welcom|encourag|appreciat|love|invite|open to/.test(text)) return undefined;
   const starts = [LEAD_SYMBOLS.exec(text)?.[0].length ?? 0];
   const re = /[,;:—–]\s+(?:and |but |so )?|\s-\s+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
@@ -547,7 +552,7 @@ const CIRCUMSTANCE = /\b(?:from|in|on|using|via|into|through|across|within|insid
 
 /** Words that may follow the head noun of an object ("the template for your team", "a demo today"). */
 const OBJECT_HEAD_NEXT =
-  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|so|now|today|tomorrow|here|below|above|this|next|before|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|them|it|us|me|the|a|an|our|my|—|-)$/;
+  /^(?:to|for|with|on|in|at|and|or|from|by|of|that|which|so|now|today|tomorrow|here|below|above|this|next|before|when|if|as|you|your|while|free|instead|too|again|anytime|soon|first|them|it|us|me|the|a|an|our|my|using|via|through|—|-)$/;
 
 /** The sender named in a clause: "tell us", "grab time with me", "our community". */
 const SENDER = /\b(?:us|our|ours|me|my)\b/;

@@ -217,7 +217,10 @@ function welcomePattern(welcomed: readonly string[]): RegExp {
     `^(?:${list}\\s+(?:is|are)\\s+${adv}(?:welcome|welcomed|appreciated|encouraged)\\b(?!\\s+to\\b)` +
       `|(?:this project|the project|we|i|our team|our community|[a-z0-9.-]+ project|the [a-z0-9. -]{1,30} project)\\s+${adv}(?:welcome|welcomes|encourage|encourages|appreciate|love|invite|invites)\\s+${list}(?![a-z])(?!\\s+to\\b)` +
       `|(?:you're|you are)\\s+${adv}welcome\\s+to\\s+(?:send|submit|open|contribute|join|share|propose|apply|suggest)\\b` +
-      `|welcome\\s+${list}(?![a-z]))`,
+      `|welcome\\s+${list}(?![a-z])` +
+      // Elliptical: "Feedback welcome!", "Open to feedback and contributions!".
+      `|${list}\\s+${adv}(?:welcome|welcomed|appreciated)\\s*(?:[!.]|$)` +
+      `|(?:(?:always|also)\\s+)*open to\\s+${list}(?![a-z]))`,
   );
 }
 
