@@ -3,7 +3,7 @@
 // test/unit/config.test.ts and test/cli/ check that the files are in step.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS } from '../server/src/core/index';
+import { MAX_FILE_SIZE_RANGE, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS } from '../server/src/core/index';
 import stages from '../skills/stages.json';
 const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];
 const level = { type: 'integer', minimum: 0, maximum: 6 };
@@ -66,7 +66,7 @@ const schema = {
       additionalProperties: false,
       properties: channelProps,
     },
-    maxFileSize: { type: 'integer', minimum: 1, default: 1000000, description: 'Documents longer than this many characters are skipped, with one message.' },
+    maxFileSize: { type: 'integer', minimum: MAX_FILE_SIZE_RANGE.min, maximum: MAX_FILE_SIZE_RANGE.max, default: 1000000, description: `Documents longer than this many characters are skipped, with one message (${MAX_FILE_SIZE_RANGE.min.toLocaleString('en-US')} to ${MAX_FILE_SIZE_RANGE.max.toLocaleString('en-US')}; a value outside falls back to the default).` },
   },
   definitions: {
     severity: { type: 'string', enum: [...SEVERITY_SETTINGS], description: 'off | hint | information | warning | error' },

@@ -14,6 +14,7 @@ import {
   DEFAULT_SETTINGS,
   SEVERITY_SETTINGS,
   globProblem,
+  maxFileSizeProblem,
   mergeSettings,
   parseTrust,
   suggest,
@@ -88,8 +89,11 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
     } else bad('draftGlobs', 'a list of globs');
   }
   if (r.maxFileSize !== undefined && r.maxFileSize !== null) {
-    if (typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize > 0) a.maxFileSize = Math.floor(r.maxFileSize);
-    else bad('maxFileSize', 'a positive number of characters');
+    // 5000.7 is read as 5000; 0.5 becomes 0, below the range, and falls back to the default.
+    const size = typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) ? Math.floor(r.maxFileSize) : r.maxFileSize;
+    const why = maxFileSizeProblem(size);
+    if (why === undefined) a.maxFileSize = size as number;
+    else warn(`trustline.maxFileSize ${why}; the default (${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en-US')}) applies.`);
   }
   if (r.checks !== undefined && r.checks !== null) {
     if (typeof r.checks === 'object' && !Array.isArray(r.checks)) {

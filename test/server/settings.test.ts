@@ -137,6 +137,12 @@ describe('reading the editor settings', () => {
     for (const key of ['trustline.enable', 'did you mean "ask-exceeds-trust"', 'trustline.checks.under-ask', 'trustline.defaultTrust', 'trustline.draftGlobs', 'trustline.maxFileSize', 'trustline.debounceMs', 'trustline.trace.server']) {
       assert.ok(all.includes(key), `warning mentions ${key}:\n${all}`);
     }
+    // A size that would silently check nothing, or everything at any cost, falls back with a message.
+    for (const maxFileSize of [0.5, 999, 50_000_000]) {
+      const t = read({ maxFileSize });
+      assert.deepEqual(t.analysis, {}, String(maxFileSize));
+      assert.match(t.warnings.join('\n'), /trustline\.maxFileSize must be between 1,000 and 10,000,000 characters; the default \(1,000,000\) applies/);
+    }
     assert.deepEqual(read('nonsense').analysis, {});
     assert.deepEqual(read(undefined).analysis, {});
   });

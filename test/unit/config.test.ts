@@ -107,7 +107,7 @@ describe('parseConfigText', () => {
       ['emial', `Unknown channel "emial": did you mean "email"? Channels: ${CHANNELS.map((c) => c.id).join(', ')}.`],
       ['[3, 1]', 'The email range starts above where it ends: write [1, 3].'],
       ['"yes"', 'lintAll must be true or false.'],
-      ['-1', 'maxFileSize must be a positive whole number of characters.'],
+      ['-1', 'maxFileSize must be between 1,000 and 10,000,000 characters; the default (1,000,000) applies.'],
     ]);
     assert.equal(problems[0]!.severity, 'warning', 'an unknown key is harmless: a warning');
     assert.ok(problems.slice(1).every((p) => p.severity === 'error'));
@@ -244,10 +244,10 @@ describe('schemas/trustline-config.schema.json', () => {
   });
 
   test('accepts what the parser accepts and rejects what it rejects', () => {
-    const good = { checks: { 'under-ask': 'off' }, defaultTrust: 'aware', drafts: ['x/**'], lintAll: true, asks: [{ phrase: 'grab a slot', class: 'meeting' }], pressure: ['act fast'], channels: { email: [1, 4] }, maxFileSize: 10 };
+    const good = { checks: { 'under-ask': 'off' }, defaultTrust: 'aware', drafts: ['x/**'], lintAll: true, asks: [{ phrase: 'grab a slot', class: 'meeting' }], pressure: ['act fast'], channels: { email: [1, 4] }, maxFileSize: 5000 };
     assert.ok(validate(good), JSON.stringify(validate.errors));
     assert.deepEqual(parseConfigText(JSON.stringify(good), '.trustline.json').problems, []);
-    const bad = [{ chekcs: {} }, { checks: { 'under-ask': 'info' } }, { defaultTrust: 9 }, { asks: [{ phrase: 'x', class: 'meting' }] }, { asks: [{ phrase: 'x'.repeat(201), class: 'meeting' }] }, { channels: { emial: [1, 2] } }, { maxFileSize: 0 }];
+    const bad = [{ chekcs: {} }, { checks: { 'under-ask': 'info' } }, { defaultTrust: 9 }, { asks: [{ phrase: 'x', class: 'meting' }] }, { asks: [{ phrase: 'x'.repeat(201), class: 'meeting' }] }, { channels: { emial: [1, 2] } }, { maxFileSize: 0 }, { maxFileSize: 0.5 }, { maxFileSize: 50_000_000 }];
     for (const b of bad) {
       assert.equal(validate(b), false, JSON.stringify(b));
       assert.ok(parseConfigText(JSON.stringify(b), '.trustline.json').problems.length > 0, JSON.stringify(b));

@@ -18,7 +18,7 @@ import { parseDocument, isMap, isScalar, isSeq, isPair, type Node, type Pair } f
 import { CHECK_IDS } from './checks/index';
 import { ASK_CLASSES, CHANNELS, MAX_LEVEL, parseChannel, parseTrust, type ChannelOverrides } from './model';
 import type { ExtraPhrasing } from './lexicon';
-import type { TrustlineSettings } from './settings';
+import { DEFAULT_SETTINGS, maxFileSizeProblem, type TrustlineSettings } from './settings';
 import type { AskClass, Channel, SeveritySetting } from './types';
 
 /** Names searched for, in this order, in each folder from the start folder upwards. */
@@ -166,8 +166,11 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
         else report('lintAll must be true or false.', valueRange);
         break;
       case 'maxFileSize':
-        if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value) && value.value > 0) config.maxFileSize = value.value;
-        else report('maxFileSize must be a positive whole number of characters.', valueRange);
+      {
+        const why = maxFileSizeProblem(isScalar(value) ? value.value : undefined);
+        if (why === undefined) config.maxFileSize = (value as { value: number }).value;
+        else report(`maxFileSize ${why}; the default (${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en-US')}) applies.`, valueRange);
+      }
         break;
       case 'pressure': {
         const phrases = readStringList(value, valueRange, 'pressure', 'a literal phrase such as "offer ends Friday"', report, true);

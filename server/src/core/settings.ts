@@ -46,6 +46,23 @@ export const DEFAULT_SETTINGS: TrustlineSettings = {
   channels: {},
 };
 
+/**
+ * The range a maximum document size may be set to, in characters. Below the lower bound a
+ * draft of a few paragraphs would go unchecked; above the upper one a single document can take
+ * minutes and gigabytes (a 50 MB file ran the CLI out of memory). A value outside it, or not a
+ * whole number, falls back to the default with one message saying so.
+ */
+export const MAX_FILE_SIZE_RANGE = { min: 1_000, max: 10_000_000 } as const;
+
+/** Why `value` cannot be a maximum document size, or undefined when it can. */
+export function maxFileSizeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number of characters';
+  if (value < MAX_FILE_SIZE_RANGE.min || value > MAX_FILE_SIZE_RANGE.max) {
+    return `must be between ${MAX_FILE_SIZE_RANGE.min.toLocaleString('en-US')} and ${MAX_FILE_SIZE_RANGE.max.toLocaleString('en-US')} characters`;
+  }
+  return undefined;
+}
+
 const matcherCache = new Map<string, CompiledGlob[]>();
 
 /** Does a path (forward slashes, relative to the workspace root or absolute) match a draft glob? */
