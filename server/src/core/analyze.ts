@@ -18,7 +18,7 @@ import { ASK_LEVELS } from './model';
 import { LineIndex, hash, normIndexOf } from './text';
 import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from './asks/position';
 import { answersQuestion } from './asks/filters';
-import { channelPurpose, destinationClass } from './asks/classify';
+import { classInContext } from './asks/classify';
 import { vocabulary } from './asks/vocabulary';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
@@ -195,20 +195,9 @@ export class Analyzer {
       unit.ask = asks.length;
       if (m.toCustomers) toCustomers.set(asks.length, m.toCustomers);
       const kind = m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence';
-      // "If you'd like to sponsor, email us": a channel's purpose, named in its sentence, is its class.
-      const purpose = channelPurpose(vocabulary(), u.norm.text.slice(normIndexOf(u.norm, m.start), normIndexOf(u.norm, m.end)), u.norm.text, m.class);
-      if (purpose) {
-        asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, purpose.cls, ASK_LEVELS[purpose.cls], kind, `${m.via} (read as ${purpose.cls}: the sentence says what it is for, "${purpose.phrase}")`, inLink));
-        continue;
-      }
-      // "[Click here](https://forms.gle/...)", "Donate here: https://paypal.me/...": words that
-      // name nothing more specific take the class of where the link goes.
-      const dest = WEAK_CLASS.test(m.via) ? destinationClass(vocabulary(), m.url) : undefined;
-      if (dest && ASK_LEVELS[dest.cls] > m.level) {
-        asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, dest.cls, ASK_LEVELS[dest.cls], kind, `${m.via} (read as ${dest.cls}: the link goes to ${dest.where})`, inLink));
-        continue;
-      }
-      asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, m.class, m.level, kind, m.via, inLink));
+      // What the sentence says the ask is for, or where its link goes, can raise its class.
+      const ctx = classInContext(vocabulary(), m, u.norm.text.slice(normIndexOf(u.norm, m.start), normIndexOf(u.norm, m.end)), u.norm.text);
+      asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, ctx.cls, ASK_LEVELS[ctx.cls], kind, ctx.via, inLink));
     }
     if (hasWhen && hasWhere) stats.eventFields = 2;
     const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
@@ -306,9 +295,6 @@ export class Analyzer {
   }
 }
 
-
-/** How an ask was classed when its words named nothing more specific than its shape or a pointer. */
-const WEAK_CLASS = /nothing named|nothing more specific|a URL written out|consume\.pointer|click here|"(?:learn|read|find out) more"/;
 /** Remove findings silenced by `<!-- trustline-disable... -->` comments. */
 function applySuppressions(findings: Finding[], directives: Directive[], lines: LineIndex): Finding[] {
   if (directives.length === 0) return findings;

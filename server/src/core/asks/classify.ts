@@ -155,3 +155,20 @@ export function destinationClass(v: Vocabulary, url: string | undefined): { cls:
   }
   return best;
 }
+
+/** How an ask was classed when its words named nothing more specific than its shape or a pointer. */
+const WEAK_CLASS = /nothing named|nothing more specific|a URL written out|consume\.pointer|click here|"(?:learn|read|find out) more"/;
+
+/**
+ * The class of a found ask once its context is read: what its sentence says a channel ask is
+ * for ("If you'd like to sponsor, email us" is commit), or, when its words name nothing more
+ * specific, where its link goes ("[Click here](https://forms.gle/...)" is exchange). Only ever
+ * raises the class; `ask` and `sentence` are normalised text, `via` says what decided.
+ */
+export function classInContext(v: Vocabulary, m: { class: AskClass; via: string; url?: string }, ask: string, sentence: string): { cls: AskClass; via: string } {
+  const purpose = channelPurpose(v, ask, sentence, m.class);
+  if (purpose) return { cls: purpose.cls, via: `${m.via} (read as ${purpose.cls}: the sentence says what it is for, "${purpose.phrase}")` };
+  const dest = WEAK_CLASS.test(m.via) ? destinationClass(v, m.url) : undefined;
+  if (dest && ASK_LEVELS[dest.cls] > ASK_LEVELS[m.class]) return { cls: dest.cls, via: `${m.via} (read as ${dest.cls}: the link goes to ${dest.where})` };
+  return { cls: m.class, via: m.via };
+}
