@@ -603,20 +603,26 @@ function rowButtons(normText: string, map: number[], links: LinkSpan[], linkNode
   }
   if (items.length === linkNodes.length) return;
   items.sort((x, y) => x.node.nodeStart - y.node.nodeStart);
-  const source = (at: number) => normIndexOf({ text: normText, source: '', map }, at);
+  // The normalised index of a source offset.
+  const normAt = (at: number) => normIndexOf({ text: normText, source: '', map }, at);
   let run: Item[] = [];
   const flush = () => {
     const bare = run.filter((r) => r.link);
     const buttons =
       run.length > 1 &&
       bare.length > 0 &&
-      (run.length > bare.length || bare.some((r) => lexicon.match(normalizedSlice(normText, map, source(r.link!.start), source(r.link!.end)), [], { container: 'paragraph' }) !== undefined));
-    if (buttons) for (const r of bare) (links.push(r.link!), linkNodes.push(r.node));
+      (run.length > bare.length || bare.some((r) => lexicon.match(normalizedSlice(normText, map, normAt(r.link!.start), normAt(r.link!.end)), [], { container: 'paragraph' }) !== undefined));
+    if (buttons) {
+      for (const r of bare) {
+        links.push(r.link!);
+        linkNodes.push(r.node);
+      }
+    }
     run = [];
   };
   for (const item of items) {
     const prev = run[run.length - 1];
-    if (prev && /[\p{L}\p{N}]/u.test(normText.slice(source(prev.node.nodeEnd), source(item.node.nodeStart)))) flush();
+    if (prev && /[\p{L}\p{N}]/u.test(normText.slice(normAt(prev.node.nodeEnd), normAt(item.node.nodeStart)))) flush();
     run.push(item);
   }
   flush();
