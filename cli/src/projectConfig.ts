@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isFile } from '../../server/src/nodeHost';
-import { LineIndex, findConfigFile, parseConfigText, type ConfigProblem, type ProjectConfig } from '../../server/src/core/index';
+import { discoverConfigFile } from '../../server/src/nodeHost';
+import { LineIndex, parseConfigText, type ConfigProblem, type ProjectConfig } from '../../server/src/core/index';
 
 export interface LoadedConfig {
   /** Absolute path of the config file, when one was found. */
@@ -18,8 +18,9 @@ export interface LoadedConfig {
 
 export { findGitRoot } from '../../server/src/nodeHost';
 
+/** The config for a run in `cwd`: up to the git root, or `cwd` alone outside a repository (nodeHost.ts). */
 export function discoverConfig(cwd: string, gitRoot: string | undefined): string | undefined {
-  return findConfigFile(path.resolve(cwd), isFile, (dir) => gitRoot !== undefined && path.resolve(dir) === gitRoot);
+  return discoverConfigFile(cwd, gitRoot);
 }
 
 /** Read and parse a config file. Throws only when the file cannot be read at all. */

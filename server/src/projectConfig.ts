@@ -18,10 +18,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { findGitRoot, isFile } from './nodeHost';
+import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, LineIndex, configToSettings, findConfigFile, parseConfigText, type TrustlineSettings } from './core/index';
+import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, type TrustlineSettings } from './core/index';
 import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -138,9 +138,8 @@ export class ProjectConfigs {
 
   /** The folder holding the config that applies to a workspace folder, as the CLI finds it. */
   private configDir(folder: Folder): string | undefined {
-    const git = findGitRoot(folder.fsPath);
     const exists = (p: string) => this.openBuffer(p) !== undefined || isFile(p);
-    const file = findConfigFile(folder.fsPath, exists, (d) => git !== undefined && path.resolve(d) === git);
+    const file = discoverConfigFile(folder.fsPath, findGitRoot(folder.fsPath), exists);
     return file === undefined ? undefined : path.dirname(file);
   }
 

@@ -127,4 +127,26 @@ describe('project config above the workspace folder', () => {
       rmSync(repo, { recursive: true, force: true });
     }
   });
+
+  test('outside any repository, a config file in a parent folder is never read (issue 11)', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'trustline-nogit-'));
+    try {
+      // No .git anywhere here (the system's temp folder is not a repository).
+      mkdirSync(path.join(parent, 'site'));
+      writeFileSync(path.join(parent, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+      const lsp = await LspHarness.start({ workspace: path.join(parent, 'site') });
+      try {
+        lsp.globalSettings = { debounceMs: 5 };
+        const draft = lsp.uri('emails/cold.md');
+        await lsp.open(draft, DRAFT);
+        const p = await lsp.waitForDiagnostics(draft, (x) => severityOfAsk(x) !== undefined, 'the draft');
+        // The default severity, not the parent folder's "error".
+        assert.equal(severityOfAsk(p), DiagnosticSeverity.Warning);
+      } finally {
+        await lsp.stop();
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
 });
