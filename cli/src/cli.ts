@@ -246,6 +246,7 @@ async function lint(args: string[], io: Io): Promise<number> {
   const addNote = (n: FileNote) => {
     notes.push(n);
     if (n.kind === 'error') summary.unreadable++;
+    else summary.skipped++;
     note(`${n.path}: ${n.message}`);
   };
   const tasks = expandInputs(inputs, {

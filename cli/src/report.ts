@@ -68,7 +68,7 @@ export interface Summary {
   warnings: number;
   information: number;
   hints: number;
-  /** Files found but not drafts (out of the opt-in scope). */
+  /** Files found and not linted: not drafts (out of the opt-in scope), or skipped with a note (too large, binary, a link loop). */
   skipped: number;
   /** Files that could not be read (non-UTF-8, permission denied, ...). */
   unreadable: number;

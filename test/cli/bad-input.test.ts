@@ -99,7 +99,12 @@ describe('unreadable and odd files', () => {
     try {
       const r = cli(['lint', '.', '--format', 'json'], { cwd: s.dir });
       assert.equal(r.code, 0, r.stderr);
-      assert.match(JSON.parse(r.stdout).problems[0].message, /^skipped: .*maxFileSize/);
+      const report = JSON.parse(r.stdout);
+      assert.match(report.problems[0].message, /^skipped: .*maxFileSize/);
+      // The summary counts it (it said 0 skipped), and the stylish summary says why.
+      assert.equal(report.summary.skipped, 1);
+      const stylish = cli(['lint', '.'], { cwd: s.dir });
+      assert.match(stylish.stdout, /0 drafts linted, 1 file skipped \(see above\)/);
     } finally {
       s.cleanup();
     }

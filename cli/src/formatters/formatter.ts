@@ -37,9 +37,13 @@ export function problemsLine(s: Summary): string {
   return `${plural(total, 'problem')}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
-export function filesLine(s: Summary): string {
+export function filesLine(s: Summary, notes: readonly FileNote[] = []): string {
   const parts = [`${plural(s.files, 'draft')} linted`];
-  if (s.skipped) parts.push(`${plural(s.skipped, 'file')} skipped (not ${s.skipped === 1 ? 'a draft' : 'drafts'})`);
+  // The skipped files with a note of their own (too large, binary, ...) were named above.
+  const noted = notes.filter((n) => n.kind === 'skipped').length;
+  const notDrafts = s.skipped - noted;
+  if (notDrafts > 0) parts.push(`${plural(notDrafts, 'file')} skipped (not ${notDrafts === 1 ? 'a draft' : 'drafts'})`);
+  if (noted > 0) parts.push(`${plural(noted, 'file')} skipped (see above)`);
   if (s.unreadable) parts.push(`${plural(s.unreadable, 'file')} could not be read`);
   return parts.join(', ');
 }

@@ -3,7 +3,7 @@
  * errors -> ::error, warnings -> ::warning, information and hints -> ::notice.
  */
 import type { Severity } from '../../../server/src/core/index';
-import type { FileReport, Summary } from '../report';
+import type { FileNote, FileReport, Summary } from '../report';
 import { filesLine, problemsLine, type Formatter, type FormatterContext } from './formatter';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -30,8 +30,8 @@ export function github(ctx: FormatterContext): Formatter {
       }
       if (out) ctx.write(out);
     },
-    end(s: Summary) {
-      ctx.write(`trustline: ${problemsLine(s)}; ${filesLine(s)}\n`);
+    end(s: Summary, notes: readonly FileNote[]) {
+      ctx.write(`trustline: ${problemsLine(s)}; ${filesLine(s, notes)}\n`);
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The default format: grouped by file, aligned, coloured on a terminal, then a summary (ESLint's stylish). */
 import type { Severity } from '../../../server/src/core/index';
-import type { FileReport, Summary } from '../report';
+import type { FileNote, FileReport, Summary } from '../report';
 import { filesLine, problemsLine, type Formatter, type FormatterContext } from './formatter';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -24,12 +24,12 @@ export function stylish(ctx: FormatterContext): Formatter {
       });
       ctx.write(out);
     },
-    end(s: Summary) {
+    end(s: Summary, notes: readonly FileNote[]) {
       const total = s.errors + s.warnings + s.information + s.hints;
       // An input that could not be read is a failure (exit 2), never a green "no problems".
       const mark = s.errors || s.unreadable ? c.red('✖') : s.warnings ? c.yellow('⚠') : c.green('✔');
       const clean = s.unreadable ? (s.files ? 'no problems in the drafts that could be read' : 'nothing was linted') : ctx.quiet ? 'no errors' : 'no problems';
-      ctx.write(`\n${mark} ${c.bold(total ? problemsLine(s) : clean)}\n  ${filesLine(s)}\n`);
+      ctx.write(`\n${mark} ${c.bold(total ? problemsLine(s) : clean)}\n  ${filesLine(s, notes)}\n`);
     },
   };
 }
