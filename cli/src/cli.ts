@@ -198,10 +198,27 @@ function prepare(args: string[], io: Io, defaultFormat: string, formats: readonl
   return { inputs: positionals, format, settings, lintOptions, root, reportRoot, color, values };
 }
 
-function readAll(stream: NodeJS.ReadStream): Promise<string> {
+/**
+ * All of `stream` as text, or undefined as soon as it holds more than `limit` bytes: reading
+ * stops there (600 MB piped in used to crash with ERR_STRING_TOO_LONG after reading it all).
+ */
+function readAll(stream: NodeJS.ReadStream, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    let size = 0;
+    const onData = (c: Buffer | string) => {
+      const b = typeof c === 'string' ? Buffer.from(c) : c;
+      size += b.length;
+      if (size > limit) {
+        stream.off('data', onData);
+        stream.pause();
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(b);
+    };
+    stream.on('data', onData);
     stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     stream.on('error', reject);
   });
@@ -258,7 +275,8 @@ async function lint(args: string[], io: Io): Promise<number> {
       unmatched.push(input);
       note(`no files match "${input}"`);
     },
-    readStdin: () => readAll(io.stdin),
+    // Four bytes per character at most: over that, stdin is too long whatever it holds (files are checked the same way).
+    readStdin: () => readAll(io.stdin, lintOptions.settings.maxFileSize * 4),
     ...(values['stdin-filename'] !== undefined ? { stdinName: values['stdin-filename'] } : {}),
   });
 
@@ -334,9 +352,14 @@ async function explain(args: string[], io: Io): Promise<number> {
   const input = prepared.inputs[0]!;
   const abs = input === '-' ? '' : path.resolve(io.cwd, input);
   const stdinName = prepared.values['stdin-filename'] ?? '<stdin>';
+  const stdinText = input === '-' ? await readAll(io.stdin, prepared.lintOptions.settings.maxFileSize * 4) : undefined;
+  if (input === '-' && stdinText === undefined) {
+    io.stderr.write(`trustline: exit 2: ${stdinName}: stdin is longer than maxFileSize allows; it was not read whole\n`);
+    return 2;
+  }
   const task: LintTask =
     input === '-'
-      ? { text: await readAll(io.stdin), display: stdinName, rootPath: stdinName, draftPath: stdinName, forced: true }
+      ? { text: stdinText!, display: stdinName, rootPath: stdinName, draftPath: stdinName, forced: true }
       : { file: abs, display: toPosix(path.relative(io.cwd, abs)) || input, rootPath: relativeTo(prepared.reportRoot, abs), draftPath: relativeTo(prepared.root, abs), forced: true };
   const outcome = lintTask(task, prepared.lintOptions, new Analyzer());
   if (outcome.kind !== 'report') {

@@ -24,8 +24,8 @@ export interface ExpandContext {
   note(note: FileNote): void;
   /** A glob or directory that yielded no file at all. */
   unmatched(input: string): void;
-  /** stdin's text, read on demand. */
-  readStdin(): Promise<string>;
+  /** stdin's text, read on demand; undefined when it is longer than maxFileSize allows (reading stopped). */
+  readStdin(): Promise<string | undefined>;
   /** --stdin-filename: the path stdin stands for (globs, type hints). */
   stdinName?: string;
 }
@@ -106,7 +106,8 @@ export async function* expandInputs(inputs: readonly string[], ctx: ExpandContex
       case 'stdin': {
         const text = await ctx.readStdin();
         const name = ctx.stdinName ? toPosix(ctx.stdinName) : '<stdin>';
-        yield { text, display: name, rootPath: name, draftPath: name, forced: true };
+        if (text === undefined) ctx.note({ path: name, message: 'skipped: stdin is longer than maxFileSize allows; it was not read whole', kind: 'skipped' });
+        else yield { text, display: name, rootPath: name, draftPath: name, forced: true };
         break;
       }
       case 'missing':

@@ -111,6 +111,28 @@ describe('unreadable and odd files', () => {
   });
 });
 
+describe('stdin over the size limit', () => {
+  test('is not read whole: lint notes it as skipped, explain exits 2, both say why', () => {
+    const s = scratch({ '.trustline.yaml': 'maxFileSize: 1000\n' });
+    try {
+      // 64 KB against a limit of 4,000 bytes (1,000 characters at up to four bytes each).
+      const input = `${EMAIL}${'word '.repeat(13_000)}`;
+      const lint = cli(['lint', '-', '--format', 'json'], { cwd: s.dir, input });
+      assert.equal(lint.code, 0, lint.stderr);
+      const report = JSON.parse(lint.stdout);
+      assert.deepEqual(report.problems, [{ path: '<stdin>', message: 'skipped: stdin is longer than maxFileSize allows; it was not read whole', kind: 'skipped' }]);
+      assert.equal(report.summary.skipped, 1);
+      const explain = cli(['explain', '-'], { cwd: s.dir, input });
+      assert.equal(explain.code, 2);
+      assert.match(explain.stderr, /stdin is longer than maxFileSize allows/);
+      // Under the limit, stdin is linted as before.
+      assert.equal(JSON.parse(cli(['lint', '-', '--format', 'json'], { cwd: s.dir, input: EMAIL }).stdout).summary.files, 1);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
 describe('--type, --channel and --trust', () => {
   const body = 'Hi Tom,\n\nCold Ridge cut truck wait time from two hours to 26 minutes.\n\nCould we book a 30-minute demo next week?\n';
 
