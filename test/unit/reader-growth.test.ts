@@ -35,6 +35,11 @@ const CASES: [string, (n: number) => string][] = [
   ['one long sentence of welcomes', (n) => FRONT + 'Pull requests and stars are always welcome, '.repeat(n) + 'thanks.'],
   // One sentence of recommendations that are not asks.
   ['one long sentence of "consider" clauses', (n) => FRONT + 'We weighed it, consider reading it, '.repeat(n) + 'done.'],
+  // One paragraph of many links (issue 11): adjacent (a row of buttons), joined by "and", one per
+  // sentence. Each sentence's links and each ask's link are found without rescanning the paragraph.
+  ['a paragraph of adjacent links', (n) => FRONT + Array.from({ length: n }, (_, i) => `[link ${i}](https://x.example/${i})`).join(' ') + '\n'],
+  ['a paragraph of links joined by "and"', (n) => FRONT + Array.from({ length: n }, (_, i) => `[link ${i}](https://x.example/${i})`).join(' and ') + '.\n'],
+  ['a paragraph of one link per sentence', (n) => FRONT + Array.from({ length: n }, (_, i) => `See [link ${i}](https://x.example/${i}).`).join(' ') + '\n'],
 ];
 
 describe('ask reader: linear in the size of the draft', () => {

@@ -186,7 +186,7 @@ export class Analyzer {
         continue;
       }
       withAsk.add(index);
-      const span = askSpan(m, r, text.slice(base, base + m.end + 1));
+      const span = askSpan(m, r, text, base);
       const start = base + m.start;
       const end = base + span.end;
       const { inLink, linkStart, linkEnd } = span;
@@ -370,10 +370,20 @@ function withDefaults(partial: Partial<TrustlineSettings> | undefined): Trustlin
  * map can end a phrase at the next piece of prose): keep the underline on the visible
  * words, and treat the phrase as the link it is.
  */
-export function askSpan(m: UnitMatch, block: BlockResult, blockText: string): { end: number; inLink: boolean; linkStart?: number; linkEnd?: number } {
+export function askSpan(m: UnitMatch, block: BlockResult, blockText: string, offset = 0): { end: number; inLink: boolean; linkStart?: number; linkEnd?: number } {
   if (m.inLink) return { end: m.linkEnd !== undefined ? Math.min(m.end, m.linkEnd) : m.end, inLink: true, linkStart: m.linkStart!, linkEnd: m.linkEnd! };
-  const link = block.links.find((l) => l.start <= m.start && m.start < l.end && l.end < m.end && blockText[l.end] === ']');
-  if (link) return { end: link.end, inLink: true, linkStart: link.start, linkEnd: link.end };
+  // Links do not overlap and are in order: the one that may hold the ask's start is the last to
+  // start at or before it (a binary search, so a paragraph of thousands of links stays linear).
+  const links = block.links;
+  let lo = 0;
+  let hi = links.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid]!.start <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const link = lo > 0 ? links[lo - 1] : undefined;
+  if (link && m.start < link.end && link.end < m.end && blockText[offset + link.end] === ']') return { end: link.end, inLink: true, linkStart: link.start, linkEnd: link.end };
   return { end: m.end, inLink: false };
 }
 

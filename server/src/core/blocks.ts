@@ -509,6 +509,7 @@ function readProse(
   // turns a later reply or contact line into a help offer (the lexicon looks only when it must).
   const earlier: string[] = [];
   let from = 0;
+  let linkAt = 0;
   cuts.push(normText.length);
   for (const cut of cuts) {
     let s = from;
@@ -525,7 +526,11 @@ function readProse(
     // next piece, which may start after a link's "](url)").
     const endOffset = sourceEnd(text, map[e - 1]!, map[e]);
     unitNorm.map[sentence.length] = endOffset;
-    const unitLinks = links.filter((l) => l.start >= map[s]! && l.end <= endOffset);
+    // The sentence's links, found with a pointer that only moves forward (sentences and links are
+    // both in order), so a paragraph of thousands of links stays linear.
+    while (linkAt < links.length && links[linkAt]!.start < map[s]!) linkAt++;
+    const unitLinks: LinkSpan[] = [];
+    for (let k = linkAt; k < links.length && links[k]!.start < endOffset; k++) if (links[k]!.end <= endOffset) unitLinks.push(links[k]!);
     // P.S.: a sentence opening with the marker, and every sentence after it in the paragraph.
     inPs ||= PS.test(sentence);
     const unit: Unit = {
@@ -698,8 +703,9 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
     for (let n = 1; n < linkNodes.length; n++) {
       const between = source.slice(linkNodes[n - 1]!.nodeEnd, linkNodes[n]!.nodeStart);
       if (/[\p{L}\p{N}]/u.test(between)) continue;
-      const at = map.indexOf(linkNodes[n]!.textStart);
-      if (at > 0) cuts.push(at);
+      // (A binary search over the offset map, not indexOf: a row of thousands of buttons stays linear.)
+      const at = normIndexOf({ text: normText, source, map }, linkNodes[n]!.textStart);
+      if (at > 0 && map[at] === linkNodes[n]!.textStart) cuts.push(at);
     }
   }
   if (cuts.length < 2) return cuts;
