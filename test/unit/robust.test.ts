@@ -47,6 +47,14 @@ const FRAGMENTS = [
   '𝗕𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼', '👉 ', '🚚', '\u200b', '\u00a0', '\u2028', '\ufeff', 'é', 'e\u0301', '\ud83d', '\udc00', '…', '—', '“quoted”', '\\', '$$x$$', '[^1]', '[^1]: note\n',
 ];
 
+describe('a byte order mark inside the text (shrunk from the property tests)', () => {
+  test('after the front matter, it does not shift the block: the ask ends after its last letter, not inside a surrogate pair', () => {
+    const text = '---\ntype: social\ntrust: 1\n---\n\ufeff𝗕𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼\n';
+    const a = check(text);
+    assert.deepEqual(a.asks.map((k) => k.text), ['𝗕𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼']);
+  });
+});
+
 describe('the analysis never throws', () => {
   test('random bytes, decoded as UTF-8 (replacement characters, control characters, NULs)', () => {
     const rand = rng(1);

@@ -133,8 +133,18 @@ export interface BlockResult {
 
 const processor = unified().use(remarkParse);
 
+/**
+ * The markdown tree of `text`, with positions into `text` as given. The parser drops a byte order
+ * mark at the start of what it parses and counts from after it, so a block that starts with one
+ * (a BOM pasted after the front matter) would have every offset one off, and an ask's end could
+ * land inside a surrogate pair. The mark is read as a space instead: same length, same offsets.
+ */
+function parseMarkdown(text: string): Root {
+  return processor.parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text) as Root;
+}
+
 export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
-  const tree = processor.parse(text) as Root;
+  const tree = parseMarkdown(text);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
   return out;
@@ -178,7 +188,7 @@ export function parseBlocksTogether(text: string, chunks: readonly Chunk[], lexi
   const to = chunks[chunks.length - 1]!.end;
   const body = text.slice(from, to);
   if (/^ {0,3}\[[^\]\n]+\]:/m.test(body)) return results;
-  const tree = processor.parse(body) as Root;
+  const tree = parseMarkdown(body);
   const assigned: RootContent[][] = chunks.map(() => []);
   const broken = new Set<number>();
   let c = 0;
