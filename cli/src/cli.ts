@@ -40,7 +40,7 @@ import { lintTask, type LintOptions, type LintTask } from './lintFile';
 import { VERSION } from './meta';
 import { WorkerPool, runWorkerIfWorker } from './pool';
 import { Progress } from './progress';
-import { discoverConfig, findGitRoot, loadConfig } from './projectConfig';
+import { discoverConfigFile, findGitRoot, loadConfig } from './projectConfig';
 import { countFindings, emptySummary, type FileNote, type FileOutcome } from './report';
 
 /** Below this many files one thread is faster than starting workers. */
@@ -161,7 +161,7 @@ function prepare(args: string[], io: Io, defaultFormat: string, formats: readonl
   }
 
   const gitRoot = findGitRoot(io.cwd);
-  const configFile = values.config !== undefined ? path.resolve(io.cwd, values.config) : discoverConfig(io.cwd, gitRoot);
+  const configFile = values.config !== undefined ? path.resolve(io.cwd, values.config) : discoverConfigFile(io.cwd, gitRoot);
   let layer: Partial<TrustlineSettings> = {};
   if (configFile) {
     const display = path.relative(io.cwd, configFile) || configFile;

@@ -1,11 +1,11 @@
 /**
  * Config discovery for the CLI: the first `.trustline.yaml`/`.yml`/`.json` from the working
- * directory upwards, stopping at the git root (or `--config FILE`). Parsing and merging are the
+ * directory upwards, stopping at the git root (outside a repository, the working directory alone;
+ * or `--config FILE`). Parsing and merging are the
  * core's (server/src/core/config.ts), shared with the language server.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { discoverConfigFile } from '../../server/src/nodeHost';
 import { LineIndex, parseConfigText, type ConfigProblem, type ProjectConfig } from '../../server/src/core/index';
 
 export interface LoadedConfig {
@@ -16,12 +16,8 @@ export interface LoadedConfig {
   problems: string[];
 }
 
-export { findGitRoot } from '../../server/src/nodeHost';
-
-/** The config for a run in `cwd`: up to the git root, or `cwd` alone outside a repository (nodeHost.ts). */
-export function discoverConfig(cwd: string, gitRoot: string | undefined): string | undefined {
-  return discoverConfigFile(cwd, gitRoot);
-}
+// The config for a run in a folder: up to the git root, or that folder alone outside a repository.
+export { discoverConfigFile, findGitRoot } from '../../server/src/nodeHost';
 
 /** Read and parse a config file. Throws only when the file cannot be read at all. */
 export function loadConfig(file: string, display: string): LoadedConfig {

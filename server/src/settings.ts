@@ -93,7 +93,7 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
     const size = typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) ? Math.floor(r.maxFileSize) : r.maxFileSize;
     const why = maxFileSizeProblem(size);
     if (why === undefined) a.maxFileSize = size as number;
-    else warn(`trustline.maxFileSize ${why}; the default (${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en-US')}) applies.`);
+    else warn(`trustline.maxFileSize ${why}`);
   }
   if (r.checks !== undefined && r.checks !== null) {
     if (typeof r.checks === 'object' && !Array.isArray(r.checks)) {

@@ -659,10 +659,12 @@ const NAME_SLOT_SOURCE = /^(?:\p{Lu}[\p{L}\p{N}'â€™_-]*(?:\s+\p{Lu}[\p{L}\p{N}'â
 function nameSlots(normText: string, map: number[], source: string, links: LinkSpan[]): string {
   let out = '';
   let from = 0;
+  let linkStarts: Set<number> | undefined;
   NAME_SLOT.lastIndex = 0;
   for (let m = NAME_SLOT.exec(normText); m; m = NAME_SLOT.exec(normText)) {
     const start = map[m.index + 1]!;
-    if (links.some((l) => l.start === start)) continue;
+    linkStarts ??= new Set(links.map((l) => l.start));
+    if (linkStarts.has(start)) continue;
     if (!NAME_SLOT_SOURCE.test(source.slice(start, map[m.index + 1 + m[1]!.length]!)) || /\b(?:link|url)\b/.test(m[1]!)) continue;
     const lineStart = normText.lastIndexOf('\n', m.index) + 1;
     if (!/[a-z]/.test(normText.slice(lineStart, m.index))) continue;

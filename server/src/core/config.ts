@@ -18,7 +18,7 @@ import { parseDocument, isMap, isScalar, isSeq, isPair, type Node, type Pair } f
 import { CHECK_IDS } from './checks/index';
 import { ASK_CLASSES, CHANNELS, MAX_LEVEL, parseChannel, parseTrust, type ChannelOverrides } from './model';
 import type { ExtraPhrasing } from './lexicon';
-import { DEFAULT_SETTINGS, maxFileSizeProblem, type TrustlineSettings } from './settings';
+import { maxFileSizeProblem, type TrustlineSettings } from './settings';
 import type { AskClass, Channel, SeveritySetting } from './types';
 
 /** Names searched for, in this order, in each folder from the start folder upwards. */
@@ -169,7 +169,7 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
       {
         const why = maxFileSizeProblem(isScalar(value) ? value.value : undefined);
         if (why === undefined) config.maxFileSize = (value as { value: number }).value;
-        else report(`maxFileSize ${why}; the default (${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en-US')}) applies.`, valueRange);
+        else report(`maxFileSize ${why}`, valueRange);
       }
         break;
       case 'pressure': {

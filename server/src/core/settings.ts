@@ -54,11 +54,15 @@ export const DEFAULT_SETTINGS: TrustlineSettings = {
  */
 export const MAX_FILE_SIZE_RANGE = { min: 1_000, max: 10_000_000 } as const;
 
-/** Why `value` cannot be a maximum document size, or undefined when it can. */
+/**
+ * Why `value` cannot be a maximum document size, as the end of a sentence naming the setting
+ * ("must be ...; the default (1,000,000) applies."), or undefined when it can.
+ */
 export function maxFileSizeProblem(value: unknown): string | undefined {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number of characters';
+  const fallback = `; the default (${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en-US')}) applies.`;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return `must be a whole number of characters${fallback}`;
   if (value < MAX_FILE_SIZE_RANGE.min || value > MAX_FILE_SIZE_RANGE.max) {
-    return `must be between ${MAX_FILE_SIZE_RANGE.min.toLocaleString('en-US')} and ${MAX_FILE_SIZE_RANGE.max.toLocaleString('en-US')} characters`;
+    return `must be between ${MAX_FILE_SIZE_RANGE.min.toLocaleString('en-US')} and ${MAX_FILE_SIZE_RANGE.max.toLocaleString('en-US')} characters${fallback}`;
   }
   return undefined;
 }

@@ -137,15 +137,16 @@ export function channelPurpose(v: Vocabulary, ask: string, sentence: string, cls
  */
 export function destinationClass(v: Vocabulary, url: string | undefined): { cls: AskClass; where: string } | undefined {
   if (!url || url.length > 2048) return undefined;
-  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)([^?#\s]*)/i.exec(url.trim());
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)([^?#\s]*)/i.exec(url.trim());
   if (!m) return undefined;
-  const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim()) || /\.[a-z]{2,}$/i.test(m[1]!) ? m[1]!.toLowerCase().replace(/^www\./, '') : '';
-  const path = (host ? m[2]! : m[1]! + m[2]!).toLowerCase();
+  // With a scheme, or a name that ends like a domain ("use60.com/waitlist"), the first part is the host.
+  const host = m[1] !== undefined || /\.[a-z]{2,}$/i.test(m[2]!) ? m[2]!.toLowerCase().replace(/^www\./, '') : '';
+  const path = (host ? m[3]! : m[2]! + m[3]!).toLowerCase();
   const segments = path.split('/').filter(Boolean).slice(0, 8);
   let best: { cls: AskClass; where: string } | undefined;
   for (const d of v.destinations) {
     let where: string | undefined;
-    if (host && [...d.hosts].some((h) => host === h || host.endsWith(`.${h}`))) where = host;
+    if (host && d.hosts.some((h) => host === h || host.endsWith(`.${h}`))) where = host;
     else if (host && d.hostPaths.some((hp) => `${host}${path}`.startsWith(hp))) where = `${host}${path}`;
     else {
       const seg = segments.find((x) => d.paths.has(x));

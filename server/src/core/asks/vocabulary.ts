@@ -161,7 +161,7 @@ export interface Vocabulary {
   howToVerbs: PhraseSet;
   conditionals: PhraseSet;
   conditionalLandings: PhraseSet;
-  destinations: { cls: AskClass; hosts: Set<string>; hostPaths: string[]; paths: Set<string> }[];
+  destinations: { cls: AskClass; hosts: readonly string[]; hostPaths: readonly string[]; paths: Set<string> }[];
   pastForms: Set<string>;
 }
 
@@ -192,10 +192,10 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     howToVerbs: new PhraseSet(d.howToVerbs),
     conditionals: new PhraseSet(d.conditionals),
     conditionalLandings: new PhraseSet(d.conditionalLandings),
-    pastForms: new Set(d.pastForms ?? []),
-    destinations: (Object.entries(d.destinations ?? {}) as [AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }][]).map(([cls, x]) => ({
+    pastForms: new Set(d.pastForms),
+    destinations: (Object.entries(d.destinations) as [AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }][]).map(([cls, x]) => ({
       cls,
-      hosts: new Set(x.hosts),
+      hosts: x.hosts,
       hostPaths: x.hostPaths,
       paths: new Set(x.paths),
     })),
