@@ -107,31 +107,14 @@ describe('project config file', () => {
 });
 
 describe('project config above the workspace folder', () => {
-  test('a folder opened inside a repository uses the config at the git root, as the CLI does', async () => {
-    const repo = mkdtempSync(path.join(os.tmpdir(), 'trustline-repo-'));
+  /**
+   * The severity the cold email's ask gets in a workspace folder `site/` under a parent folder
+   * holding a config that makes the check an error; the parent is a git root when `git` is set.
+   */
+  async function severityUnderParentConfig(git: boolean): Promise<DiagnosticSeverity | undefined> {
+    const parent = mkdtempSync(path.join(os.tmpdir(), git ? 'trustline-repo-' : 'trustline-nogit-'));
     try {
-      mkdirSync(path.join(repo, '.git'));
-      mkdirSync(path.join(repo, 'site'));
-      writeFileSync(path.join(repo, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
-      const lsp = await LspHarness.start({ workspace: path.join(repo, 'site') });
-      try {
-        lsp.globalSettings = { debounceMs: 5 };
-        const draft = lsp.uri('emails/cold.md');
-        await lsp.open(draft, DRAFT);
-        const p = await lsp.waitForDiagnostics(draft, (x) => severityOfAsk(x) !== undefined, 'the draft');
-        assert.equal(severityOfAsk(p), DiagnosticSeverity.Error);
-      } finally {
-        await lsp.stop();
-      }
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
-    }
-  });
-
-  test('outside any repository, a config file in a parent folder is never read (issue 11)', async () => {
-    const parent = mkdtempSync(path.join(os.tmpdir(), 'trustline-nogit-'));
-    try {
-      // No .git anywhere here (the system's temp folder is not a repository).
+      if (git) mkdirSync(path.join(parent, '.git'));
       mkdirSync(path.join(parent, 'site'));
       writeFileSync(path.join(parent, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
       const lsp = await LspHarness.start({ workspace: path.join(parent, 'site') });
@@ -139,14 +122,22 @@ describe('project config above the workspace folder', () => {
         lsp.globalSettings = { debounceMs: 5 };
         const draft = lsp.uri('emails/cold.md');
         await lsp.open(draft, DRAFT);
-        const p = await lsp.waitForDiagnostics(draft, (x) => severityOfAsk(x) !== undefined, 'the draft');
-        // The default severity, not the parent folder's "error".
-        assert.equal(severityOfAsk(p), DiagnosticSeverity.Warning);
+        return severityOfAsk(await lsp.waitForDiagnostics(draft, (x) => severityOfAsk(x) !== undefined, 'the draft'));
       } finally {
         await lsp.stop();
       }
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
+  }
+
+  test('a folder opened inside a repository uses the config at the git root, as the CLI does', async () => {
+    assert.equal(await severityUnderParentConfig(true), DiagnosticSeverity.Error);
+  });
+
+  test('outside any repository, a config file in a parent folder is never read (issue 11)', async () => {
+    // No .git anywhere here (the system's temp folder is not a repository): the default severity,
+    // not the parent folder's "error".
+    assert.equal(await severityUnderParentConfig(false), DiagnosticSeverity.Warning);
   });
 });
