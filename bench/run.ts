@@ -34,11 +34,12 @@ const WRITE = !process.argv.includes('--no-write');
 const EXAMPLES = join(ROOT, 'examples');
 const SIZES = QUICK ? [100, 1000] : [100, 1000, 10000, 100000];
 
-type Tool = 'floor' | 'trustline' | 'markdownlint' | 'alex';
-const TOOLS: Tool[] = ['floor', 'trustline', 'markdownlint', 'alex'];
+type Tool = 'floor' | 'trustline' | 'rules' | 'markdownlint' | 'alex';
+const TOOLS: Tool[] = ['floor', 'trustline', 'rules', 'markdownlint', 'alex'];
 const TOOL_NAMES: Record<Tool, string> = {
   floor: 'remark-parse (floor)',
   trustline: 'Trustline (full analysis)',
+  rules: 'Trustline without the trained reader (`askModel: null`, for its cost)',
   markdownlint: 'markdownlint (default rules)',
   alex: 'alex',
 };
@@ -48,6 +49,7 @@ const run: Record<Tool, (texts: string[]) => void> = {
   floor: (texts) => texts.forEach((t) => processor.parse(t)),
   // A fresh analyzer and no memoised tagger readings: the first reading of a draft.
   trustline: (texts) => texts.forEach((t) => (forgetReadings(), new Analyzer().analyze(t, { force: true }))),
+  rules: (texts) => texts.forEach((t) => (forgetReadings(), new Analyzer().analyze(t, { force: true, askModel: null }))),
   markdownlint: (texts) => texts.forEach((t) => markdownlint({ strings: { d: t } })),
   alex: (texts) => texts.forEach((t) => alex(t)),
 };
@@ -179,6 +181,10 @@ function resultsMarkdown(results: { date: string; quick: boolean; machine: Recor
   for (const r of rows) {
     L.push(`| ${r.type === 'examples' ? 'examples/ as they are' : r.type} | ${r.words.toLocaleString('en-US')} | ${fmt(r.ms.floor)} | ${fmt(r.ms.trustline)} | **${r.ratioToFloor.trustline.toFixed(2)}x** | ${fmt(r.ms.markdownlint)} | ${r.ratioToFloor.markdownlint.toFixed(2)}x | ${fmt(r.ms.alex)} | ${r.ratioToFloor.alex.toFixed(2)}x | ${((r.ms.trustline * 1000) / r.words).toFixed(1)} |`);
   }
+  L.push('');
+  L.push('The trained reader (docs/lexicon.md) costs, per draft, the full analysis over the same analysis without it, in the same rounds:', '');
+  L.push('| draft | words | without it ms | with it ms | **with / without** |', '|---|---|---|---|---|');
+  for (const r of rows) L.push(`| ${r.type === 'examples' ? 'examples/ as they are' : r.type} | ${r.words.toLocaleString('en-US')} | ${fmt(r.ms.rules)} | ${fmt(r.ms.trustline)} | **${(r.ratioToFloor.trustline / r.ratioToFloor.rules).toFixed(2)}x** |`);
   L.push('');
   L.push('## What a writer feels: the bundled server over stdio', '');
   L.push('| draft | open to first diagnostics | keystroke p50 (debounce 0) | keystroke p95 (debounce 0) | keystroke p50 (default debounce) | keystroke p95 (default debounce) |');

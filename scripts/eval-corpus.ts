@@ -31,26 +31,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { Analyzer, type Ask, type AskClass } from '../server/src/core/index';
 import { ASK_LEVELS } from '../server/src/core/model';
+import type { AskModel } from '../server/src/core/asks/learned';
+import { CLASSES, readPiece, type Expected } from './lib/corpus';
 
-const CLASSES: AskClass[] = ['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate'];
 const NONE = '(none)';
-
-interface Expected {
-  text: string;
-  cls: AskClass;
-  also: string[];
-  /** Offsets [start, end) of every occurrence of `text` and of the `also` wordings. */
-  spans: [number, number][];
-}
-
-interface Trap {
-  text: string;
-  why: string;
-  spans: [number, number][];
-}
 
 interface Miss { file: string; expected: string; cls: AskClass; context: string }
 interface FalsePositive { file: string; found: string; cls: AskClass; sentence: string; via: string }
@@ -76,6 +62,8 @@ const asJson = argv.includes('--json');
 let minF1: number | undefined;
 let dir = join(__dirname, '..', 'test', 'corpus-dev');
 let filter: string | undefined;
+/** Unset: the bundled trained reader; null: the rules alone (`--rules`); or weights from `--model FILE`. */
+let askModel: AskModel | null | undefined;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--min-f1') {
@@ -83,8 +71,17 @@ for (let i = 0; i < argv.length; i++) {
     if (!Number.isFinite(minF1)) fail('--min-f1 needs a number between 0 and 1');
   } else if (a === '--dir') {
     dir = resolve(argv[++i] ?? fail('--dir needs a path'));
+  } else if (a === '--rules') {
+    askModel = null;
+  } else if (a === '--model') {
+    const file = argv[++i] ?? fail('--model needs a JSON file written by scripts/train-ask-model.ts');
+    try {
+      askModel = JSON.parse(readFileSync(file, 'utf8')) as AskModel;
+    } catch (e) {
+      fail(`cannot read the model ${file}: ${(e as Error).message}`);
+    }
   } else if (a === '--help' || a === '-h') {
-    console.log('usage: node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--dir PATH] [FOLDER] [filter]');
+    console.log('usage: node --import tsx scripts/eval-corpus.ts [--verbose] [--json] [--min-f1 X] [--rules | --model FILE] [--dir PATH] [FOLDER] [filter]');
     process.exit(0);
   } else if (!a.startsWith('-')) {
     // A folder of labelled pieces (test/corpus-holdout), or a filter on file names.
@@ -102,96 +99,6 @@ function fail(message: string): never {
 
 // ---------------------------------------------------------------------------------------------
 // Reading the labelled pieces
-
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Markdown syntax a label leaves out: emphasis marks, link brackets, an inline link's `](url)` and
- * a reference link's `][label]`.
- */
-const MARKUP = '(?:\\]\\([^)\\s]*\\)|\\]\\[[^\\]\\s]*\\]|[*_\\[\\]`])';
-
-/**
- * Every occurrence of `needle` in `text` from `from` on: case-insensitive, any run of whitespace
- * matches any other, markdown syntax in the text is skipped ("Check out the Swag Store" is found
- * in "Check out the [Swag Store](url)"), and straight and curly quotes are the same.
- */
-function occurrences(text: string, needle: string, from: number): [number, number][] {
-  let pattern = '';
-  let inSpace = false;
-  for (const ch of needle.trim()) {
-    if (/\s/.test(ch)) {
-      // One separator per run of spaces (a literal "+" in the needle is not one: "50,000+ teams").
-      if (!inSpace) pattern += `(?:\\s|${MARKUP})+`;
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    const c = ch === "'" || ch === '\u2019' || ch === '\u2018' ? "['\u2018\u2019]" : ch === '"' || ch === '\u201c' || ch === '\u201d' ? '["\u201c\u201d]' : escapeRegExp(ch);
-    pattern += pattern === '' ? c : `${MARKUP}*${c}`;
-  }
-  if (!pattern) return [];
-  const re = new RegExp(pattern, 'gi');
-  re.lastIndex = from;
-  const out: [number, number][] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push([m.index, m.index + m[0].length]);
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return out;
-}
-
-function readPiece(path: string, name: string): { text: string; type: string; expected: Expected[]; traps: Trap[]; labelErrors: string[] } {
-  const text = readFileSync(path, 'utf8');
-  const labelErrors: string[] = [];
-  const fm = FRONT_MATTER.exec(text);
-  if (!fm) return { text, type: '?', expected: [], traps: [], labelErrors: ['no front matter'] };
-  const bodyStart = fm[0].length;
-  let data: Record<string, unknown>;
-  try {
-    data = (parseYaml(fm[1]) ?? {}) as Record<string, unknown>;
-  } catch (e) {
-    return { text, type: '?', expected: [], traps: [], labelErrors: [`front matter does not parse: ${(e as Error).message}`] };
-  }
-  if (!('expect' in data)) labelErrors.push('no `expect:` key (write `expect: []` for a piece without an ask)');
-  if (!data.source) labelErrors.push('no `source:`');
-  const raw = Array.isArray(data.expect) ? data.expect : [];
-  if ('expect' in data && !Array.isArray(data.expect)) labelErrors.push('`expect:` is not a list');
-  const expected: Expected[] = [];
-  for (const item of raw as Record<string, unknown>[]) {
-    const t = typeof item?.text === 'string' ? item.text : '';
-    const cls = item?.class as AskClass;
-    if (!t) {
-      labelErrors.push(`an expected ask has no text: ${JSON.stringify(item)}`);
-      continue;
-    }
-    if (!CLASSES.includes(cls)) {
-      labelErrors.push(`"${t}": class "${String(item?.class)}" is not one of ${CLASSES.join(', ')}`);
-      continue;
-    }
-    const also = Array.isArray(item.also) ? (item.also as unknown[]).filter((a): a is string => typeof a === 'string') : [];
-    const spans: [number, number][] = [];
-    for (const wording of [t, ...also]) {
-      const found = occurrences(text, wording, bodyStart);
-      if (found.length === 0) labelErrors.push(`"${wording}" does not occur in the body of ${name}`);
-      spans.push(...found);
-    }
-    expected.push({ text: t, cls, also, spans });
-  }
-  const traps: Trap[] = [];
-  for (const item of (Array.isArray(data.traps) ? data.traps : []) as Record<string, unknown>[]) {
-    const t = typeof item?.text === 'string' ? item.text : '';
-    if (!t) continue;
-    const spans = occurrences(text, t, bodyStart);
-    if (spans.length === 0) labelErrors.push(`trap "${t}" does not occur in the body of ${name}`);
-    traps.push({ text: t, why: String(item.why ?? ''), spans });
-  }
-  return { text, type: typeof data.type === 'string' ? data.type : '?', expected, traps, labelErrors };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Matching
@@ -284,7 +191,7 @@ const ASKING_TYPES = new Set(['email', 'landing-page', 'ad']);
 
 for (const name of files) {
   const piece = readPiece(join(dir, name), name);
-  const analysis = new Analyzer().analyze(piece.text, { force: true });
+  const analysis = new Analyzer().analyze(piece.text, askModel === undefined ? { force: true } : { force: true, askModel });
   for (const err of analysis.internalErrors ?? []) internalErrors.push(`${name}: ${err}`);
   const asks = analysis.asks;
   const { text, expected } = piece;

@@ -20,6 +20,9 @@ import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from '
 import { answersQuestion } from './asks/filters';
 import { classInContext } from './asks/classify';
 import { vocabulary } from './asks/vocabulary';
+import { adds, askProbability, classProbabilities, endMark, FEATURE_VERSION, strongestFeatures, unitFeatures, type AskModel, type UnitView } from './asks/learned';
+import { defaultAskModel } from './asks/modelData';
+import type { UnitMatch as Match } from './lexicon';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -28,6 +31,24 @@ export interface AnalyzeOptions {
   settings?: Partial<TrustlineSettings>;
   /** Skip the opt-in scope test (a file named explicitly on the command line). */
   force?: boolean;
+  /**
+   * The trained reader's weights (asks/learned.ts): unset for the bundled model, `null` for the
+   * rules alone (the training script and the evaluation's comparison runs).
+   */
+  askModel?: AskModel | null;
+  /** Called with every sentence's features, for the training script. */
+  onUnits?: (units: TrainingUnit[]) => void;
+}
+
+/** One sentence as the training script sees it. */
+export interface TrainingUnit {
+  start: number;
+  end: number;
+  /** The sentence, normalised. */
+  text: string;
+  features: string[];
+  /** The ask the rules found here, if any. */
+  ruleAsk?: { cls: AskClass; start: number; end: number };
 }
 
 export interface Analysis {
@@ -104,7 +125,7 @@ export class Analyzer {
     // Combine per-block results into document-level facts with absolute offsets.
     const asks: Ask[] = [];
     // Index of an ask -> the class it has when the audience is a customer (LexiconRule.toCustomers).
-    const toCustomers = new Map<number, AskClass>();
+    const toCustomers = new Map<Ask, AskClass>();
     const pressure: PressureHit[] = [];
     const units: DocUnit[] = [];
     const directives: Directive[] = [];
@@ -115,7 +136,11 @@ export class Analyzer {
     const pending: { unit: DocUnit; u: BlockResult['units'][number]; base: number; r: BlockResult; index: number }[] = [];
     let hasWhen = false;
     let hasWhere = false;
+    // For the trained reader: what the rules found in each sentence, and the sentence's links.
+    const unitMatches: (Match | undefined)[] = [];
+    const unitLinks: { text: string; url: string; start: number; end: number }[][] = [];
     blocks.forEach(({ start: base, result: r }, blockIndex) => {
+      let linkAt = 0;
       stats.words += r.words;
       stats.hashtags += r.hashtags;
       stats.buttons += r.buttons;
@@ -151,6 +176,15 @@ export class Analyzer {
           hasWhere ||= EVENT_WHERE.test(u.norm.text);
         }
         if (u.match) pending.push({ unit, u, base, r, index: units.length });
+        unitMatches.push(u.match);
+        // The sentence's links, with a pointer that only moves forward (both are in order).
+        while (linkAt < r.links.length && r.links[linkAt]!.start < u.start) linkAt++;
+        const own: { text: string; url: string; start: number; end: number }[] = [];
+        for (let k = linkAt; k < r.links.length && r.links[k]!.start < u.end && own.length < 8; k++) {
+          const l = r.links[k]!;
+          if (l.end <= u.end) own.push({ text: text.slice(base + l.start, base + l.end).toLowerCase(), url: l.url, start: base + l.start, end: base + l.end });
+        }
+        unitLinks.push(own);
         for (const p of u.pressure) {
           const start = base + p.start;
           const end = base + p.end;
@@ -162,20 +196,34 @@ export class Analyzer {
     const closing = closingUnits(units);
     const above = sentenceAboveLists(units);
     const withAsk = new Set<number>();
+    // Why the rules dropped what they found in a sentence, and the sentences that hold a list's ask.
+    const dropped = new Map<number, NonNullable<UnitView['dropped']>>();
+    const intros = new Set<number>();
     for (const { unit, u, base, r, index } of pending) {
       const m = u.match!;
-      if (m.weak && !closing.has(index) && unit.container !== 'ps') continue;
+      if (m.weak && !closing.has(index) && unit.container !== 'ps') {
+        dropped.set(index, 'weak');
+        continue;
+      }
       // A question the draft answers next ("Can I switch plans?" then "Yes, anytime.") asks nothing.
-      if (m.shape && /\?\W*$/.test(unit.text) && index + 1 < units.length && answersQuestion(units[index + 1]!.text)) continue;
+      if (m.shape && /\?\W*$/.test(unit.text) && index + 1 < units.length && answersQuestion(units[index + 1]!.text)) {
+        dropped.set(index, 'answered');
+        continue;
+      }
       // "Check out our previous launch weeks:" and the list of links under it are one ask.
       // So is a link on the line after an ask that ends with a colon ("Check it out:" then the URL).
-      if (m.shape === 'link' && introducedBy(units, unit.container === 'list' ? above[index]! : index - 1, withAsk)) continue;
+      if (m.shape === 'link' && introducedBy(units, unit.container === 'list' ? above[index]! : index - 1, withAsk)) {
+        dropped.set(index, 'introduced');
+        continue;
+      }
       // "Here are some posts and videos about the project:" over a list of reads: the sentence
       // offers the list, so it holds the one ask. A list of actions ("Fill out the form",
       // "Connect GitHub Sponsors") keeps an ask per item.
       const intro = m.shape === 'link' && m.class === 'consume' && unit.container === 'list' ? above[index]! : -1;
       if (intro >= 0 && !withAsk.has(intro) && introducesList(units[intro]!)) {
         withAsk.add(intro);
+        intros.add(intro);
+        dropped.set(index, 'list-intro');
         const iu = units[intro]!;
         let start = iu.start;
         let end = iu.end;
@@ -193,11 +241,11 @@ export class Analyzer {
       const sentenceStart = base + (inLink ? linkStart! : u.start);
       const sentenceEnd = base + (inLink ? linkEnd! : u.end);
       unit.ask = asks.length;
-      if (m.toCustomers) toCustomers.set(asks.length, m.toCustomers);
       const kind = m.kind === 'url' ? 'url' : u.button ? 'button' : inLink ? 'link' : unit.container === 'ps' ? 'ps' : /\?\W*$/.test(u.norm.text) ? 'question' : 'sentence';
       // What the sentence says the ask is for, or where its link goes, can raise its class.
       const ctx = classInContext(vocabulary(), m, u.norm.text.slice(normIndexOf(u.norm, m.start), normIndexOf(u.norm, m.end)), u.norm.text);
       asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, ctx.cls, ASK_LEVELS[ctx.cls], kind, ctx.via, inLink));
+      if (m.toCustomers) toCustomers.set(asks[asks.length - 1]!, m.toCustomers);
     }
     if (hasWhen && hasWhere) stats.eventFields = 2;
     const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
@@ -205,11 +253,85 @@ export class Analyzer {
 
     const { profile, problems } = inferProfile(fm, stats, settings, (s, e) => lines.range(s, e), options.path);
 
+    // The trained reader's second opinion on every sentence (asks/learned.ts).
+    const model = options.askModel === undefined ? defaultAskModel() : options.askModel;
+    if ((model && model.version === FEATURE_VERSION) || options.onUnits) {
+      const v = vocabulary();
+      const training: TrainingUnit[] = [];
+      units.forEach((unit, i) => {
+        const m = unitMatches[i];
+        const view: UnitView = {
+          text: unit.text,
+          container: unit.container,
+          button: unit.button,
+          hero: unit.hero,
+          header: unit.header,
+          greeting: unit.greeting,
+          index: i,
+          total: units.length,
+          closing: closing.has(i),
+          links: unitLinks[i]!,
+          type: profile.type.value,
+        };
+        if (unit.headingDepth !== undefined) view.headingDepth = unit.headingDepth;
+        if (m) view.rule = { cls: m.class, kind: m.kind, ...(m.shape ? { shape: m.shape } : {}), ...(m.weak ? { weak: true } : {}) };
+        const d = dropped.get(i);
+        if (d) view.dropped = d;
+        if (intros.has(i)) view.intro = true;
+        if (i > 0) view.prev = units[i - 1]!.text;
+        if (i + 1 < units.length) view.next = units[i + 1]!.text;
+        if (i + 1 < units.length && units[i + 1]!.block === unit.block && unitMatches[i + 1] && endMark(unit.text) === '?') view.leadIn = true;
+        const features = unitFeatures(view, v);
+        const ask = unit.ask !== undefined ? asks[unit.ask] : undefined;
+        if (options.onUnits) training.push({ start: unit.start, end: unit.end, text: unit.text, features, ...(ask ? { ruleAsk: { cls: ask.class, start: ask.start, end: ask.end } } : {}) });
+        if (!model || model.version !== FEATURE_VERSION) return;
+        if (ask) {
+          // The lexicon's phrasings keep the class section 2a gives them ("Download the guide" is
+          // exchange); the trained reader re-classes only what the shape reader classed by default.
+          if (!m?.shape) return;
+          const classes = classProbabilities(model, features);
+          const mine = classes.find((c) => c.cls === ask.class)?.p ?? 0;
+          const best = classes[0];
+          if (best && best.cls !== ask.class && best.p - mine > model.override) {
+            ask.via += ` (read as ${best.cls} by the trained reader, ${Math.round(best.p * 100)}% against ${Math.round(mine * 100)}%)`;
+            ask.class = best.cls;
+            ask.level = ASK_LEVELS[best.cls];
+          }
+          return;
+        }
+        if (!adds(model, features)) return;
+        const p = askProbability(model, features);
+        const best = classProbabilities(model, features)[0];
+        if (!best) return;
+        let start = unit.start;
+        let end = unit.end;
+        while (start < end && !/[\p{L}\p{N}]/u.test(text[start]!)) start++;
+        while (end > start && !/[\p{L}\p{N}?!)]/u.test(text[end - 1]!)) end--;
+        // Never into a link's address: "[Manage preferences](https://...)" ends at its words.
+        const last = unitLinks[i]!.filter((l) => l.end <= end).pop();
+        if (last && last.end >= start && /^\](?:\([^)]*\)?|\[[^\]]*\]?)$/.test(text.slice(last.end, end))) end = last.end;
+        if (start >= end) return;
+        const why = strongestFeatures(model.detect, features, 1).join(', ');
+        const kind = unit.button ? 'button' : unit.container === 'ps' ? 'ps' : endMark(unit.text) === '?' ? 'question' : 'sentence';
+        unit.ask = asks.length;
+        asks.push(askAt(text, lines, start, end, unit.start, unit.end, best.cls, ASK_LEVELS[best.cls], kind, `read by the trained reader (${Math.round(p * 100)}% an ask: ${why}); class ${best.cls} (${Math.round(best.p * 100)}%)`, false));
+      });
+      options.onUnits?.(training);
+      // Asks in the order of the text, each sentence pointing at its own.
+      const kept = [...asks].sort((a, b) => a.start - b.start || a.end - b.end);
+      const at = new Map(kept.map((a, i) => [a, i]));
+      for (const unit of units) {
+        if (unit.ask === undefined) continue;
+        unit.ask = at.get(asks[unit.ask]!)!;
+      }
+      asks.length = 0;
+      asks.push(...kept);
+    }
+
     // Some asks change class once the reader is a customer ("Upgrade to Enterprise" is
     // expansion, not a first purchase); the lexicon says which, the profile says who reads.
     if (profile.trust.value.level >= ASK_LEVELS.expand) {
-      for (const [i, cls] of toCustomers) {
-        const ask = asks[i]!;
+      for (const [ask, cls] of toCustomers) {
         ask.via += ` (read as ${cls}: the audience is already a customer)`;
         ask.class = cls;
         ask.level = ASK_LEVELS[cls];

@@ -1,0 +1,319 @@
+/**
+ * The trained reader: a second opinion on every sentence of a draft, learned from the labelled
+ * corpora (docs/evaluation.md), over the facts the rule reader already works out.
+ *
+ * The rule reader (reader.ts, the lexicon and position.ts) decides by hand-written rules. Rules
+ * learned from one set's errors stopped transferring to copy nobody had seen (recall near 70% on
+ * every fresh set). This module weighs the same evidence with weights fitted to about 700
+ * labelled pieces instead: for each sentence, the shape the rules found (or that they found
+ * none, or dropped one by position), its container and place in the draft, its links and where
+ * they go, the part of speech of its first word, the words that open it, and what its words ask
+ * for. A logistic model gives the probability that the sentence holds an ask; a second one its
+ * class. The weights are data (`data/ask-model.json`, written by `scripts/train-ask-model.ts`);
+ * this file only computes features and scores, so the core stays pure.
+ *
+ * How they are used (analyze.ts): every ask the rules found is kept, and a sentence the rules
+ * passed over becomes an ask when the model says it holds one (`add`), unless section 2a or the
+ * reader's own structure says otherwise (`adds`). The class of an ask the shape reader classed
+ * stays the rules' unless the class model disagrees by a margin (`override`); the lexicon's
+ * phrasings keep theirs; an added ask takes the class model's class.
+ */
+import type { AskClass, DraftType } from '../types';
+import { classify, destinationClass } from './classify';
+import type { AskShape } from './reader';
+import { verbReading } from './tagger';
+import type { Vocabulary } from './vocabulary';
+
+/** What the model sees of one sentence. */
+export interface UnitView {
+  /** Normalised (lower-case) sentence text. */
+  text: string;
+  container: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
+  button: boolean;
+  hero: boolean;
+  header: boolean;
+  greeting: boolean;
+  headingDepth?: number;
+  index: number;
+  total: number;
+  /** In the draft's closing lines (position.ts). */
+  closing: boolean;
+  /** Link texts (normalised) and addresses of the sentence. */
+  links: { text: string; url: string }[];
+  /** What the rules found here, if anything. */
+  rule?: { shape?: AskShape; cls: AskClass; weak?: boolean; kind: 'phrase' | 'url' };
+  /** Why the rules dropped what they found, by position. */
+  dropped?: 'weak' | 'answered' | 'introduced' | 'list-intro';
+  /** The rules' list-intro ask landed on this sentence. */
+  intro?: boolean;
+  prev?: string;
+  next?: string;
+  /** A question whose next sentence, in the same paragraph, holds an ask the rules found ("Prefer to talk? [Request pricing]"). */
+  leadIn?: boolean;
+  type: DraftType | null;
+}
+
+export interface LinearModel {
+  bias: number;
+  weights: Record<string, number>;
+}
+
+export interface AskModel {
+  /** Which features the weights were trained on: a model of another version is not used. */
+  version: number;
+  detect: LinearModel;
+  /** Probability over which a sentence the rules passed over becomes an ask. */
+  add: number;
+  /** One linear model per class (softmax). */
+  classes: Partial<Record<AskClass, LinearModel>>;
+  /** Margin of probability by which the class model overrides the rules' class of a kept ask. */
+  override: number;
+}
+
+/** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
+export const FEATURE_VERSION = 4;
+
+/**
+ * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
+ * character code: `String.prototype.match` with a global pattern grew faster than the text on a
+ * pasted sentence of 280,000 words (17x the time for 10x the words).
+ */
+export function wordsOf(s: string): string[] {
+  const out: string[] = [];
+  scanWords(s, (a, b) => out.push(s.slice(a, b)));
+  return out;
+}
+
+/** How many words `wordsOf` would give, without making them. */
+function countWords(s: string): number {
+  let n = 0;
+  scanWords(s, () => n++);
+  return n;
+}
+
+function scanWords(s: string, word: (start: number, end: number) => void): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let j = i + 1;
+    if (c >= 97 && c <= 122) {
+      for (; j < n; j++) {
+        const d = s.charCodeAt(j);
+        if (!((d >= 97 && d <= 122) || d === 39 || d === 0x2019 || d === 45)) break;
+      }
+    } else if (c >= 48 && c <= 57) {
+      while (j < n && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+    } else {
+      i = j;
+      continue;
+    }
+    word(i, j);
+    i = j;
+  }
+}
+const LEAD = /^[^a-z0-9\u00c0-\u024f"'[{]+/u;
+/**
+ * How much of a sentence the form features read: its opening, where what it asks for is named.
+ * The words are counted over the whole sentence without being made; every other feature costs at
+ * most this much, so a pasted page of one endless sentence costs no more than its length.
+ */
+const HEAD_CHARS = 400;
+
+/** The mark that ends a sentence (?, !, : or .), before any closing symbols; linear, never a backtracking regex. */
+export function endMark(t: string): string | undefined {
+  let i = t.length;
+  while (i > 0 && !/[\p{L}\p{N}_]/u.test(t[i - 1]!)) i--;
+  for (let k = i; k < t.length; k++) if ('?!:.'.includes(t[k]!)) return t[k];
+  return undefined;
+}
+
+/** `text` without symbols at either end; a scan, not a regex that could backtrack. */
+function trimSymbols(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && !/[a-z0-9]/.test(text[a]!)) a++;
+  while (b > a && !/[a-z0-9]/.test(text[b - 1]!)) b--;
+  return text.slice(a, b);
+}
+
+function bucket(n: number, edges: readonly number[]): string {
+  let i = 0;
+  while (i < edges.length && n > edges[i]!) i++;
+  return i === edges.length ? `>${edges[i - 1]}` : `<=${edges[i]}`;
+}
+
+/** The features of one sentence, as strings ("cont:list", "w1:join", "rule:imperative"). */
+export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
+  const f: string[] = [];
+  const add = (s: string): void => {
+    f.push(s);
+  };
+  const t = u.text.length > HEAD_CHARS ? u.text.slice(0, HEAD_CHARS) : u.text;
+  // What the rules said.
+  if (u.rule) {
+    add(`rule:${u.rule.shape ?? 'lexicon'}`);
+    add(`rulecls:${u.rule.cls}`);
+    if (u.rule.weak) add('rule:weak');
+    if (u.rule.kind === 'url') add('rule:url');
+  } else add('rule:none');
+  if (u.dropped) add(`dropped:${u.dropped}`);
+  if (u.intro) add('intro');
+  if (u.leadIn) add('lead-in');
+  // Where it stands.
+  add(`cont:${u.container}`);
+  if (u.headingDepth !== undefined) add(`hdepth:${Math.min(u.headingDepth, 4)}`);
+  if (u.button) add('button');
+  if (u.hero) add('hero');
+  if (u.header) add('header');
+  if (u.greeting) add('greeting');
+  if (u.closing) add('closing');
+  if (u.index === 0) add('pos:first');
+  if (u.index === u.total - 1) add('pos:last');
+  add(`pos:${bucket(u.total > 1 ? u.index / (u.total - 1) : 0, [0.2, 0.5, 0.8])}`);
+  add(`type:${u.type ?? 'none'}`);
+  if (u.rule) add(`type:${u.type ?? 'none'}&rule:${u.rule.shape ?? 'lexicon'}`);
+  add(`type:${u.type ?? 'none'}&cont:${u.container}`);
+  // Its form.
+  const count = countWords(u.text);
+  const words = wordsOf(t);
+  add(`words:${bucket(count, [1, 2, 4, 8, 15, 30])}`);
+  add(`end:${endMark(u.text) ?? 'none'}`);
+  if (u.prev !== undefined && endMark(u.prev) === ':') add('prev:colon');
+  if (u.prev !== undefined && endMark(u.prev) === '?') add('prev:question');
+  if (u.next !== undefined && endMark(u.next) === '?') add('next:question');
+  if (u.next === undefined) add('next:none');
+  // Links.
+  add(`links:${Math.min(u.links.length, 3)}`);
+  if (u.links.length > 0) {
+    const linkChars = u.links.reduce((n, l) => n + l.text.length, 0);
+    const letters = u.text.replace(/[^a-z0-9]/g, '').length;
+    if (letters > 0 && linkChars >= letters * 0.8) add('linkonly');
+    if (t.replace(LEAD, '').startsWith(u.links[0]!.text.slice(0, 8))) add('link:opens');
+    for (const l of u.links.slice(0, 4)) {
+      const d = destinationClass(v, l.url);
+      if (d) add(`dest:${d.cls}`);
+      if (/^mailto:/i.test(l.url)) add('link:mailto');
+      if (isNavigation(v, l.text)) add('link:nav');
+      if (/^#/.test(l.url)) add('link:anchor');
+      const lw = wordsOf(l.text);
+      if (lw.length > 0) add(`lw1:${lw[0]}`);
+      add(`lwords:${bucket(lw.length, [1, 2, 4])}`);
+    }
+  }
+  if (/\bhttps?:\/\/|\bwww\./.test(t)) add('url:bare');
+  if (/[\w.+-]@[\w-]+\.\w/.test(t)) add('email-address');
+  const open = t.indexOf('[');
+  if (t.includes('{{') || (open >= 0 && t.indexOf(']', open) > open)) add('slot');
+  if (isNavigation(v, t)) add('nav');
+  const bare = t.trim();
+  if (bare.length > 0 && v.placeholders.startOf(bare)?.length === bare.length) add('placeholder');
+  // Who speaks and to whom.
+  const has = new Set(words);
+  for (const w of ['you', 'your', 'we', 'our', 'i', 'me', 'us', 'please', 'here', 'below', 'now', 'today', 'free', 'not', "don't", 'if', 'would', 'love', 'happy', 'can', 'let']) if (has.has(w)) add(`has:${w}`);
+  // How it opens: the words and, by part of speech, whether the first is a verb.
+  const body = t.replace(LEAD, '');
+  const head = wordsOf(body);
+  if (head.length > 0) {
+    add(`w1:${head[0]}`);
+    if (head.length > 1) add(`w12:${head[0]} ${head[1]}`);
+    if (count <= 40 && /^[a-z]/.test(body)) {
+      const r = verbReading(body);
+      if (r.plain) add('pos1:verb');
+      else if (r.afterSubject) add('pos1:verb-after-you');
+    }
+  }
+  const last = t === u.text ? words[words.length - 1] : wordsOf(u.text.slice(-40)).pop();
+  if (last !== undefined) add(`wlast:${last}`);
+  for (const w of has) if (w.length > 2) add(`bow:${w}`);
+  // What its words ask for.
+  const c = classify(v, body, 0, 'consume');
+  const by = c.why.startsWith('asks for') ? 'object' : c.why.startsWith('nothing') ? 'default' : 'verb';
+  if (by !== 'default') add(`names:${c.cls}`);
+  return f;
+}
+
+/** Text that only moves around a site or an account ("Sign in", "Manage preferences"): not an ask by 2a. */
+function isNavigation(v: Vocabulary, text: string): boolean {
+  const t = trimSymbols(text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text);
+  const nav = v.navigation.startOf(t);
+  return nav !== undefined && nav.length >= t.length - 1;
+}
+
+/**
+ * Section 2a's rules and the reader's own readings that the trained reader never overturns: a
+ * list of reads under the sentence that offers it is one ask (the sentence's), navigation and
+ * placeholders ask nothing, a question that leads into the ask after it is that ask's lead-in.
+ */
+const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'nav', 'placeholder', 'lead-in', 'header'];
+
+/**
+ * Whether the trained reader adds an ask to a sentence the rules passed over. It never removes
+ * one the rules found: measured out of set, the asks it would have dropped were asks about as
+ * often as not (32 of 66 under 0.3), so dropping bought no precision and lost real asks.
+ */
+export function adds(model: AskModel, features: readonly string[]): boolean {
+  return askProbability(model, features) >= model.add && !NEVER_ADD.some((f) => features.includes(f));
+}
+
+function dot(m: LinearModel, features: readonly string[]): number {
+  let z = m.bias;
+  for (const x of features) z += m.weights[x] ?? 0;
+  return z;
+}
+
+/** Probability that the sentence holds an ask. */
+export function askProbability(model: AskModel, features: readonly string[]): number {
+  return 1 / (1 + Math.exp(-dot(model.detect, features)));
+}
+
+/** Probabilities of each class for a sentence that holds an ask, best first. */
+export function classProbabilities(model: AskModel, features: readonly string[]): { cls: AskClass; p: number }[] {
+  const scores = (Object.entries(model.classes) as [AskClass, LinearModel][]).map(([cls, m]) => ({ cls, z: dot(m, features) }));
+  if (scores.length === 0) return [];
+  const max = Math.max(...scores.map((s) => s.z));
+  const exps = scores.map((s) => ({ cls: s.cls, e: Math.exp(s.z - max) }));
+  const sum = exps.reduce((n, s) => n + s.e, 0);
+  return exps.map((s) => ({ cls: s.cls, p: s.e / sum })).sort((a, b) => b.p - a.p);
+}
+
+/** The features that pushed a sentence's score most, in words, for `trustline explain` and the hover. */
+export function strongestFeatures(m: LinearModel, features: readonly string[], sign: 1 | -1, n = 3): string[] {
+  const words = [...new Set(features)]
+    .map((x) => ({ x, w: (m.weights[x] ?? 0) * sign }))
+    .filter((e) => e.w > 0)
+    .sort((a, b) => b.w - a.w || (a.x < b.x ? -1 : 1))
+    .map((e) => describe(e.x));
+  return [...new Set(words)].slice(0, n);
+}
+
+function describe(x: string): string {
+  const [k, ...rest] = x.split(':');
+  const val = rest.join(':');
+  switch (k) {
+    case 'rule':
+      return val === 'none' ? 'no rule found an ask' : `the rules read it as ${val}`;
+    case 'cont':
+      return `a ${val === 'ps' ? 'P.S.' : val} line`;
+    case 'w1':
+      return `opens with "${val}"`;
+    case 'w12':
+      return `opens with "${val}"`;
+    case 'lw1':
+      return `a link opening with "${val}"`;
+    case 'pos1':
+      return 'opens with a verb';
+    case 'dest':
+      return `a link to a ${val} page`;
+    case 'names':
+      return `names a ${val} ask`;
+    case 'bow':
+      return `says "${val}"`;
+    case 'has':
+      return `says "${val}"`;
+    case 'end':
+      return `ends with "${val}"`;
+    default:
+      return x;
+  }
+}

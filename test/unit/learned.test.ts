@@ -1,0 +1,98 @@
+/**
+ * The trained reader (server/src/core/asks/learned.ts): what it adds to the rules, what it never
+ * overturns, and that the bundled weights are what the training script makes of the corpora.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { Analyzer, type TrainingUnit } from '../../server/src/core/analyze';
+import { adds, askProbability, FEATURE_VERSION, unitFeatures } from '../../server/src/core/asks/learned';
+import { defaultAskModel } from '../../server/src/core/asks/modelData';
+import { vocabulary } from '../../server/src/core/asks/vocabulary';
+import { ROOT as root } from '../support/root';
+
+const email = (body: string, trust = 'interested') => `---\ntype: email\ntrust: ${trust}\n---\n\nHi Sam,\n\nWe shipped the new scheduling board last week.\n\n${body}\n\nBest,\nDana\n`;
+const GO_TO = 'Go to dockwise.example to start planning your yard today!';
+
+function unitsOf(text: string): TrainingUnit[] {
+  let units: TrainingUnit[] = [];
+  new Analyzer().analyze(text, { force: true, askModel: null, onUnits: (u) => (units = u) });
+  return units;
+}
+
+describe('the trained reader', () => {
+  test('finds an ask the rules pass over, classes it, says how it read it, and the check warns', () => {
+    const text = email(GO_TO);
+    assert.deepEqual(new Analyzer().analyze(text, { force: true, askModel: null }).asks, []);
+    const a = new Analyzer().analyze(text, { force: true });
+    assert.deepEqual(a.asks.map((x) => [x.text, x.class, x.kind]), [[GO_TO, 'evaluate', 'sentence']]);
+    assert.match(a.asks[0]!.via, /^read by the trained reader \(\d+% an ask: [^)]+\); class evaluate \(\d+%\)$/);
+    // An evaluate ask (trust 4) to an INTERESTED audience (2): the writer is warned on that line.
+    const warning = a.findings.find((f) => f.rule === 'ask-exceeds-trust');
+    assert.equal(warning?.severity, 'warning');
+    assert.equal(warning?.range.start.line, 9);
+  });
+
+  test('the same sentence to a customer fits, and the draft is not told it asks for nothing', () => {
+    const a = new Analyzer().analyze(email(GO_TO, 'customer'), { force: true });
+    assert.equal(a.asks.length, 1);
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'ask-exceeds-trust' || f.rule === 'missing-ask'), []);
+  });
+
+  test('never adds an ask to navigation, a placeholder, a lead-in question, a header or a list its intro holds', () => {
+    const model = defaultAskModel();
+    const sentence = unitsOf(email(GO_TO)).find((u) => u.text.startsWith('go to'))!;
+    assert.ok(askProbability(model, sentence.features) >= model.add);
+    assert.equal(adds(model, sentence.features), true);
+    for (const blocker of ['nav', 'placeholder', 'lead-in', 'header', 'dropped:list-intro', 'dropped:introduced']) {
+      assert.equal(adds(model, [...sentence.features, blocker]), false, blocker);
+    }
+  });
+
+  test('features: the rules\' reading, the place in the draft, links and where they go, the first word', () => {
+    const text = email('[Manage preferences](https://dockwise.example/preferences) · [Book a demo](https://dockwise.example/demo)');
+    const units = unitsOf(text);
+    const nav = units.find((u) => u.text.startsWith('manage'))!;
+    assert.ok(nav.features.includes('link:nav'), nav.features.join(' '));
+    const demo = units.find((u) => u.text.includes('book a demo'))!;
+    for (const f of ['dest:evaluate', 'links:1', 'cont:paragraph', 'type:email', 'w1:book']) assert.ok(demo.features.includes(f), `${f} in ${demo.features.join(' ')}`);
+    assert.ok(demo.ruleAsk, 'the rules found "Book a demo"');
+    const hi = units[0]!;
+    assert.ok(hi.features.includes('greeting') && hi.features.includes('pos:first') && hi.features.includes('rule:none'), hi.features.join(' '));
+    // Pure: the same view gives the same features.
+    assert.deepEqual(unitFeatures({ text: 'book a demo', container: 'list', button: false, hero: true, header: false, greeting: false, index: 0, total: 1, closing: true, links: [], type: null }, vocabulary()), unitFeatures({ text: 'book a demo', container: 'list', button: false, hero: true, header: false, greeting: false, index: 0, total: 1, closing: true, links: [], type: null }, vocabulary()));
+  });
+
+  test('asks stay in the order of the text, and each sentence points at its own', () => {
+    const text = email(`[Read the teardown](https://dockwise.example/teardown)\n\n${GO_TO}\n\nReply with your yard count.`);
+    const a = new Analyzer().analyze(text, { force: true });
+    const starts = a.asks.map((x) => x.start);
+    assert.deepEqual(starts, [...starts].sort((x, y) => x - y));
+    assert.ok(a.asks.some((x) => x.text === GO_TO));
+  });
+});
+
+describe('the bundled weights', () => {
+  test('were trained on the features this version computes, with thresholds in range', () => {
+    const model = defaultAskModel();
+    assert.equal(model.version, FEATURE_VERSION);
+    assert.ok(model.add > 0 && model.add < 1);
+    assert.ok(model.override >= 0 && model.override <= 1);
+    assert.ok(Object.keys(model.detect.weights).length > 100);
+  });
+
+  test('are exactly what scripts/train-ask-model.ts makes of the labelled sets (retrain after changing the reader)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trustline-model-'));
+    try {
+      const out = join(dir, 'model.json');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'train-ask-model.ts'), '--out', out], { cwd: root, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(readFileSync(out, 'utf8'), readFileSync(join(root, 'server', 'src', 'core', 'data', 'ask-model.json'), 'utf8'), 'the bundled model is stale: run node --import tsx scripts/train-ask-model.ts');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
