@@ -258,6 +258,16 @@ export class Analyzer {
     if ((model && model.version === FEATURE_VERSION) || options.onUnits) {
       const v = vocabulary();
       const training: TrainingUnit[] = [];
+      // List sizes per block (a block's list items are one list), and the heading over each sentence.
+      const listItems = new Map<number, { items: number; linked: number }>();
+      units.forEach((unit, i) => {
+        if (unit.container !== 'list') return;
+        const l = listItems.get(unit.block) ?? { items: 0, linked: 0 };
+        l.items++;
+        if (unitLinks[i]!.length > 0) l.linked++;
+        listItems.set(unit.block, l);
+      });
+      let heading: string | undefined;
       units.forEach((unit, i) => {
         const m = unitMatches[i];
         const view: UnitView = {
@@ -274,6 +284,14 @@ export class Analyzer {
           type: profile.type.value,
         };
         if (unit.headingDepth !== undefined) view.headingDepth = unit.headingDepth;
+        if (heading !== undefined) view.heading = heading;
+        if (unit.container === 'heading') heading = unit.text;
+        const list = unit.container === 'list' ? listItems.get(unit.block) : undefined;
+        if (list) {
+          const intro = above[i]!;
+          view.list = { ...list, introRule: intro >= 0 && unitMatches[intro] !== undefined };
+          if (intro >= 0) view.list.intro = units[intro]!.text;
+        }
         if (m) view.rule = { cls: m.class, kind: m.kind, ...(m.shape ? { shape: m.shape } : {}), ...(m.weak ? { weak: true } : {}) };
         const d = dropped.get(i);
         if (d) view.dropped = d;

@@ -50,6 +50,10 @@ export interface UnitView {
   next?: string;
   /** A question whose next sentence, in the same paragraph, holds an ask the rules found ("Prefer to talk? [Request pricing]"). */
   leadIn?: boolean;
+  /** The nearest heading above the sentence (normalised), if any. */
+  heading?: string;
+  /** For a list item: the sentence above the list, how many items the list has, and how many of them hold a link. */
+  list?: { intro?: string; introRule: boolean; items: number; linked: number };
   type: DraftType | null;
 }
 
@@ -71,7 +75,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -183,6 +187,18 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   if (u.prev !== undefined && endMark(u.prev) === '?') add('prev:question');
   if (u.next !== undefined && endMark(u.next) === '?') add('next:question');
   if (u.next === undefined) add('next:none');
+  // What the section and the list say around it: "Get involved" over a list of ways to help,
+  // "Here are the guides:" over a list of links, ten items that are all links.
+  if (u.heading !== undefined && u.container !== 'heading') for (const w of new Set(wordsOf(u.heading.slice(0, 120)))) if (w.length > 2) add(`hd:${w}`);
+  if (u.list) {
+    add(`li:items:${bucket(u.list.items, [1, 3, 6])}`);
+    add(`li:linked:${u.list.linked === 0 ? 'none' : u.list.linked === u.list.items ? 'all' : 'some'}`);
+    if (u.list.introRule) add('li:intro-rule');
+    if (u.list.intro !== undefined) {
+      if (endMark(u.list.intro) === ':') add('li:intro-colon');
+      for (const w of new Set(wordsOf(u.list.intro.slice(0, 120)))) if (w.length > 2) add(`iw:${w}`);
+    }
+  }
   // Links.
   add(`links:${Math.min(u.links.length, 3)}`);
   if (u.links.length > 0) {
