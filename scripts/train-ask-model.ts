@@ -259,6 +259,13 @@ for (const override of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1]) {
   if (f.cls > bestCls.acc + 1e-9) bestCls = { override, acc: f.cls };
 }
 const chosen = { add: best.add, override: bestCls.override };
+{
+  // The class model against the rules, on the sentences the rules found an ask in that hold one.
+  const both = scored.filter(({ e }) => e.rule && e.label && e.cls);
+  const byRules = both.filter(({ e }) => e.ruleCls === e.cls).length;
+  const byModel = both.filter(({ e, model }) => classOf({ ...model, override: 0 }, e.features, undefined) === e.cls).length;
+  console.log(`class of the rules' asks, out of set: the rules ${((100 * byRules) / both.length).toFixed(1)}%, the class model alone ${((100 * byModel) / both.length).toFixed(1)}% (${both.length} sentences)`);
+}
 const cv = figures(
   scored.map((x) => ({ ...x, model: { ...x.model, override: chosen.override } })),
   chosen.add,
