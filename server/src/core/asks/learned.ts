@@ -243,10 +243,27 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   if (last !== undefined) add(`wlast:${last}`);
   for (const w of has) if (w.length > 2) add(`bow:${w}`);
   // What its words ask for.
-  const c = classify(v, body, 0, 'consume');
-  const by = c.why.startsWith('asks for') ? 'object' : c.why.startsWith('nothing') ? 'default' : 'verb';
-  if (by !== 'default') add(`names:${c.cls}`);
+  const named = namedClass(v, body);
+  if (named) add(`names:${named}`);
   return f;
+}
+
+/** The class the words of a sentence's opening name, if any; memoised per text (bounded), as the tagger's readings are. */
+const namedMemo = new Map<string, AskClass | null>();
+let namedFor: Vocabulary | undefined;
+function namedClass(v: Vocabulary, body: string): AskClass | undefined {
+  if (namedFor !== v) {
+    namedMemo.clear();
+    namedFor = v;
+  }
+  let named = namedMemo.get(body);
+  if (named === undefined) {
+    const c = classify(v, body, 0, 'consume');
+    named = c.why.startsWith('nothing') ? null : c.cls;
+    if (namedMemo.size >= 20_000) namedMemo.clear();
+    namedMemo.set(body, named);
+  }
+  return named ?? undefined;
 }
 
 /** Text that only moves around a site or an account ("Sign in", "Manage preferences"): not an ask by 2a. */
@@ -272,9 +289,14 @@ export function adds(model: AskModel, features: readonly string[]): boolean {
   return askProbability(model, features) >= model.add && !NEVER_ADD.some((f) => features.includes(f));
 }
 
+/** Each model's weights as a Map, built once: a JSON object of thousands of keys is slow to index. */
+const weightMaps = new WeakMap<LinearModel, Map<string, number>>();
+
 function dot(m: LinearModel, features: readonly string[]): number {
+  let w = weightMaps.get(m);
+  if (!w) weightMaps.set(m, (w = new Map(Object.entries(m.weights))));
   let z = m.bias;
-  for (const x of features) z += m.weights[x] ?? 0;
+  for (const x of features) z += w.get(x) ?? 0;
   return z;
 }
 
