@@ -285,7 +285,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     progress.tick();
     if (o.kind === 'report') {
       summary.files++;
-      countFindings(summary, o.report.findings);
+      countFindings(summary, o.report.findings, o.report.omittedFindings);
       formatter.file(o.report, o.rootPath);
     } else if (o.kind === 'out-of-scope') summary.skipped++;
     else addNote(o.note);

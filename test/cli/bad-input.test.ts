@@ -223,3 +223,32 @@ describe('large runs', () => {
     }
   });
 });
+
+describe('findings over maxFindings', () => {
+  test('are cut with one note per draft, and the summary counts what was left out', () => {
+    let body = '';
+    for (let i = 0; i < 30; i++) body += `Yard ${i} cut its dock wait in May. Book a demo to see how, only ${i} seats left!!!\n\n`;
+    const s = scratch({ 'emails/many.md': `${EMAIL}\n${body}`, '.trustline.yaml': 'maxFindings: 10\n' });
+    try {
+      const r = cli(['lint', '.', '--format', 'json'], { cwd: s.dir });
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout);
+      const file = report.files[0];
+      assert.equal(file.findings.length, 11);
+      const note = file.findings.at(-1);
+      assert.equal(note.rule, 'max-findings');
+      assert.match(note.message, /^This draft has (\d+) findings; only the first 10 by severity are shown and (\d+) were left out \(maxFindings is 10\)/);
+      const [, total, left] = /has (\d+) findings.* (\d+) were left out/.exec(note.message)!;
+      assert.equal(Number(left), Number(total) - 10);
+      assert.equal(file.omittedFindings, Number(left));
+      assert.equal(report.summary.omittedFindings, Number(left));
+      // The note is not one of the draft's findings in the counts.
+      assert.equal(report.summary.errors + report.summary.warnings + report.summary.information + report.summary.hints, 10);
+      const stylish = cli(['lint', '.'], { cwd: s.dir });
+      assert.match(stylish.stdout, new RegExp(`1 draft linted, ${left} findings left out \\(over maxFindings\\)`));
+      assert.match(stylish.stdout, /info +This draft has \d+ findings/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
