@@ -236,7 +236,7 @@ describe('language server over stdio', () => {
     const notes = p.diagnostics.filter(hasCode('max-findings'));
     assert.equal(notes.length, 1);
     assert.equal(notes[0]!.severity, DiagnosticSeverity.Information);
-    assert.match(notes[0]!.message, /^This draft has \d+ findings; only the first 10 by severity are shown and \d+ were left out \(maxFindings is 10\)/);
+    assert.match(messageOf(notes[0]!), /^This draft has \d+ findings; only the first 10 by severity are shown and \d+ were left out \(maxFindings is 10\)/);
     // The note offers no quick fix of its own (it is not a check that could be turned off).
     const actions = await lsp.codeActions(uri, notes[0]!.range, [notes[0]!]);
     assert.ok(actions.every((a) => !JSON.stringify(a).includes('max-findings')), JSON.stringify(actions.map((a) => a.title)));
