@@ -5,7 +5,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Analyzer, type Analysis, type Channel, type DraftType, type Position, type Range, type TrustlineSettings } from '../../server/src/core/index';
+import { linksOutside } from '../../server/src/nodeHost';
 import { toReport, type FileOutcome } from './report';
+
+/** The note for a file reached through a symbolic link that leads out of the project. */
+export const OUTSIDE_FILE = 'skipped: a symbolic link to a file outside the project; it was not read';
 
 export interface LintTask {
   /** Absolute path, or undefined for stdin (then `text` is set). */
@@ -27,6 +31,11 @@ export interface LintOptions {
   type?: DraftType;
   channel?: Channel;
   quiet: boolean;
+  /**
+   * The repository (git root) or, outside one, the working folder: a file reached through a
+   * symbolic link that leads outside it is not read (nodeHost.linksOutside).
+   */
+  projectRoot?: string;
 }
 
 /** Like the language server (git's heuristic): a NUL in the first 8000 characters means binary. */
@@ -36,6 +45,9 @@ export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer, 
   const note = (message: string, kind: 'error' | 'skipped' = 'error'): FileOutcome => ({ kind: 'note', note: { path: task.display, message, kind } });
   let text = task.text;
   if (text === undefined) {
+    // Before anything is read: a link in the project to a file outside it must not get its text
+    // into a report, an annotation or an error message.
+    if (opts.projectRoot !== undefined && linksOutside(task.file!, opts.projectRoot)) return note(OUTSIDE_FILE, 'skipped');
     let buf: Buffer;
     try {
       // UTF-8 text is at least one byte per UTF-16 code unit, at most 4: a file this large cannot fit.

@@ -70,6 +70,8 @@ export class Linter {
   private toldBinary = new Set<string>();
   /** Documents already told they took longer than the time budget (once per document, like the size cap). */
   private toldOverBudget = new Set<string>();
+  /** Documents already told they are links out of the workspace (once per document). */
+  private toldLinkedOut = new Set<string>();
   private tickets = 0;
 
   private readonly createAnalyzer: () => DocumentAnalyzer;
@@ -139,7 +141,7 @@ export class Linter {
     const text = doc.getText();
     const last = state.last;
     if (last && last.version === doc.version && last.settings === settings && last.text === text) return last;
-    if (!isMarkdown(doc.languageId, uri) || text.slice(0, BINARY_PROBE).includes('\u0000')) return undefined;
+    if (!isMarkdown(doc.languageId, uri) || text.slice(0, BINARY_PROBE).includes('\u0000') || this.deps.workspace.linksOut(uri)) return undefined;
     try {
       const analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, this.options(uri, settings));
       state.last = { uri, version: doc.version, text, settings, analysis };
@@ -199,6 +201,12 @@ export class Linter {
     const text = doc.getText();
     if (!isMarkdown(doc.languageId, uri)) {
       log.debug(`Not analysing ${uri}: language ${doc.languageId} is not markdown.`);
+      return;
+    }
+    if (this.deps.workspace.linksOut(uri)) {
+      this.tellLinkedOut(uri);
+      this.clear(uri, state, version);
+      this.deps.onDidAnalyze?.(uri, version);
       return;
     }
     if (text.slice(0, BINARY_PROBE).includes('\u0000')) {
@@ -268,6 +276,20 @@ export class Linter {
     log.info(`${message} (${uri})`);
     // Once per document per session, as a notification rather than a diagnostic: a squiggle
     // on line 1 of a huge file would read as a problem in the draft, which it is not.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch(() => undefined);
+  }
+
+  private tellLinkedOut(uri: string): void {
+    const { log, connection } = this.deps;
+    if (this.toldLinkedOut.has(uri)) {
+      log.debug(`Still skipping ${uri}: a symbolic link out of the workspace.`);
+      return;
+    }
+    this.toldLinkedOut.add(uri);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    // Names the link, never its target's text.
+    const message = `Trustline skipped ${name}: it is a symbolic link to a file outside the workspace, so it is not checked.`;
+    log.info(`${message} (${uri})`);
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch(() => undefined);
   }
 

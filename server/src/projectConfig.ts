@@ -18,14 +18,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
+import { discoverConfigFile, findGitRoot, isFile, linksOutside } from './nodeHost';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, type TrustlineSettings } from './core/index';
-import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, type RuleDocs } from './diagnostics';
+import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, linkedOutConfigDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
-import { pathToUri, uriToPath, type Folder, type Workspace } from './workspace';
+import { pathToUri, projectRoot, uriToPath, type Folder, type Workspace } from './workspace';
 
 /** Config files are a few hundred bytes; anything this large is a mistake, not a config. */
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -102,8 +102,18 @@ export class ProjectConfigs {
     const before = JSON.stringify(state.layer ?? null);
 
     const dir = this.configDir(folder);
-    const found = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => this.read(dir, name)).filter((c): c is Candidate => c !== undefined);
+    const root = projectRoot(folder.fsPath);
     const published = new Set<string>();
+    // A config file that is a symbolic link out of the project is never read (not from disk, not
+    // from an open buffer): its values would apply, and its text could be quoted in a problem.
+    const linked = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((p) => linksOutside(p, root));
+    for (const fsPath of linked) {
+      const uri = this.openBuffer(fsPath)?.uri ?? pathToUri(fsPath);
+      this.deps.log.once('warn', `Ignored ${fsPath}: it is a symbolic link to a file outside the project (${root}), so Trustline does not read it.`);
+      this.publish(uri, undefined, [linkedOutConfigDiagnostic(this.deps.docs)]);
+      published.add(uri);
+    }
+    const found = dir === undefined ? [] : CONFIG_FILE_NAMES.filter((name) => !linked.includes(path.join(dir, name))).map((name) => this.read(dir, name)).filter((c): c is Candidate => c !== undefined);
     const active = found[0];
     if (!active) {
       state.layer = undefined;
