@@ -57,13 +57,41 @@ export interface ProjectConfigDeps {
 
 export class ProjectConfigs {
   private byFolder = new Map<string, FolderConfig>();
+  /**
+   * With no workspace folder at all (a client that sends neither folders nor a root), each
+   * document's own folder stands in for one, as if the CLI ran there: read when a document
+   * there first needs its settings, and kept in step like a workspace folder.
+   */
+  private documentFolders = new Map<string, Folder>();
 
   constructor(private readonly deps: ProjectConfigDeps) {}
 
-  /** The project config layer for a document: its workspace folder's config, if any. */
+  /** The project config layer for a document: its workspace folder's config (else its own folder's), if any. */
   layerFor(uri: string): Partial<TrustlineSettings> | undefined {
-    const folder = this.deps.workspace.folderOf(uri);
+    const folder = this.deps.workspace.folderOf(uri) ?? this.documentFolder(uri);
     return folder ? this.byFolder.get(folder.uri)?.layer : undefined;
+  }
+
+  /** The document's own folder, standing in for a workspace folder when the client named none. */
+  private documentFolder(uri: string): Folder | undefined {
+    if (this.deps.workspace.all().length > 0) return undefined;
+    const p = uriToPath(uri);
+    if (p === undefined) return undefined;
+    const fsPath = path.dirname(p);
+    const key = pathToUri(fsPath);
+    let folder = this.documentFolders.get(key);
+    if (!folder) {
+      folder = { uri: key, name: path.basename(fsPath), fsPath };
+      this.documentFolders.set(key, folder);
+      this.reload(folder);
+    }
+    return folder;
+  }
+
+  /** The folders configs are read for: the workspace folders, else the documents' own folders. */
+  private folders(): readonly Folder[] {
+    const workspace = this.deps.workspace.all();
+    return workspace.length > 0 ? workspace : [...this.documentFolders.values()];
   }
 
   /**
@@ -74,7 +102,7 @@ export class ProjectConfigs {
     const p = uriToPath(uri);
     if (p === undefined || !(CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(p))) return [];
     const dir = path.dirname(p);
-    return this.deps.workspace.all().filter((f) => {
+    return this.folders().filter((f) => {
       if (!isAtOrBelow(f.fsPath, dir)) return false;
       const git = findGitRoot(f.fsPath);
       return git === undefined || isAtOrBelow(dir, git);
@@ -84,14 +112,16 @@ export class ProjectConfigs {
   /** Re-read every folder (start-up, folders added or removed). True when any layer changed. */
   reloadAll(): boolean {
     let changed = false;
-    const live = new Set(this.deps.workspace.all().map((f) => f.uri));
+    // Once the client names workspace folders, the documents' own folders no longer stand in.
+    if (this.deps.workspace.all().length > 0) this.documentFolders.clear();
+    const live = new Set(this.folders().map((f) => f.uri));
     for (const [uri, state] of this.byFolder) {
       if (live.has(uri)) continue;
       for (const u of state.published) this.publish(u, undefined, []);
       this.byFolder.delete(uri);
       changed = true;
     }
-    for (const folder of this.deps.workspace.all()) changed = this.reload(folder) || changed;
+    for (const folder of this.folders()) changed = this.reload(folder) || changed;
     return changed;
   }
 
