@@ -144,10 +144,11 @@ describe('linter scheduling', () => {
   });
 
   test('a draft over the time budget is told once, its old diagnostics cleared, and the next edit within budget is checked again', async () => {
-    // A clock that is only read, never waited on: `slow` makes every read 5 s later than the last.
+    // A clock that is only read, never waited on: `slow` makes every read 20 s later than the last,
+    // so the budget (10 s) is gone by the first block to read.
     let slow = false;
     let now = 0;
-    const t = setup({ clock: () => (now += slow ? 5_000 : 0) });
+    const t = setup({ clock: () => (now += slow ? 20_000 : 0) });
     const long = (n: number) => DRAFT + Array.from({ length: n }, (_, i) => `\nParagraph ${i}: our yards cut dock waits.\n`).join('');
     t.open(long(40), 1);
     await t.until(() => t.published.some((p) => p.version === 1 && p.diagnostics.length > 0), 'the first diagnostics');

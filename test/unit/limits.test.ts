@@ -23,15 +23,17 @@ function fakeClock(step: number) {
 
 describe('time budget per document (fake clock)', () => {
   test('over the budget the analysis stops between blocks and reports the draft as skipped, not half-read', () => {
-    const text = draft(60);
-    // Every read of the clock is 500 ms later: the 10 s default budget runs out after about 20 reads.
-    const clock = fakeClock(500);
-    const a = new Analyzer().analyze(text, { settings: { timeBudgetMs: 10_000 }, clock: clock.read });
+    // About 45,000 characters: three parse windows when the draft is opened.
+    const text = draft(400);
+    // Every read of the clock is 6 s later: the 10 s default budget runs out at the second window.
+    const clock = fakeClock(6_000);
+    const a = new Analyzer().analyze(text, { clock: clock.read });
     assert.equal(a.analysed, false);
     assert.equal(a.skipped, 'over-budget');
     assert.deepEqual(a.findings, [], 'no verdict from half a draft');
     assert.ok(a.parsedBlocks < a.totalBlocks, `stopped before the end: ${a.parsedBlocks} of ${a.totalBlocks} blocks`);
-    assert.ok(clock.reads < 40, `the clock is read between blocks, not per character (${clock.reads} reads)`);
+    assert.ok(a.parsedBlocks > 0, 'the first window was read');
+    assert.ok(clock.reads < 5, `the clock is read between pieces of work, not per block or character (${clock.reads} reads)`);
   });
 
   test('a block-by-block run (an edit, every other block cached) stops the same way', () => {
@@ -54,10 +56,16 @@ describe('time budget per document (fake clock)', () => {
     assert.deepEqual(timed.findings, plain.findings);
   });
 
+  test('a finished analysis is never thrown away for the clock: the budget stops work not yet done', () => {
+    // One parse window: the clock is read before it and not after, so 6 s a read is within 10 s.
+    const a = new Analyzer().analyze(draft(60), { clock: fakeClock(6_000).read });
+    assert.equal(a.analysed, true);
+  });
+
   test('the blocks read before a stop are kept: the next run goes on from there', () => {
     const analyzer = new Analyzer();
-    const text = draft(60);
-    const first = analyzer.analyze(text, { clock: fakeClock(1_000).read, settings: { timeBudgetMs: 5_000 } });
+    const text = draft(400);
+    const first = analyzer.analyze(text, { clock: fakeClock(6_000).read });
     assert.equal(first.skipped, 'over-budget');
     const second = analyzer.analyze(text, { clock: fakeClock(1).read });
     assert.equal(second.analysed, true);
@@ -67,8 +75,8 @@ describe('time budget per document (fake clock)', () => {
 
   test('the CLI reports a draft over the budget as skipped, with a message that says which limit', () => {
     const opts: LintOptions = { settings: { ...DEFAULT_SETTINGS, timeBudgetMs: 5_000 }, quiet: false };
-    const task = { text: draft(60), display: 'emails/long.md', rootPath: 'emails/long.md', draftPath: 'emails/long.md', forced: true };
-    const out = lintTask(task, opts, new Analyzer(), fakeClock(1_000).read);
+    const task = { text: draft(400), display: 'emails/long.md', rootPath: 'emails/long.md', draftPath: 'emails/long.md', forced: true };
+    const out = lintTask(task, opts, new Analyzer(), fakeClock(3_000).read);
     assert.deepEqual(out, { kind: 'note', note: { path: 'emails/long.md', message: 'skipped: checking it took longer than timeBudgetMs (5000 ms); no findings are reported for it', kind: 'skipped' } });
     assert.equal(lintTask(task, opts, new Analyzer(), fakeClock(0).read).kind, 'report');
   });

@@ -37,7 +37,7 @@ export interface AnalyzeOptions {
 }
 
 export interface Analysis {
-  /** False when the document is not a draft (out of scope) or too large: nothing else is filled in. */
+  /** False when the document is not a draft (out of scope), too large or over the time budget: nothing else is filled in. */
   analysed: boolean;
   /** Why the document was skipped, when it was. */
   skipped?: 'out-of-scope' | 'too-large' | 'disabled' | 'over-budget';
@@ -82,7 +82,9 @@ export class Analyzer {
     }
     this.useLexicon(settings);
     const lines = new LineIndex(text);
-    // Looked at between blocks (and between parse windows): one block is the unit of work.
+    // Looked at before each piece of parsing (a parse window, a block read alone), the work that
+    // grows with the draft. Once every block is read, the rest runs to the end: a finished result
+    // is never thrown away for the clock.
     const clock = options.clock;
     const deadline = clock ? clock() + settings.timeBudgetMs : Infinity;
     const overBudget = clock ? () => clock() > deadline : () => false;
@@ -107,11 +109,12 @@ export class Analyzer {
       const chunk = chunks[i]!;
       let entry = hit(i);
       if (!entry) {
-        if (overBudget()) {
+        const ready = together[i];
+        if (!ready && overBudget()) {
           stopped = true;
           break;
         }
-        entry = { text: chunk.text, result: together[i] ?? safeParseBlock(chunk.text, this.lexicon, internalErrors) };
+        entry = { text: chunk.text, result: ready ?? safeParseBlock(chunk.text, this.lexicon, internalErrors) };
         parsed++;
       }
       nextCache.set(keys[i]!, entry);
@@ -121,8 +124,7 @@ export class Analyzer {
     this.cache = nextCache;
     // Half a draft read gives wrong verdicts (a missing ask, a competing one unseen): over the
     // budget nothing is reported but that it was skipped, and the host says so once.
-    const overBudgetResult = (): Analysis => ({ ...empty, skipped: 'over-budget', frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length });
-    if (stopped || overBudget()) return overBudgetResult();
+    if (stopped) return { ...empty, skipped: 'over-budget', frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
 
     // Combine per-block results into document-level facts with absolute offsets.
     const asks: Ask[] = [];
@@ -302,7 +304,6 @@ export class Analyzer {
         a.message.localeCompare(b.message),
     );
 
-    if (overBudget()) return overBudgetResult();
     const omitted = Math.max(0, findings.length - settings.maxFindings);
     if (omitted > 0) findings = capFindings(findings, settings.maxFindings, lines);
 
