@@ -64,6 +64,15 @@ export function linksOutside(p: string, root: string): boolean {
   return !isAtOrBelow(real, realTop);
 }
 
+/** Does `p` resolve (links followed) to a path inside `dir` (links followed too)? False when it does not resolve. */
+export function resolvesInside(p: string, dir: string): boolean {
+  try {
+    return isAtOrBelow(realpathSync(p), realpathSync(dir));
+  } catch {
+    return false;
+  }
+}
+
 /** Is `child` the folder `parent` or inside it (paths as given, no links resolved)? */
 export function isAtOrBelow(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);

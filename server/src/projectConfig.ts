@@ -18,14 +18,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { discoverConfigFile, findGitRoot, isFile, linksOutside } from './nodeHost';
+import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, type TrustlineSettings } from './core/index';
 import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, linkedOutConfigDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
-import { pathToUri, projectRoot, uriToPath, type Folder, type Workspace } from './workspace';
+import { leavesFolder, pathToUri, projectRoot, uriToPath, type Folder, type Workspace } from './workspace';
 
 /** Config files are a few hundred bytes; anything this large is a mistake, not a config. */
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -136,7 +136,7 @@ export class ProjectConfigs {
     const published = new Set<string>();
     // A config file that is a symbolic link out of the project is never read (not from disk, not
     // from an open buffer): its values would apply, and its text could be quoted in a problem.
-    const linked = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((p) => linksOutside(p, root));
+    const linked = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((p) => leavesFolder(p, folder.fsPath));
     for (const fsPath of linked) {
       const uri = this.openBuffer(fsPath)?.uri ?? pathToUri(fsPath);
       this.deps.log.once('warn', `Ignored ${fsPath}: it is a symbolic link to a file outside the project (${root}), so Trustline does not read it.`);

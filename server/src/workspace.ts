@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
-import { findGitRoot, linksOutside } from './nodeHost';
+import { findGitRoot, linksOutside, resolvesInside } from './nodeHost';
 
 export interface Folder {
   uri: string;
@@ -70,15 +70,16 @@ export class Workspace {
   /**
    * Is this document inside a workspace folder as written, but a symbolic link (or under one) that
    * leads out of that folder's project: its git root, or the folder itself outside a repository,
-   * the root the CLI would use there? Such a document is not analysed, so no text from outside the
-   * workspace ever reaches a diagnostic or a hover. Documents outside every folder, and untitled
-   * ones, are not judged (there is no workspace for them to leave).
+   * the root the CLI would use there (and out of the folder itself, which may be a link of its
+   * own)? Such a document is not analysed, so no text from outside the workspace ever reaches a
+   * diagnostic or a hover. Documents outside every folder, and untitled ones, are not judged
+   * (there is no workspace for them to leave).
    */
   linksOut(uri: string): boolean {
     const p = uriToPath(uri);
     if (p === undefined) return false;
     const folder = this.folders.find((f) => isInside(p, f.fsPath));
-    return folder !== undefined && linksOutside(p, projectRoot(folder.fsPath));
+    return folder !== undefined && leavesFolder(p, folder.fsPath);
   }
 
   /**
@@ -98,6 +99,15 @@ export class Workspace {
 /** A workspace folder's project: the git repository holding it, else the folder itself (as the CLI decides). */
 export function projectRoot(folder: string): string {
   return findGitRoot(folder) ?? folder;
+}
+
+/**
+ * Does `p`, inside the workspace folder `folder` as written, lead out of both the folder's project
+ * and the folder itself once links are resolved? (A folder opened through a link of its own is
+ * still the workspace.)
+ */
+export function leavesFolder(p: string, folder: string): boolean {
+  return linksOutside(p, projectRoot(folder)) && !resolvesInside(p, folder);
 }
 
 function trimSep(p: string): string {

@@ -196,4 +196,25 @@ describe('symbolic links out of the workspace (issue 11)', () => {
     assert.equal(leaks(), null);
     await lsp.close(uri);
   });
+
+  test('a workspace folder opened through a link of its own is still the workspace: its drafts and config are read', async () => {
+    // repo/site is a link to a folder outside the repository; the editor opens repo/site.
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkrepo-'));
+    const real = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkreal-'));
+    mkdirSync(path.join(repo, '.git'));
+    writeFileSync(path.join(real, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+    symlinkSync(real, path.join(repo, 'site'));
+    const site = await LspHarness.start({ workspace: path.join(repo, 'site') });
+    try {
+      site.globalSettings = { debounceMs: 5 };
+      const uri = site.uri('emails/cold.md');
+      await site.open(uri, DRAFT);
+      const p = await site.waitForDiagnostics(uri, (x) => severityOfAsk(x) !== undefined, 'the draft');
+      assert.equal(severityOfAsk(p), DiagnosticSeverity.Error, 'analysed, with the folder\'s own config');
+    } finally {
+      await site.stop();
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(real, { recursive: true, force: true });
+    }
+  });
 });
