@@ -217,4 +217,25 @@ describe('symbolic links out of the workspace (issue 11)', () => {
       rmSync(real, { recursive: true, force: true });
     }
   });
+
+  test('a linked config at the git root above the workspace folder is not read either', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkparent-'));
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkcfg-'));
+    mkdirSync(path.join(parent, '.git'));
+    mkdirSync(path.join(parent, 'site'));
+    writeFileSync(path.join(elsewhere, 'config.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+    symlinkSync(path.join(elsewhere, 'config.yaml'), path.join(parent, '.trustline.yaml'));
+    const site = await LspHarness.start({ workspace: path.join(parent, 'site') });
+    try {
+      site.globalSettings = { debounceMs: 5 };
+      const uri = site.uri('emails/cold.md');
+      await site.open(uri, DRAFT);
+      const p = await site.waitForDiagnostics(uri, (x) => severityOfAsk(x) !== undefined, 'the draft');
+      assert.equal(severityOfAsk(p), DiagnosticSeverity.Warning, 'the default: the linked config did not apply');
+    } finally {
+      await site.stop();
+      rmSync(parent, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
 });
