@@ -3,7 +3,7 @@
 // test/unit/config.test.ts and test/cli/ check that the files are in step.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_SIZE_RANGE, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS } from '../server/src/core/index';
+import { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS, MAX_FINDINGS_NOTE } from '../server/src/core/index';
 import stages from '../skills/stages.json';
 const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];
 const level = { type: 'integer', minimum: 0, maximum: 6 };
@@ -67,6 +67,8 @@ const schema = {
       properties: channelProps,
     },
     maxFileSize: { type: 'integer', minimum: MAX_FILE_SIZE_RANGE.min, maximum: MAX_FILE_SIZE_RANGE.max, default: 1000000, description: `Documents longer than this many characters are skipped, with one message (${MAX_FILE_SIZE_RANGE.min.toLocaleString('en-US')} to ${MAX_FILE_SIZE_RANGE.max.toLocaleString('en-US')}; a value outside falls back to the default).` },
+    timeBudgetMs: { type: 'integer', minimum: TIME_BUDGET_RANGE.min, maximum: TIME_BUDGET_RANGE.max, default: DEFAULT_SETTINGS.timeBudgetMs, description: `Milliseconds one document's analysis may take; a document that takes longer is skipped, and you are told once (${TIME_BUDGET_RANGE.min.toLocaleString('en-US')} to ${TIME_BUDGET_RANGE.max.toLocaleString('en-US')}; a value outside falls back to the default).` },
+    maxFindings: { type: 'integer', minimum: MAX_FINDINGS_RANGE.min, maximum: MAX_FINDINGS_RANGE.max, default: DEFAULT_SETTINGS.maxFindings, description: `Findings shown per document at most, the most severe first; one note says how many more were left out (${MAX_FINDINGS_RANGE.min.toLocaleString('en-US')} to ${MAX_FINDINGS_RANGE.max.toLocaleString('en-US')}; a value outside falls back to the default).` },
   },
   definitions: {
     severity: { type: 'string', enum: [...SEVERITY_SETTINGS], description: 'off | hint | information | warning | error' },
@@ -101,15 +103,16 @@ const report = {
     problems: { type: 'array', items: { $ref: '#/definitions/problem' }, description: 'Inputs that were not linted: missing, unreadable, not UTF-8, binary, too large, symlink loops, vanished during the run.' },
     summary: {
       type: 'object', additionalProperties: false,
-      required: ['files', 'errors', 'warnings', 'information', 'hints', 'skipped', 'unreadable'],
+      required: ['files', 'errors', 'warnings', 'information', 'hints', 'skipped', 'unreadable', 'omittedFindings'],
       properties: {
         files: { type: 'integer', minimum: 0, description: 'Drafts linted (entries in files).' },
         errors: { type: 'integer', minimum: 0 },
         warnings: { type: 'integer', minimum: 0 },
         information: { type: 'integer', minimum: 0 },
         hints: { type: 'integer', minimum: 0 },
-        skipped: { type: 'integer', minimum: 0, description: 'Files found in directories or globs that are not drafts (out of the opt-in scope).' },
+        skipped: { type: 'integer', minimum: 0, description: 'Files found and not linted: not drafts (out of the opt-in scope), or skipped with an entry in problems (too large, over the time budget, binary, vanished, a symlink loop, a link out of the project).' },
         unreadable: { type: 'integer', minimum: 0, description: 'Inputs that could not be read; any makes the run exit 2.' },
+        omittedFindings: { type: 'integer', minimum: 0, description: 'Findings left out because a draft had more than maxFindings; each such draft has one max-findings note saying how many. Not counted in errors, warnings, information or hints.' },
       },
     },
   },
@@ -139,6 +142,7 @@ const report = {
         asks: { type: 'array', items: { $ref: '#/definitions/ask' }, description: 'Every call to action, in document order (repeats included).' },
         findings: { type: 'array', items: { $ref: '#/definitions/finding' }, description: 'After suppression comments and severity settings; errors only with --quiet.' },
         suppressed: { type: 'integer', minimum: 0, description: 'Findings silenced by trustline-disable comments.' },
+        omittedFindings: { type: 'integer', minimum: 1, description: 'Only when the draft had more than maxFindings findings: how many were left out (the max-findings note in findings says so).' },
       },
     },
     ask: {
@@ -159,7 +163,7 @@ const report = {
       type: 'object', additionalProperties: false,
       required: ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'range', 'data'],
       properties: {
-        rule: { type: 'string', enum: [...CONFIGURABLE_CHECK_IDS], description: 'The check id; its page is docs/rules/<rule>.md.' },
+        rule: { type: 'string', enum: [...CONFIGURABLE_CHECK_IDS, MAX_FINDINGS_NOTE], description: `The check id; its page is docs/rules/<rule>.md. ${MAX_FINDINGS_NOTE} is not a check: the one note on a draft with more than maxFindings findings, saying how many were left out.` },
         severity: { $ref: '#/definitions/severity' },
         message: { type: 'string' },
         line: { type: 'integer', minimum: 1, description: '1-based start line.' },
@@ -175,7 +179,7 @@ const report = {
       properties: {
         path: { type: 'string' },
         message: { type: 'string' },
-        kind: { type: 'string', enum: ['error', 'skipped'], description: 'error: could not be read (exit 2); skipped: nothing to lint (binary, too large, vanished, a symlink loop).' },
+        kind: { type: 'string', enum: ['error', 'skipped'], description: 'error: could not be read (exit 2); skipped: nothing to lint (binary, too large, over the time budget, vanished, a symlink loop, a link out of the project).' },
       },
     },
   },

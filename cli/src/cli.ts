@@ -41,6 +41,7 @@ import { VERSION } from './meta';
 import { WorkerPool, runWorkerIfWorker } from './pool';
 import { Progress } from './progress';
 import { discoverConfigFile, findGitRoot, loadConfig } from './projectConfig';
+import { linksOutside } from '../../server/src/nodeHost';
 import { countFindings, emptySummary, type FileNote, type FileOutcome } from './report';
 
 /** Below this many files one thread is faster than starting workers. */
@@ -163,8 +164,15 @@ function prepare(args: string[], io: Io, defaultFormat: string, formats: readonl
   const gitRoot = findGitRoot(io.cwd);
   const configFile = values.config !== undefined ? path.resolve(io.cwd, values.config) : discoverConfigFile(io.cwd, gitRoot);
   let layer: Partial<TrustlineSettings> = {};
+  // The repository, else the working folder: links that lead out of it are not followed.
+  const projectRoot = gitRoot ?? io.cwd;
   if (configFile) {
     const display = path.relative(io.cwd, configFile) || configFile;
+    if (linksOutside(configFile, projectRoot)) {
+      // Not read, so none of its text can reach an error message.
+      io.stderr.write(`trustline: ${display} is a symbolic link to a file outside the project; it is not read (copy the settings into the project instead)\n`);
+      return 2;
+    }
     let loaded;
     try {
       loaded = loadConfig(configFile, display);
@@ -192,7 +200,7 @@ function prepare(args: string[], io: Io, defaultFormat: string, formats: readonl
   const reportRoot = gitRoot ?? io.cwd;
   const root = configFile ? path.dirname(configFile) : reportRoot;
   const color = useColor(values['no-color'] ?? false, values.color ?? false, io.stdout.isTTY === true, io.env);
-  const lintOptions: LintOptions = { settings, quiet: values.quiet ?? false };
+  const lintOptions: LintOptions = { settings, quiet: values.quiet ?? false, projectRoot };
   if (type) lintOptions.type = type;
   if (channel) lintOptions.channel = channel;
   return { inputs: positionals, format, settings, lintOptions, root, reportRoot, color, values };
@@ -270,6 +278,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     root,
     reportRoot,
+    projectRoot: lintOptions.projectRoot!,
     note: addNote,
     unmatched: (input) => {
       unmatched.push(input);
@@ -285,7 +294,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     progress.tick();
     if (o.kind === 'report') {
       summary.files++;
-      countFindings(summary, o.report.findings);
+      countFindings(summary, o.report.findings, o.report.omittedFindings);
       formatter.file(o.report, o.rootPath);
     } else if (o.kind === 'out-of-scope') summary.skipped++;
     else addNote(o.note);

@@ -12,6 +12,7 @@
 import { promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { linksOutside } from '../../server/src/nodeHost';
 import type { LintTask } from './lintFile';
 import type { FileNote } from './report';
 
@@ -21,6 +22,8 @@ export interface ExpandContext {
   root: string;
   /** Paths in SARIF and GitHub annotations are relative to this (the git root: the checkout). */
   reportRoot: string;
+  /** Links to folders outside this (the git root, else the working folder) are not walked. */
+  projectRoot?: string;
   note(note: FileNote): void;
   /** A glob or directory that yielded no file at all. */
   unmatched(input: string): void;
@@ -193,6 +196,10 @@ async function* walk(dir: string, ctx: ExpandContext, want: (abs: string) => boo
       }
       if (st.isDirectory()) {
         if (!hidden && (SKIP_DIRS.has(name) || name.startsWith('.'))) continue;
+        if (ctx.projectRoot !== undefined && linksOutside(p, ctx.projectRoot)) {
+          ctx.note({ path: toPosix(path.relative(ctx.cwd, p)), message: 'skipped: a symbolic link to a folder outside the project; it was not walked', kind: 'skipped' });
+          continue;
+        }
         yield* visit(p, chain);
       } else if (st.isFile() && want(p)) yield p;
     }

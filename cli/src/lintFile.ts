@@ -3,8 +3,13 @@
  * into a report entry. Runs in the main thread or in a worker; everything it returns is plain data.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { Analyzer, type Analysis, type Channel, type DraftType, type Position, type Range, type TrustlineSettings } from '../../server/src/core/index';
+import { linksOutside } from '../../server/src/nodeHost';
 import { toReport, type FileOutcome } from './report';
+
+/** The note for a file reached through a symbolic link that leads out of the project. */
+export const OUTSIDE_FILE = 'skipped: a symbolic link to a file outside the project; it was not read';
 
 export interface LintTask {
   /** Absolute path, or undefined for stdin (then `text` is set). */
@@ -26,15 +31,23 @@ export interface LintOptions {
   type?: DraftType;
   channel?: Channel;
   quiet: boolean;
+  /**
+   * The repository (git root) or, outside one, the working folder: a file reached through a
+   * symbolic link that leads outside it is not read (nodeHost.linksOutside).
+   */
+  projectRoot?: string;
 }
 
 /** Like the language server (git's heuristic): a NUL in the first 8000 characters means binary. */
 const BINARY_PROBE = 8000;
 
-export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer): FileOutcome {
+export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer, clock: () => number = now): FileOutcome {
   const note = (message: string, kind: 'error' | 'skipped' = 'error'): FileOutcome => ({ kind: 'note', note: { path: task.display, message, kind } });
   let text = task.text;
   if (text === undefined) {
+    // Before anything is read: a link in the project to a file outside it must not get its text
+    // into a report, an annotation or an error message.
+    if (opts.projectRoot !== undefined && linksOutside(task.file!, opts.projectRoot)) return note(OUTSIDE_FILE, 'skipped');
     let buf: Buffer;
     try {
       // UTF-8 text is at least one byte per UTF-16 code unit, at most 4: a file this large cannot fit.
@@ -53,21 +66,30 @@ export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer):
   }
   if (text.slice(0, BINARY_PROBE).includes('\u0000')) return note('skipped: looks like a binary file (it holds NUL bytes)', 'skipped');
 
-  const first = analyzer.analyze(text, { path: task.draftPath, settings: opts.settings, force: task.forced });
+  const first = analyzer.analyze(text, { path: task.draftPath, settings: opts.settings, force: task.forced, clock });
   if (!first.analysed) {
     if (first.skipped === 'too-large') return note(`skipped: longer than maxFileSize (${opts.settings.maxFileSize} characters)`, 'skipped');
+    if (first.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
     return { kind: 'out-of-scope' };
   }
   const injected = injectProfile(text, first, opts);
   if (!injected) return { kind: 'report', report: toReport(task.display, first, undefined, opts.quiet), rootPath: task.rootPath };
   // The scope was decided on the real text above; the injected front matter must not change it.
-  const second = analyzer.analyze(injected.text, { path: task.draftPath, settings: opts.settings, force: true });
+  const second = analyzer.analyze(injected.text, { path: task.draftPath, settings: opts.settings, force: true, clock });
+  if (second.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
   const report = toReport(task.display, second, injected.map, opts.quiet);
   for (const key of injected.fields) {
     const flag = `given with --${key}`;
     report[key].detail = flag;
   }
   return { kind: 'report', report, rootPath: task.rootPath };
+}
+
+/** The clock the time budget per document is held to (the core reads none of its own); tests pass a fake one. */
+const now = () => performance.now();
+
+function overBudget(note: (m: string, k?: 'error' | 'skipped') => FileOutcome, budget: number): FileOutcome {
+  return note(`skipped: checking it took longer than timeBudgetMs (${budget} ms); no findings are reported for it`, 'skipped');
 }
 
 function readError(err: NodeJS.ErrnoException, note: (m: string, k?: 'error' | 'skipped') => FileOutcome): FileOutcome {

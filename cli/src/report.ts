@@ -3,7 +3,7 @@
  * Built once per file, in whichever thread analysed it, and passed as plain data to the formatters,
  * so a worker never ships the document text back to the main thread.
  */
-import type { Analysis, FindingData, Range, Severity, SourceKind } from '../../server/src/core/index';
+import { MAX_FINDINGS_NOTE, type Analysis, type FindingData, type Range, type Severity, type SourceKind } from '../../server/src/core/index';
 
 export interface SourcedOut<T> {
   value: T;
@@ -48,6 +48,8 @@ export interface FileReport {
   findings: FindingOut[];
   /** Findings silenced by trustline-disable comments. */
   suppressed: number;
+  /** Findings cut by maxFindings (the max-findings note in `findings` says so); only when some were. */
+  omittedFindings?: number;
 }
 
 /** A file that was not analysed; `error` ones make the run exit 2. */
@@ -72,14 +74,19 @@ export interface Summary {
   skipped: number;
   /** Files that could not be read (non-UTF-8, permission denied, ...). */
   unreadable: number;
+  /** Findings left out of drafts with more than maxFindings (each such draft carries one max-findings note). */
+  omittedFindings: number;
 }
 
 export function emptySummary(): Summary {
-  return { files: 0, errors: 0, warnings: 0, information: 0, hints: 0, skipped: 0, unreadable: 0 };
+  return { files: 0, errors: 0, warnings: 0, information: 0, hints: 0, skipped: 0, unreadable: 0, omittedFindings: 0 };
 }
 
-export function countFindings(summary: Summary, findings: readonly FindingOut[]): void {
+/** Add one draft's findings to the counts; the max-findings note is not a finding of the draft, what it left out is counted apart. */
+export function countFindings(summary: Summary, findings: readonly FindingOut[], omitted = 0): void {
+  summary.omittedFindings += omitted;
   for (const f of findings) {
+    if (f.rule === MAX_FINDINGS_NOTE) continue;
     if (f.severity === 'error') summary.errors++;
     else if (f.severity === 'warning') summary.warnings++;
     else if (f.severity === 'information') summary.information++;
@@ -118,6 +125,7 @@ export function toReport(path: string, a: Analysis, map: (r: Range) => Range = (
     }),
     findings,
     suppressed: a.suppressed,
+    ...(a.omittedFindings ? { omittedFindings: a.omittedFindings } : {}),
   };
 }
 

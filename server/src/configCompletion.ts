@@ -41,6 +41,8 @@ const KEYS: { key: string; kind: 'map' | 'list' | 'asks' | 'scalar' }[] = [
   { key: 'pressure', kind: 'list' },
   { key: 'channels', kind: 'map' },
   { key: 'maxFileSize', kind: 'scalar' },
+  { key: 'timeBudgetMs', kind: 'scalar' },
+  { key: 'maxFindings', kind: 'scalar' },
 ];
 
 const SEVERITY_DOCS: Record<string, string> = {

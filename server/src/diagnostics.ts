@@ -146,3 +146,17 @@ export function ignoredConfigFileDiagnostic(usedName: string, docs: RuleDocs): D
   if (href) diagnostic.codeDescription = { href };
   return diagnostic;
 }
+
+/** On a config file that is a symbolic link out of the project: it is not read (nodeHost.linksOutside). */
+export function linkedOutConfigDiagnostic(docs: RuleDocs): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: CONFIG_CODE,
+    message: 'This file is ignored: it is a symbolic link to a file outside the project, and Trustline never reads files outside it. Copy the settings into a real file here.',
+  };
+  const href = docs.configHref();
+  if (href) diagnostic.codeDescription = { href };
+  return diagnostic;
+}

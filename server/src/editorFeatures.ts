@@ -51,8 +51,8 @@ function offsetOf(lines: LineIndex, position: Position | undefined): number | un
 /** The hover at a position: asks, front matter values, skill names; null anywhere else. */
 export function hoverFor(current: CurrentAnalysis, position: Position, links: HoverLinks): Hover | null {
   const { analysis } = current;
-  // Switched off or too large: Trustline says nothing about the document at all.
-  if (analysis.skipped === 'disabled' || analysis.skipped === 'too-large') return null;
+  // Switched off, too large or over the time budget: Trustline says nothing about the document at all.
+  if (analysis.skipped === 'disabled' || analysis.skipped === 'too-large' || analysis.skipped === 'over-budget') return null;
   const text = stripBom(current.text);
   const offset = offsetOf(new LineIndex(text), position);
   if (offset === undefined) return null;

@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { Analyzer, DEFAULT_SETTINGS, type Analysis } from './core/index';
+import { Analyzer, DEFAULT_SETTINGS, type Analysis, type AnalyzeOptions } from './core/index';
 import { toDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -56,6 +56,8 @@ export interface LinterDeps {
   createAnalyzer?: () => DocumentAnalyzer;
   /** Called after each analysis that reached a result (published or cleared) and on close. */
   onDidAnalyze?: (uri: string, version: number | undefined) => void;
+  /** Milliseconds, for the time budget per document; `performance.now` unless a test substitutes one. */
+  clock?: () => number;
 }
 
 /** How far into a document to look for NUL characters (git's binary heuristic). */
@@ -66,12 +68,18 @@ export class Linter {
   /** Documents already told about the size cap: say it once per document, not per keystroke. */
   private toldTooLarge = new Set<string>();
   private toldBinary = new Set<string>();
+  /** Documents already told they took longer than the time budget (once per document, like the size cap). */
+  private toldOverBudget = new Set<string>();
+  /** Documents already told they are links out of the workspace (once per document). */
+  private toldLinkedOut = new Set<string>();
   private tickets = 0;
 
   private readonly createAnalyzer: () => DocumentAnalyzer;
+  private readonly clock: () => number;
 
   constructor(private readonly deps: LinterDeps) {
     this.createAnalyzer = deps.createAnalyzer ?? (() => new Analyzer());
+    this.clock = deps.clock ?? (() => performance.now());
   }
 
   opened(uri: string): void {
@@ -133,9 +141,9 @@ export class Linter {
     const text = doc.getText();
     const last = state.last;
     if (last && last.version === doc.version && last.settings === settings && last.text === text) return last;
-    if (!isMarkdown(doc.languageId, uri) || text.slice(0, BINARY_PROBE).includes('\u0000')) return undefined;
+    if (!isMarkdown(doc.languageId, uri) || text.slice(0, BINARY_PROBE).includes('\u0000') || this.deps.workspace.linksOut(uri)) return undefined;
     try {
-      const analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, { path: this.deps.workspace.draftPath(uri), settings: settings.analysis });
+      const analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, this.options(uri, settings));
       state.last = { uri, version: doc.version, text, settings, analysis };
       return state.last;
     } catch (err) {
@@ -143,6 +151,11 @@ export class Linter {
       state.analyzer = this.createAnalyzer();
       return undefined;
     }
+  }
+
+  /** What the core gets for one document: its path for the draft globs, its settings, and the clock the time budget is held to. */
+  private options(uri: string, settings: DocumentSettings): AnalyzeOptions {
+    return { path: this.deps.workspace.draftPath(uri), settings: settings.analysis, clock: this.clock };
   }
 
   private async settingsOf(uri: string): Promise<DocumentSettings> {
@@ -190,6 +203,12 @@ export class Linter {
       log.debug(`Not analysing ${uri}: language ${doc.languageId} is not markdown.`);
       return;
     }
+    if (this.deps.workspace.linksOut(uri)) {
+      this.tellLinkedOut(uri);
+      this.clear(uri, state, version);
+      this.deps.onDidAnalyze?.(uri, version);
+      return;
+    }
     if (text.slice(0, BINARY_PROBE).includes('\u0000')) {
       if (!this.toldBinary.has(uri)) {
         this.toldBinary.add(uri);
@@ -205,7 +224,7 @@ export class Linter {
     try {
       // A hover or code action may already have analysed this very text (analysisFor).
       if (last && last.version === version && last.settings === settings && last.text === text) analysis = last.analysis;
-      else analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, { path: this.deps.workspace.draftPath(uri), settings: settings.analysis });
+      else analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, this.options(uri, settings));
     } catch (err) {
       log.error(`Trustline could not analyse ${uri} (version ${version}); its diagnostics are cleared until the next edit. Please report this with the draft if you can.`, err);
       // The block cache may hold whatever half-finished state caused this: start clean next time.
@@ -218,6 +237,7 @@ export class Linter {
 
     if (!analysis.analysed) {
       if (analysis.skipped === 'too-large') this.tellTooLarge(uri, text.length, settings.analysis.maxFileSize);
+      else if (analysis.skipped === 'over-budget') this.tellOverBudget(uri, analysis, settings.analysis.timeBudgetMs);
       else log.debug(`Not analysing ${uri}: ${analysis.skipped === 'disabled' ? 'trustline.enable is false' : 'not a draft (no type:/trust: front matter and no draft glob matches)'}.`);
       this.clear(uri, state, version);
       this.deps.onDidAnalyze?.(uri, version);
@@ -257,6 +277,37 @@ export class Linter {
     // Once per document per session, as a notification rather than a diagnostic: a squiggle
     // on line 1 of a huge file would read as a problem in the draft, which it is not.
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch(() => undefined);
+  }
+
+  private tellLinkedOut(uri: string): void {
+    const { log, connection } = this.deps;
+    if (this.toldLinkedOut.has(uri)) {
+      log.debug(`Still skipping ${uri}: a symbolic link out of the workspace.`);
+      return;
+    }
+    this.toldLinkedOut.add(uri);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    // Names the link, never its target's text.
+    const message = `Trustline skipped ${name}: it is a symbolic link to a file outside the workspace, so it is not checked.`;
+    log.info(`${message} (${uri})`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch(() => undefined);
+  }
+
+  private tellOverBudget(uri: string, analysis: Analysis, budget: number): void {
+    const { log, connection } = this.deps;
+    const read = `${analysis.parsedBlocks} of ${analysis.totalBlocks} blocks read`;
+    if (this.toldOverBudget.has(uri)) {
+      log.debug(`Still skipping ${uri}: over trustline.timeBudgetMs (${budget} ms; ${read}).`);
+      return;
+    }
+    this.toldOverBudget.add(uri);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    const message =
+      `Trustline skipped ${name}: checking it took longer than the trustline.timeBudgetMs limit of ` +
+      `${budget.toLocaleString('en-US')} ms, so it shows no findings. Raise the setting to check it.`;
+    log.warn(`${message} (${uri}; ${read})`);
+    // Once per document per session, as for the size cap: the draft is not at fault.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   }
 
   private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {

@@ -2,7 +2,7 @@
  * File-system look-ups that both Node hosts of the core need (the language server and
  * the CLI), so that both find the same project config file.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { findConfigFile } from './core/config';
 
@@ -35,4 +35,46 @@ export function findGitRoot(start: string): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * Does `p`, written as a path inside `root`, lead outside `root` once symbolic links are resolved?
+ * A draft or a `.trustline.yaml` in a cloned repository may be a link to a file anywhere on the
+ * machine (`~/.ssh/id_rsa`, `/etc/passwd`); such a file is never read, so its text can never reach a
+ * diagnostic, a CI annotation or an error message. A path that is outside `root` as written (a
+ * file named on the command line) is the user's choice and not judged here; a path that does not
+ * resolve (missing, a dangling link) cannot be read anyway: both are false.
+ */
+export function linksOutside(p: string, root: string): boolean {
+  const abs = path.resolve(p);
+  const top = path.resolve(root);
+  if (!isAtOrBelow(abs, top)) return false;
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return false;
+  }
+  let realTop = top;
+  try {
+    realTop = realpathSync(top);
+  } catch {
+    // The root itself does not resolve: compare with it as written.
+  }
+  return !isAtOrBelow(real, realTop);
+}
+
+/** Does `p` resolve (links followed) to a path inside `dir` (links followed too)? False when it does not resolve. */
+export function resolvesInside(p: string, dir: string): boolean {
+  try {
+    return isAtOrBelow(realpathSync(p), realpathSync(dir));
+  } catch {
+    return false;
+  }
+}
+
+/** Is `child` the folder `parent` or inside it (paths as given, no links resolved)? */
+export function isAtOrBelow(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

@@ -22,10 +22,10 @@ import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, type TrustlineSettings } from './core/index';
-import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, type RuleDocs } from './diagnostics';
+import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, linkedOutConfigDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
-import { pathToUri, uriToPath, type Folder, type Workspace } from './workspace';
+import { leavesFolder, pathToUri, projectRoot, uriToPath, type Folder, type Workspace } from './workspace';
 
 /** Config files are a few hundred bytes; anything this large is a mistake, not a config. */
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -57,13 +57,41 @@ export interface ProjectConfigDeps {
 
 export class ProjectConfigs {
   private byFolder = new Map<string, FolderConfig>();
+  /**
+   * With no workspace folder at all (a client that sends neither folders nor a root), each
+   * document's own folder stands in for one, as if the CLI ran there: read when a document
+   * there first needs its settings, and kept in step like a workspace folder.
+   */
+  private documentFolders = new Map<string, Folder>();
 
   constructor(private readonly deps: ProjectConfigDeps) {}
 
-  /** The project config layer for a document: its workspace folder's config, if any. */
+  /** The project config layer for a document: its workspace folder's config (else its own folder's), if any. */
   layerFor(uri: string): Partial<TrustlineSettings> | undefined {
-    const folder = this.deps.workspace.folderOf(uri);
+    const folder = this.deps.workspace.folderOf(uri) ?? this.documentFolder(uri);
     return folder ? this.byFolder.get(folder.uri)?.layer : undefined;
+  }
+
+  /** The document's own folder, standing in for a workspace folder when the client named none. */
+  private documentFolder(uri: string): Folder | undefined {
+    if (this.deps.workspace.all().length > 0) return undefined;
+    const p = uriToPath(uri);
+    if (p === undefined) return undefined;
+    const fsPath = path.dirname(p);
+    const key = pathToUri(fsPath);
+    let folder = this.documentFolders.get(key);
+    if (!folder) {
+      folder = { uri: key, name: path.basename(fsPath), fsPath };
+      this.documentFolders.set(key, folder);
+      this.reload(folder);
+    }
+    return folder;
+  }
+
+  /** The folders configs are read for: the workspace folders, else the documents' own folders. */
+  private folders(): readonly Folder[] {
+    const workspace = this.deps.workspace.all();
+    return workspace.length > 0 ? workspace : [...this.documentFolders.values()];
   }
 
   /**
@@ -74,7 +102,7 @@ export class ProjectConfigs {
     const p = uriToPath(uri);
     if (p === undefined || !(CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(p))) return [];
     const dir = path.dirname(p);
-    return this.deps.workspace.all().filter((f) => {
+    return this.folders().filter((f) => {
       if (!isAtOrBelow(f.fsPath, dir)) return false;
       const git = findGitRoot(f.fsPath);
       return git === undefined || isAtOrBelow(dir, git);
@@ -84,14 +112,16 @@ export class ProjectConfigs {
   /** Re-read every folder (start-up, folders added or removed). True when any layer changed. */
   reloadAll(): boolean {
     let changed = false;
-    const live = new Set(this.deps.workspace.all().map((f) => f.uri));
+    // Once the client names workspace folders, the documents' own folders no longer stand in.
+    if (this.deps.workspace.all().length > 0) this.documentFolders.clear();
+    const live = new Set(this.folders().map((f) => f.uri));
     for (const [uri, state] of this.byFolder) {
       if (live.has(uri)) continue;
       for (const u of state.published) this.publish(u, undefined, []);
       this.byFolder.delete(uri);
       changed = true;
     }
-    for (const folder of this.deps.workspace.all()) changed = this.reload(folder) || changed;
+    for (const folder of this.folders()) changed = this.reload(folder) || changed;
     return changed;
   }
 
@@ -102,8 +132,18 @@ export class ProjectConfigs {
     const before = JSON.stringify(state.layer ?? null);
 
     const dir = this.configDir(folder);
-    const found = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => this.read(dir, name)).filter((c): c is Candidate => c !== undefined);
+    const root = projectRoot(folder.fsPath);
     const published = new Set<string>();
+    // A config file that is a symbolic link out of the project is never read (not from disk, not
+    // from an open buffer): its values would apply, and its text could be quoted in a problem.
+    const linked = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((p) => leavesFolder(p, folder.fsPath));
+    for (const fsPath of linked) {
+      const uri = this.openBuffer(fsPath)?.uri ?? pathToUri(fsPath);
+      this.deps.log.once('warn', `Ignored ${fsPath}: it is a symbolic link to a file outside the project (${root}), so Trustline does not read it.`);
+      this.publish(uri, undefined, [linkedOutConfigDiagnostic(this.deps.docs)]);
+      published.add(uri);
+    }
+    const found = dir === undefined ? [] : CONFIG_FILE_NAMES.filter((name) => !linked.includes(path.join(dir, name))).map((name) => this.read(dir, name)).filter((c): c is Candidate => c !== undefined);
     const active = found[0];
     if (!active) {
       state.layer = undefined;

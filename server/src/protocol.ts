@@ -105,10 +105,10 @@ export interface ProfileFindings {
 export interface DraftProfile {
   uri: string;
   version: number;
-  /** False for documents Trustline does not check (not a draft, disabled, too large, not markdown). */
+  /** False for documents Trustline does not check (not a draft, disabled, too large, over the time budget, not markdown). */
   isDraft: boolean;
   /** Why a document is not checked. */
-  skipped?: 'out-of-scope' | 'too-large' | 'disabled' | 'not-markdown';
+  skipped?: 'out-of-scope' | 'too-large' | 'over-budget' | 'disabled' | 'not-markdown';
   type?: ProfileValue<DraftType | null>;
   channel?: ProfileValue<Channel | null>;
   trust?: ProfileTrust;

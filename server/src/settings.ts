@@ -15,9 +15,11 @@ import {
   SEVERITY_SETTINGS,
   globProblem,
   maxFileSizeProblem,
+  maxFindingsProblem,
   mergeSettings,
   parseTrust,
   suggest,
+  timeBudgetProblem,
   type SeveritySetting,
   type TrustlineSettings,
 } from './core/index';
@@ -94,6 +96,18 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
     const why = maxFileSizeProblem(size);
     if (why === undefined) a.maxFileSize = size as number;
     else warn(`trustline.maxFileSize ${why}`);
+  }
+  // The two other limits the same way: a whole number in range, else the default and one message.
+  for (const [key, problem] of [
+    ['timeBudgetMs', timeBudgetProblem],
+    ['maxFindings', maxFindingsProblem],
+  ] as const) {
+    const raw = r[key];
+    if (raw === undefined || raw === null) continue;
+    const value = typeof raw === 'number' && Number.isFinite(raw) ? Math.floor(raw) : raw;
+    const why = problem(value);
+    if (why === undefined) a[key] = value as number;
+    else warn(`trustline.${key} ${why}`);
   }
   if (r.checks !== undefined && r.checks !== null) {
     if (typeof r.checks === 'object' && !Array.isArray(r.checks)) {

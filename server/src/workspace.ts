@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
+import { findGitRoot, linksOutside, resolvesInside } from './nodeHost';
 
 export interface Folder {
   uri: string;
@@ -67,6 +68,21 @@ export class Workspace {
   }
 
   /**
+   * Is this document inside a workspace folder as written, but a symbolic link (or under one) that
+   * leads out of that folder's project: its git root, or the folder itself outside a repository,
+   * the root the CLI would use there (and out of the folder itself, which may be a link of its
+   * own)? Such a document is not analysed, so no text from outside the workspace ever reaches a
+   * diagnostic or a hover. Documents outside every folder, and untitled ones, are not judged
+   * (there is no workspace for them to leave).
+   */
+  linksOut(uri: string): boolean {
+    const p = uriToPath(uri);
+    if (p === undefined) return false;
+    const folder = this.folders.find((f) => isInside(p, f.fsPath));
+    return folder !== undefined && leavesFolder(p, folder.fsPath);
+  }
+
+  /**
    * The path the draft globs are matched against: workspace-relative with forward
    * slashes when the document is inside a folder, absolute otherwise, undefined for
    * documents that are not files (untitled).
@@ -78,6 +94,20 @@ export class Workspace {
     const rel = folder ? path.relative(folder.fsPath, p) : p;
     return rel.split(path.sep).join('/');
   }
+}
+
+/** A workspace folder's project: the git repository holding it, else the folder itself (as the CLI decides). */
+export function projectRoot(folder: string): string {
+  return findGitRoot(folder) ?? folder;
+}
+
+/**
+ * Does `p`, inside the workspace folder `folder` as written, lead out of both the folder's project
+ * and the folder itself once links are resolved? (A folder opened through a link of its own is
+ * still the workspace.)
+ */
+export function leavesFolder(p: string, folder: string): boolean {
+  return linksOutside(p, projectRoot(folder)) && !resolvesInside(p, folder);
 }
 
 function trimSep(p: string): string {

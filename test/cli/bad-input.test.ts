@@ -3,7 +3,7 @@
 // thread, and 10,000 drafts go through with a small heap.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, DEFAULT_SETTINGS } from '../../server/src/core/index';
 import { decodeUtf8, lintTask } from '../../cli/src/lintFile';
@@ -220,6 +220,116 @@ describe('large runs', () => {
       assert.equal(summary.warnings, 4000);
     } finally {
       s.cleanup();
+    }
+  });
+});
+
+describe('findings over maxFindings', () => {
+  test('are cut with one note per draft, and the summary counts what was left out', () => {
+    let body = '';
+    for (let i = 0; i < 30; i++) body += `Yard ${i} cut its dock wait in May. Book a demo to see how, only ${i} seats left!!!\n\n`;
+    const s = scratch({ 'emails/many.md': `${EMAIL}\n${body}`, '.trustline.yaml': 'maxFindings: 10\n' });
+    try {
+      const r = cli(['lint', '.', '--format', 'json'], { cwd: s.dir });
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout);
+      const file = report.files[0];
+      assert.equal(file.findings.length, 11);
+      const note = file.findings.at(-1);
+      assert.equal(note.rule, 'max-findings');
+      assert.match(note.message, /^This draft has (\d+) findings; only the first 10 by severity are shown and (\d+) were left out \(maxFindings is 10\)/);
+      const [, total, left] = /has (\d+) findings.* (\d+) were left out/.exec(note.message)!;
+      assert.equal(Number(left), Number(total) - 10);
+      assert.equal(file.omittedFindings, Number(left));
+      assert.equal(report.summary.omittedFindings, Number(left));
+      // The note is not one of the draft's findings in the counts.
+      assert.equal(report.summary.errors + report.summary.warnings + report.summary.information + report.summary.hints, 10);
+      const stylish = cli(['lint', '.'], { cwd: s.dir });
+      assert.match(stylish.stdout, new RegExp(`1 draft linted, ${left} findings left out \\(over maxFindings\\)`));
+      assert.match(stylish.stdout, /info +This draft has \d+ findings/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
+describe('symbolic links out of the project (issue 11)', () => {
+  // A draft elsewhere on the machine whose text must never show up: it would raise findings that
+  // quote it (the ask, the pressure phrase), and a config whose keys would be quoted in errors.
+  const SECRET_DRAFT = '---\ntype: email\ntrust: 0\n---\n\nHi,\n\nBook a demo of SECRET-TOKEN-41 now, LAST CHANCE!!!\n';
+  const SECRET_CONFIG = 'SECRET_KEY: hunter2-41\nchecks: {under-ask: loud-hunter2}\n';
+  function outside(): { dir: string; cleanup(): void } {
+    const s = scratch({ 'secret.md': SECRET_DRAFT, 'config.yaml': SECRET_CONFIG, 'folder/also-secret.md': SECRET_DRAFT });
+    return s;
+  }
+  const leaks = (r: { stdout: string; stderr: string }) => /SECRET|hunter2/.test(r.stdout + r.stderr);
+
+  test('a linked draft, or a linked folder, that leads outside the repository is skipped with a note, never read', () => {
+    const out = outside();
+    const s = scratch({ 'drafts/ok.md': EMAIL, 'emails/real.md': EMAIL });
+    try {
+      symlinkSync(path.join(out.dir, 'secret.md'), path.join(s.dir, 'drafts', 'secret.md'));
+      symlinkSync(path.join(out.dir, 'folder'), path.join(s.dir, 'drafts', 'linked-folder'));
+      // A link that stays inside the repository is followed as before.
+      symlinkSync(path.join('..', 'emails', 'real.md'), path.join(s.dir, 'drafts', 'alias.md'));
+      for (const format of ['json', 'github', 'sarif', 'stylish']) {
+        const r = cli(['lint', '.', '--format', format], { cwd: s.dir });
+        assert.equal(r.code, 0, r.stderr);
+        assert.ok(!leaks(r), `${format}: ${r.stdout}${r.stderr}`);
+      }
+      const report = JSON.parse(cli(['lint', '.', '--format', 'json'], { cwd: s.dir }).stdout);
+      assert.deepEqual(report.problems, [
+        { path: 'drafts/linked-folder', message: 'skipped: a symbolic link to a folder outside the project; it was not walked', kind: 'skipped' },
+        { path: 'drafts/secret.md', message: 'skipped: a symbolic link to a file outside the project; it was not read', kind: 'skipped' },
+      ]);
+      // ok.md, and real.md once (alias.md is the same file): the link inside the repository still works.
+      assert.equal(report.summary.files, 2);
+      assert.equal(report.summary.skipped, 2);
+      // Named explicitly, or explained: the same.
+      const named = cli(['lint', 'drafts/secret.md', '--format', 'json'], { cwd: s.dir });
+      assert.ok(!leaks(named));
+      assert.deepEqual(JSON.parse(named.stdout).problems, [{ path: 'drafts/secret.md', message: 'skipped: a symbolic link to a file outside the project; it was not read', kind: 'skipped' }]);
+      const explain = cli(['explain', 'drafts/secret.md'], { cwd: s.dir });
+      assert.equal(explain.code, 2);
+      assert.ok(!leaks(explain));
+      assert.match(explain.stderr, /drafts\/secret\.md: skipped: a symbolic link to a file outside the project/);
+    } finally {
+      s.cleanup();
+      out.cleanup();
+    }
+  });
+
+  test('a .trustline.yaml that links outside the repository is not read, and none of it is echoed', () => {
+    const out = outside();
+    const s = scratch({ 'drafts/ok.md': EMAIL });
+    try {
+      symlinkSync(path.join(out.dir, 'config.yaml'), path.join(s.dir, '.trustline.yaml'));
+      const r = cli(['lint', '.'], { cwd: s.dir });
+      assert.equal(r.code, 2);
+      assert.ok(!leaks(r), r.stderr);
+      assert.equal(r.stderr, 'trustline: .trustline.yaml is a symbolic link to a file outside the project; it is not read (copy the settings into the project instead)\n');
+    } finally {
+      s.cleanup();
+      out.cleanup();
+    }
+  });
+
+  test('outside a repository the working folder is the project; a file named outside it is still linted', () => {
+    const out = outside();
+    const s = scratch({ 'drafts/ok.md': EMAIL });
+    try {
+      // No .git: the working folder is the boundary.
+      rmSync(path.join(s.dir, '.git'), { recursive: true });
+      symlinkSync(path.join(out.dir, 'secret.md'), path.join(s.dir, 'drafts', 'secret.md'));
+      const r = cli(['lint', 'drafts', '--format', 'json'], { cwd: s.dir });
+      assert.ok(!leaks(r));
+      assert.equal(JSON.parse(r.stdout).problems[0].message, 'skipped: a symbolic link to a file outside the project; it was not read');
+      // A real file the user names outside the project is their choice, not a link: linted.
+      const named = cli(['lint', path.join(out.dir, 'secret.md'), '--format', 'json'], { cwd: s.dir });
+      assert.equal(JSON.parse(named.stdout).summary.files, 1);
+    } finally {
+      s.cleanup();
+      out.cleanup();
     }
   });
 });

@@ -109,7 +109,7 @@ describe('json', () => {
     const report = JSON.parse(r.stdout);
     assert.ok(validate(report as object), JSON.stringify(validate.errors, null, 2));
     assert.equal(report.version, 1);
-    assert.deepEqual(report.summary, { files: 3, errors: 0, warnings: 4, information: 0, hints: 1, skipped: 1, unreadable: 0 });
+    assert.deepEqual(report.summary, { files: 3, errors: 0, warnings: 4, information: 0, hints: 1, skipped: 1, unreadable: 0, omittedFindings: 0 });
     for (const f of report.files) {
       for (const x of [...f.asks, ...f.findings]) {
         assert.equal(x.line, x.range.start.line + 1);

@@ -653,7 +653,7 @@ describe('.trustline.yaml completion and hover', () => {
     const text = 'checks:\n  ask-exceeds-trust: \n  \ndefaultTrust: \nasks:\n  - phrase: "grab a slot"\n    class: \n\n';
     await lsp.open(uri, text, 1, 'yaml');
     const top = await lsp.completion(uri, { line: 7, character: 0 });
-    assert.deepEqual(labels(top), ['drafts', 'lintAll', 'pressure', 'channels', 'maxFileSize']);
+    assert.deepEqual(labels(top), ['drafts', 'lintAll', 'pressure', 'channels', 'maxFileSize', 'timeBudgetMs', 'maxFindings']);
     assert.ok(top.every((i) => i.kind === CompletionItemKind.Property));
     assert.match((top.find((i) => i.label === 'drafts')!.documentation as { value: string }).value, /Glob patterns/);
 

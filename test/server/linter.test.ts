@@ -28,8 +28,9 @@ function deferred<T>(): Deferred<T> {
 }
 
 /** A linter over a fake connection; `settings` controls when workspace/configuration answers. */
-function setup(options: { createAnalyzer?: () => DocumentAnalyzer; settings?: () => Promise<unknown> } = {}) {
+function setup(options: { createAnalyzer?: () => DocumentAnalyzer; settings?: () => Promise<unknown>; clock?: () => number } = {}) {
   const published: PublishDiagnosticsParams[] = [];
+  const messages: { type: number; message: string }[] = [];
   const logs: string[] = [];
   const listeners: (() => void)[] = [];
   const notify = () => listeners.splice(0).forEach((l) => l());
@@ -38,7 +39,10 @@ function setup(options: { createAnalyzer?: () => DocumentAnalyzer; settings?: ()
       published.push(p);
       notify();
     },
-    sendNotification: async () => undefined,
+    sendNotification: async (_type: unknown, params: { type: number; message: string }) => {
+      messages.push(params);
+      notify();
+    },
     workspace: { getConfiguration: options.settings ?? (async () => ({ debounceMs: 0 })) },
     console: {
       error: (m: string) => (logs.push(`error ${m}`), notify()),
@@ -53,7 +57,7 @@ function setup(options: { createAnalyzer?: () => DocumentAnalyzer; settings?: ()
   const workspace = new Workspace();
   workspace.setFolders([{ uri: pathToFileURL(ROOT).href, name: 'root' }]);
   const settings = new DocumentSettingsCache(connection, log, () => undefined, () => true);
-  const linter = new Linter({ connection, log, store, settings, workspace, docs: new RuleDocs(ROOT), ...(options.createAnalyzer ? { createAnalyzer: options.createAnalyzer } : {}) });
+  const linter = new Linter({ connection, log, store, settings, workspace, docs: new RuleDocs(ROOT), ...(options.createAnalyzer ? { createAnalyzer: options.createAnalyzer } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   /** Resolve when `check` holds, re-checked after every publish and log line. */
   const until = (check: () => boolean, what: string) =>
     new Promise<void>((resolve, reject) => {
@@ -79,7 +83,7 @@ function setup(options: { createAnalyzer?: () => DocumentAnalyzer; settings?: ()
     store.close(uri);
     linter.closed(uri);
   };
-  return { published, logs, until, uri, open, change, close };
+  return { published, messages, logs, until, uri, open, change, close };
 }
 
 describe('linter scheduling', () => {
@@ -137,5 +141,27 @@ describe('linter scheduling', () => {
       t.published.map((p) => p.diagnostics),
       [[]],
     );
+  });
+
+  test('a draft over the time budget is told once, its old diagnostics cleared, and the next edit within budget is checked again', async () => {
+    // A clock that is only read, never waited on: `slow` makes every read 20 s later than the last,
+    // so the budget (10 s) is gone by the first block to read.
+    let slow = false;
+    let now = 0;
+    const t = setup({ clock: () => (now += slow ? 20_000 : 0) });
+    const long = (n: number) => DRAFT + Array.from({ length: n }, (_, i) => `\nParagraph ${i}: our yards cut dock waits.\n`).join('');
+    t.open(long(40), 1);
+    await t.until(() => t.published.some((p) => p.version === 1 && p.diagnostics.length > 0), 'the first diagnostics');
+    slow = true;
+    t.change(long(41), 2);
+    await t.until(() => t.messages.length > 0 && t.published.at(-1)!.diagnostics.length === 0, 'the message and the clearing');
+    t.change(long(42), 3);
+    await t.until(() => t.logs.some((l) => l.includes('Still skipping') && l.includes('timeBudgetMs')), 'the second skip, logged only');
+    assert.equal(t.messages.length, 1, 'told once per document');
+    assert.match(t.messages[0]!.message, /^Trustline skipped unit\.md: checking it took longer than the trustline\.timeBudgetMs limit of 10,000 ms, so it shows no findings\. Raise the setting to check it\.$/);
+    assert.equal(t.logs.filter((l) => l.startsWith('warn') && l.includes('timeBudgetMs')).length, 1);
+    slow = false;
+    t.change(long(43), 4);
+    await t.until(() => t.published.some((p) => p.version === 4 && p.diagnostics.length > 0), 'diagnostics again');
   });
 });

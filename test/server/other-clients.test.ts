@@ -5,7 +5,7 @@
 // reply that is an error or of the wrong type. The bundled dist/server.js over stdio; every wait
 // is on an event, and `fence()` proves that something did not happen.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -273,6 +273,37 @@ describe('a client that declares almost nothing', () => {
     });
   }
 
+  test('no workspace folders and no root at all: the config of the document\'s own project applies, as the CLI run there would read it', async () => {
+    // The document's folder is inside a repository (dir holds .git): its config at the git root applies.
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'trustline-noroot-'));
+    const loose = mkdtempSync(path.join(os.tmpdir(), 'trustline-noroot-loose-'));
+    const lsp = await LspHarness.start({ workspace: repo, exactCapabilities: {}, initialize: { workspaceFolders: null, rootUri: null, rootPath: null, initializationOptions: null } });
+    try {
+      mkdirSync(path.join(repo, '.git'));
+      writeFileSync(path.join(repo, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+      // Outside any repository: the document's own folder only, as for the CLI.
+      writeFileSync(path.join(loose, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: information\n');
+      const inRepo = pathToFileURL(path.join(repo, 'emails', 'bare.md')).href;
+      await lsp.open(inRepo, COLD);
+      const p = await lsp.waitForDiagnostics(inRepo, (x) => x.diagnostics.some((d) => d.code === 'ask-exceeds-trust'), 'the draft in the repository');
+      assert.equal(p.diagnostics.find((d) => d.code === 'ask-exceeds-trust')!.severity, DiagnosticSeverity.Error, 'the repository\'s .trustline.yaml applies');
+      const alone = pathToFileURL(path.join(loose, 'note.md')).href;
+      await lsp.open(alone, COLD);
+      const q = await lsp.waitForDiagnostics(alone, (x) => x.diagnostics.some((d) => d.code === 'ask-exceeds-trust'), 'the draft outside any repository');
+      assert.equal(q.diagnostics.find((d) => d.code === 'ask-exceeds-trust')!.severity, DiagnosticSeverity.Information, 'its own folder\'s .trustline.yaml applies');
+      // Edited and saved in the editor (no file watcher): applies too.
+      const cfg = pathToFileURL(path.join(repo, '.trustline.yaml')).href;
+      await lsp.open(cfg, 'checks:\n  ask-exceeds-trust: error\n', 1, 'yaml');
+      await lsp.change(cfg, 2, [{ text: 'checks:\n  ask-exceeds-trust: hint\n' }]);
+      await lsp.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: cfg } });
+      await lsp.waitForDiagnostics(inRepo, (x) => x.diagnostics.some((d) => d.code === 'ask-exceeds-trust' && d.severity === DiagnosticSeverity.Hint), 'the edited severity');
+    } finally {
+      await lsp.stop();
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(loose, { recursive: true, force: true });
+    }
+  });
+
   test('a config file saved while not open in the editor (didSave only) is read again from disk', async () => {
     const lsp = await LspHarness.start({ workspace: dir, exactCapabilities: {}, initialize: { workspaceFolders: null } });
     try {
@@ -362,7 +393,7 @@ describe('the server survives its client: workspace/configuration', () => {
   for (const [what, reply] of [
     ['a number for the whole section', 42],
     ['a list', ['trustline']],
-    ['every value of the wrong type', { enable: 'yes', checks: 'loud', defaultTrust: { level: 2 }, draftGlobs: 'emails/**', maxFileSize: 'big', debounceMs: -5, trace: 7, lintAllMarkdown: 1 }],
+    ['every value of the wrong type', { enable: 'yes', checks: 'loud', defaultTrust: { level: 2 }, draftGlobs: 'emails/**', maxFileSize: 'big', timeBudgetMs: 0, maxFindings: 'all', debounceMs: -5, trace: 7, lintAllMarkdown: 1 }],
   ] as const) {
     test(`settings of the wrong type (${what}): each problem logged once, defaults used, the server keeps answering`, async () => {
       const lsp = await LspHarness.start({ configuration: () => reply });

@@ -3,7 +3,7 @@
 // buffer beats the disk, a broken edit keeps the last good config, and changes on
 // disk arrive through workspace/didChangeWatchedFiles.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -139,5 +139,103 @@ describe('project config above the workspace folder', () => {
     // No .git anywhere here (the system's temp folder is not a repository): the default severity,
     // not the parent folder's "error".
     assert.equal(await severityUnderParentConfig(false), DiagnosticSeverity.Warning);
+  });
+});
+
+describe('symbolic links out of the workspace (issue 11)', () => {
+  // Outside the workspace: a config whose values must not apply nor be quoted, and a draft whose
+  // text must not be analysed (its ask would be quoted in a diagnostic).
+  const SECRET_CONFIG = 'SECRET_KEY: hunter2-41\nchecks:\n  ask-exceeds-trust: error\n';
+  let outside: string;
+  let workspace: string;
+  let lsp: LspHarness;
+  before(async () => {
+    outside = mkdtempSync(path.join(os.tmpdir(), 'trustline-outside-'));
+    workspace = mkdtempSync(path.join(os.tmpdir(), 'trustline-linked-'));
+    mkdirSync(path.join(workspace, '.git'));
+    mkdirSync(path.join(workspace, 'emails'));
+    writeFileSync(path.join(outside, 'config.yaml'), SECRET_CONFIG);
+    writeFileSync(path.join(outside, 'secret.md'), DRAFT);
+    writeFileSync(path.join(workspace, 'emails', 'real.md'), DRAFT);
+    symlinkSync(path.join(outside, 'config.yaml'), path.join(workspace, '.trustline.yaml'));
+    symlinkSync(path.join(outside, 'secret.md'), path.join(workspace, 'emails', 'secret.md'));
+    // A link that stays inside the workspace is followed as before.
+    symlinkSync(path.join(workspace, 'emails', 'real.md'), path.join(workspace, 'emails', 'alias.md'));
+    lsp = await LspHarness.start({ workspace });
+    lsp.globalSettings = { debounceMs: 5 };
+  });
+  after(async () => {
+    await lsp?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+  const leaks = () => JSON.stringify([lsp.logs, lsp.messages, [...lsp.published.values()]]).match(/SECRET|hunter2/);
+
+  test('a .trustline.yaml that links outside is not read: its values do not apply, and it is flagged without being quoted', async () => {
+    const config = await lsp.waitForDiagnostics(lsp.uri('.trustline.yaml'), (p) => p.diagnostics.length > 0, 'the ignored config');
+    assert.deepEqual(config.diagnostics.map((d) => [d.code, d.severity]), [['invalid-config', DiagnosticSeverity.Warning]]);
+    assert.match(messageOf(config.diagnostics[0]!), /symbolic link to a file outside the project/);
+    const uri = lsp.uri('emails/alias.md');
+    await lsp.open(uri, DRAFT);
+    const p = await lsp.waitForDiagnostics(uri, (x) => severityOfAsk(x) !== undefined, 'the linked draft inside the workspace');
+    assert.equal(severityOfAsk(p), DiagnosticSeverity.Warning, 'the default severity: the outside config did not apply');
+    assert.ok(lsp.logs.some((l) => /Ignored .*\.trustline\.yaml: it is a symbolic link to a file outside the project/.test(l.message)));
+    assert.equal(leaks(), null);
+  });
+
+  test('a draft that links outside is skipped with one message, and gets no diagnostics, hovers or code actions', async () => {
+    const uri = lsp.uri('emails/secret.md');
+    await lsp.open(uri, DRAFT);
+    const told = await lsp.waitForMessage((m) => m.message.includes('secret.md'), 'the skip message');
+    assert.equal(told.message, 'Trustline skipped secret.md: it is a symbolic link to a file outside the workspace, so it is not checked.');
+    await lsp.change(uri, 2, [{ text: DRAFT + '\nBook a demo.\n' }]);
+    await lsp.fence();
+    assert.deepEqual(lsp.publishesFor(uri).filter((p) => p.diagnostics.length > 0), []);
+    assert.equal(await lsp.hover(uri, positionOf(DRAFT, 'book a 30-minute demo')), null);
+    assert.equal(lsp.messages.filter((m) => m.message.includes('secret.md')).length, 1, 'told once');
+    assert.equal(leaks(), null);
+    await lsp.close(uri);
+  });
+
+  test('a workspace folder opened through a link of its own is still the workspace: its drafts and config are read', async () => {
+    // repo/site is a link to a folder outside the repository; the editor opens repo/site.
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkrepo-'));
+    const real = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkreal-'));
+    mkdirSync(path.join(repo, '.git'));
+    writeFileSync(path.join(real, '.trustline.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+    symlinkSync(real, path.join(repo, 'site'));
+    const site = await LspHarness.start({ workspace: path.join(repo, 'site') });
+    try {
+      site.globalSettings = { debounceMs: 5 };
+      const uri = site.uri('emails/cold.md');
+      await site.open(uri, DRAFT);
+      const p = await site.waitForDiagnostics(uri, (x) => severityOfAsk(x) !== undefined, 'the draft');
+      assert.equal(severityOfAsk(p), DiagnosticSeverity.Error, 'analysed, with the folder\'s own config');
+    } finally {
+      await site.stop();
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(real, { recursive: true, force: true });
+    }
+  });
+
+  test('a linked config at the git root above the workspace folder is not read either', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkparent-'));
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'trustline-linkcfg-'));
+    mkdirSync(path.join(parent, '.git'));
+    mkdirSync(path.join(parent, 'site'));
+    writeFileSync(path.join(elsewhere, 'config.yaml'), 'checks:\n  ask-exceeds-trust: error\n');
+    symlinkSync(path.join(elsewhere, 'config.yaml'), path.join(parent, '.trustline.yaml'));
+    const site = await LspHarness.start({ workspace: path.join(parent, 'site') });
+    try {
+      site.globalSettings = { debounceMs: 5 };
+      const uri = site.uri('emails/cold.md');
+      await site.open(uri, DRAFT);
+      const p = await site.waitForDiagnostics(uri, (x) => severityOfAsk(x) !== undefined, 'the draft');
+      assert.equal(severityOfAsk(p), DiagnosticSeverity.Warning, 'the default: the linked config did not apply');
+    } finally {
+      await site.stop();
+      rmSync(parent, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

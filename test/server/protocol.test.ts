@@ -226,6 +226,24 @@ describe('language server over stdio', () => {
     await lsp.close(uri);
   });
 
+  test('findings over trustline.maxFindings are cut, with one note that says how many were left out', async () => {
+    const uri = lsp.uri('emails/many-findings.md');
+    lsp.documentSettings.set(uri, { maxFindings: 10, debounceMs: 0 });
+    const many = COLD_EMAIL + Array.from({ length: 20 }, (_, i) => `\nYard ${i} is waiting. Book a demo now, only ${i} seats left!!!\n`).join('');
+    await lsp.open(uri, many);
+    const p = await lsp.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0, 'the capped diagnostics');
+    assert.equal(p.diagnostics.length, 11);
+    const notes = p.diagnostics.filter(hasCode('max-findings'));
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0]!.severity, DiagnosticSeverity.Information);
+    assert.match(messageOf(notes[0]!), /^This draft has \d+ findings; only the first 10 by severity are shown and \d+ were left out \(maxFindings is 10\)/);
+    // The note offers no quick fix of its own (it is not a check that could be turned off).
+    const actions = await lsp.codeActions(uri, notes[0]!.range, [notes[0]!]);
+    assert.ok(actions.every((a) => !JSON.stringify(a).includes('max-findings')), JSON.stringify(actions.map((a) => a.title)));
+    lsp.documentSettings.delete(uri);
+    await lsp.close(uri);
+  });
+
   test('a 5 MB document is skipped under the default cap and the server keeps answering', async () => {
     const uri = lsp.uri('emails/huge.md');
     const huge = COLD_EMAIL + 'Lorem ipsum dolor sit amet, book a demo.\n'.repeat(Math.ceil((5 * 1024 * 1024) / 41));

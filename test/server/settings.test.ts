@@ -39,6 +39,8 @@ describe('contributed settings', () => {
       'trustline.enable',
       'trustline.lintAllMarkdown',
       'trustline.maxFileSize',
+      'trustline.maxFindings',
+      'trustline.timeBudgetMs',
       'trustline.trace.server',
     ]);
     for (const [key, p] of Object.entries(props)) {
@@ -61,6 +63,8 @@ describe('contributed settings', () => {
     assert.deepEqual(props['trustline.draftGlobs']!.default, DEFAULT_SETTINGS.draftGlobs);
     assert.equal(props['trustline.lintAllMarkdown']!.default, DEFAULT_SETTINGS.lintAllMarkdown);
     assert.equal(props['trustline.maxFileSize']!.default, DEFAULT_SETTINGS.maxFileSize);
+    assert.equal(props['trustline.timeBudgetMs']!.default, DEFAULT_SETTINGS.timeBudgetMs);
+    assert.equal(props['trustline.maxFindings']!.default, DEFAULT_SETTINGS.maxFindings);
     assert.equal(props['trustline.defaultTrust']!.default, DEFAULT_SETTINGS.defaultTrust);
     assert.equal(props['trustline.debounceMs']!.default, DEFAULT_DEBOUNCE_MS);
     assert.deepEqual(props['trustline.checks']!.default, DEFAULT_SETTINGS.checks);

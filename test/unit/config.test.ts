@@ -96,7 +96,7 @@ describe('parseConfigText', () => {
     ].join('\n');
     const { config, problems } = parseConfigText(text, '.trustline.yaml');
     assert.deepEqual(underlined(text, problems), [
-      ['chekcs', 'Unknown setting "chekcs": did you mean "checks"? Known settings: checks, defaultTrust, drafts, lintAll, asks, pressure, channels, maxFileSize.'],
+      ['chekcs', 'Unknown setting "chekcs": did you mean "checks"? Known settings: checks, defaultTrust, drafts, lintAll, asks, pressure, channels, maxFileSize, timeBudgetMs, maxFindings.'],
       ['ask-exceed-trust', `Unknown check id "ask-exceed-trust": did you mean "ask-exceeds-trust"? Check ids: ${CONFIGURABLE_CHECK_IDS.join(', ')}.`],
       ['loud', 'Bad severity "loud" for competing-asks. Use one of off, hint, information, warning, error.'],
       ['info', 'Bad severity "info" for under-ask: did you mean "information"? Use one of off, hint, information, warning, error.'],
@@ -239,15 +239,15 @@ describe('schemas/trustline-config.schema.json', () => {
     assert.deepEqual(schema.definitions.askClass.enum, [...ASK_CLASSES]);
     assert.deepEqual(Object.keys(schema.properties.channels.properties), CHANNELS.map((c) => c.id));
     const keys = Object.keys(schema.properties).filter((k) => k !== '$schema');
-    assert.deepEqual(keys, ['checks', 'defaultTrust', 'drafts', 'lintAll', 'asks', 'pressure', 'channels', 'maxFileSize']);
+    assert.deepEqual(keys, ['checks', 'defaultTrust', 'drafts', 'lintAll', 'asks', 'pressure', 'channels', 'maxFileSize', 'timeBudgetMs', 'maxFindings']);
     for (const [k, v] of Object.entries(schema.properties)) assert.ok((v as { description?: string }).description, `${k} has a description`);
   });
 
   test('accepts what the parser accepts and rejects what it rejects', () => {
-    const good = { checks: { 'under-ask': 'off' }, defaultTrust: 'aware', drafts: ['x/**'], lintAll: true, asks: [{ phrase: 'grab a slot', class: 'meeting' }], pressure: ['act fast'], channels: { email: [1, 4] }, maxFileSize: 5000 };
+    const good = { checks: { 'under-ask': 'off' }, defaultTrust: 'aware', drafts: ['x/**'], lintAll: true, asks: [{ phrase: 'grab a slot', class: 'meeting' }], pressure: ['act fast'], channels: { email: [1, 4] }, maxFileSize: 5000, timeBudgetMs: 20000, maxFindings: 50 };
     assert.ok(validate(good), JSON.stringify(validate.errors));
     assert.deepEqual(parseConfigText(JSON.stringify(good), '.trustline.json').problems, []);
-    const bad = [{ chekcs: {} }, { checks: { 'under-ask': 'info' } }, { defaultTrust: 9 }, { asks: [{ phrase: 'x', class: 'meting' }] }, { asks: [{ phrase: 'x'.repeat(201), class: 'meeting' }] }, { channels: { emial: [1, 2] } }, { maxFileSize: 0 }, { maxFileSize: 0.5 }, { maxFileSize: 50_000_000 }];
+    const bad = [{ chekcs: {} }, { checks: { 'under-ask': 'info' } }, { defaultTrust: 9 }, { asks: [{ phrase: 'x', class: 'meting' }] }, { asks: [{ phrase: 'x'.repeat(201), class: 'meeting' }] }, { channels: { emial: [1, 2] } }, { maxFileSize: 0 }, { maxFileSize: 0.5 }, { maxFileSize: 50_000_000 }, { timeBudgetMs: 0 }, { timeBudgetMs: 999 }, { maxFindings: 0 }, { maxFindings: 1e6 }];
     for (const b of bad) {
       assert.equal(validate(b), false, JSON.stringify(b));
       assert.ok(parseConfigText(JSON.stringify(b), '.trustline.json').problems.length > 0, JSON.stringify(b));

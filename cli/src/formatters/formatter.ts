@@ -45,5 +45,6 @@ export function filesLine(s: Summary, notes: readonly FileNote[] = []): string {
   if (notDrafts > 0) parts.push(`${plural(notDrafts, 'file')} skipped (not ${notDrafts === 1 ? 'a draft' : 'drafts'})`);
   if (noted > 0) parts.push(`${plural(noted, 'file')} skipped (see above)`);
   if (s.unreadable) parts.push(`${plural(s.unreadable, 'file')} could not be read`);
+  if (s.omittedFindings) parts.push(`${plural(s.omittedFindings, 'finding')} left out (over maxFindings)`);
   return parts.join(', ');
 }

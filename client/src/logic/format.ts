@@ -78,6 +78,7 @@ export function profileMarkdown(p: DraftProfile, fileName: string): string {
     const why: Record<string, string> = {
       'out-of-scope': 'it is not a draft: no `type:` or `trust:` in its front matter, and its path matches none of `trustline.draftGlobs`.',
       'too-large': 'it is longer than `trustline.maxFileSize`.',
+      'over-budget': 'checking it took longer than `trustline.timeBudgetMs`.',
       disabled: '`trustline.enable` is off for it.',
       'not-markdown': 'it is not a markdown document.',
     };

@@ -32,6 +32,12 @@ export interface AnalyzeOptions {
   /** Skip the opt-in scope test (a file named explicitly on the command line). */
   force?: boolean;
   /**
+   * The host's clock in milliseconds (`performance.now`), read between blocks to hold the
+   * analysis to `settings.timeBudgetMs`. The core never reads a clock of its own, so without one
+   * there is no budget (and tests pass a fake clock rather than time anything).
+   */
+  clock?: () => number;
+  /**
    * The trained reader's weights (asks/learned.ts): unset for the bundled model, `null` for the
    * rules alone (the training script and the evaluation's comparison runs).
    */
@@ -52,10 +58,10 @@ export interface TrainingUnit {
 }
 
 export interface Analysis {
-  /** False when the document is not a draft (out of scope) or too large: nothing else is filled in. */
+  /** False when the document is not a draft (out of scope), too large or over the time budget: nothing else is filled in. */
   analysed: boolean;
   /** Why the document was skipped, when it was. */
-  skipped?: 'out-of-scope' | 'too-large' | 'disabled';
+  skipped?: 'out-of-scope' | 'too-large' | 'disabled' | 'over-budget';
   profile?: Profile;
   asks: Ask[];
   findings: Finding[];
@@ -65,6 +71,8 @@ export interface Analysis {
   /** Blocks re-parsed in this run (0 when every block came from the cache). */
   parsedBlocks: number;
   totalBlocks: number;
+  /** Findings cut by `maxFindings` (the last finding, rule MAX_FINDINGS_NOTE, says so); 0 or absent when none were. */
+  omittedFindings?: number;
   /** Parts of the analysis that failed and were skipped (a bug to report; never thrown). */
   internalErrors?: string[];
 }
@@ -95,6 +103,12 @@ export class Analyzer {
     }
     this.useLexicon(settings);
     const lines = new LineIndex(text);
+    // Looked at before each piece of parsing (a parse window, a block read alone), the work that
+    // grows with the draft. Once every block is read, the rest runs to the end: a finished result
+    // is never thrown away for the clock.
+    const clock = options.clock;
+    const deadline = clock ? clock() + settings.timeBudgetMs : Infinity;
+    const overBudget = clock ? () => clock() > deadline : () => false;
 
     // Read each block, from the cache when its text is unchanged.
     const chunks = chunkBody(text, fm.bodyStart, text.length);
@@ -110,17 +124,28 @@ export class Analyzer {
     // When most blocks are new (a draft just opened, a big paste), one parse of the
     // whole body is cheaper than one per block; a keystroke re-parses just its block.
     const misses = chunks.reduce((n, _c, i) => n + (hit(i) ? 0 : 1), 0);
-    const together = misses > 4 && misses * 2 > chunks.length ? safeParseTogether(text, chunks, this.lexicon, internalErrors) : [];
-    chunks.forEach((chunk, i) => {
+    const together = misses > 4 && misses * 2 > chunks.length ? safeParseTogether(text, chunks, this.lexicon, internalErrors, overBudget) : [];
+    let stopped = false;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
       let entry = hit(i);
       if (!entry) {
-        entry = { text: chunk.text, result: together[i] ?? safeParseBlock(chunk.text, this.lexicon, internalErrors) };
+        const ready = together[i];
+        if (!ready && overBudget()) {
+          stopped = true;
+          break;
+        }
+        entry = { text: chunk.text, result: ready ?? safeParseBlock(chunk.text, this.lexicon, internalErrors) };
         parsed++;
       }
       nextCache.set(keys[i]!, entry);
       blocks.push({ start: chunk.start, result: entry.result });
-    });
+    }
+    // Blocks read before a stop stay cached: they are right whatever happens to the rest.
     this.cache = nextCache;
+    // Half a draft read gives wrong verdicts (a missing ask, a competing one unseen): over the
+    // budget nothing is reported but that it was skipped, and the host says so once.
+    if (stopped) return { ...empty, skipped: 'over-budget', frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
 
     // Combine per-block results into document-level facts with absolute offsets.
     const asks: Ask[] = [];
@@ -419,7 +444,11 @@ export class Analyzer {
         a.message.localeCompare(b.message),
     );
 
+    const omitted = Math.max(0, findings.length - settings.maxFindings);
+    if (omitted > 0) findings = capFindings(findings, settings.maxFindings, lines);
+
     const analysis: Analysis = { analysed: true, profile, asks, findings, suppressed, frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
+    if (omitted > 0) analysis.omittedFindings = omitted;
     if (internalErrors.length > 0) analysis.internalErrors = internalErrors;
     return analysis;
   }
@@ -493,6 +522,35 @@ function applySuppressions(findings: Finding[], directives: Directive[], lines: 
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint']);
 
+/** The rule of the one note that says how many findings `maxFindings` cut (not a check: it cannot be turned off). */
+export const MAX_FINDINGS_NOTE = 'max-findings';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The `max` findings that matter most (errors first, then warnings, information, hints; in
+ * document order within each), back in document order, then one note at the top of the
+ * document saying how many were left out. `findings` is sorted by position.
+ */
+function capFindings(findings: Finding[], max: number, lines: LineIndex): Finding[] {
+  const omitted = findings.length - max;
+  const kept = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.f);
+  const n = (x: number) => x.toLocaleString('en-US');
+  kept.push({
+    rule: MAX_FINDINGS_NOTE,
+    severity: 'information',
+    message: `This draft has ${n(findings.length)} findings; only the first ${n(max)} by severity are shown and ${n(omitted)} ${omitted === 1 ? 'was' : 'were'} left out (maxFindings is ${n(max)}). Fix these, or raise maxFindings to see them all.`,
+    range: lines.range(0, 0),
+    data: { check: MAX_FINDINGS_NOTE, omitted, maxFindings: max },
+  });
+  return kept;
+}
+
 /** The host's settings over the defaults; an explicitly undefined (or null) value keeps the default. */
 function withDefaults(partial: Partial<TrustlineSettings> | undefined): TrustlineSettings {
   const out: TrustlineSettings = { ...DEFAULT_SETTINGS };
@@ -560,9 +618,9 @@ function askAt(text: string, lines: LineIndex, start: number, end: number, sente
  * Parse one block, never throwing: a block the parser chokes on is read as empty and
  * the failure recorded, so one odd paragraph cannot take the draft or the server down.
  */
-function safeParseTogether(text: string, chunks: Chunk[], lexicon: Lexicon, errors: string[]): (BlockResult | undefined)[] {
+function safeParseTogether(text: string, chunks: Chunk[], lexicon: Lexicon, errors: string[], stop: () => boolean): (BlockResult | undefined)[] {
   try {
-    return parseBlocksInWindows(text, chunks, lexicon);
+    return parseBlocksInWindows(text, chunks, lexicon, stop);
   } catch (err) {
     // Fall back to reading block by block, which isolates the block at fault.
     errors.push(`could not read the draft in one pass: ${(err as Error).message}`);

@@ -158,9 +158,11 @@ export const PARSE_WINDOW = 20_000;
  * the parser's set-up cost amortised, and no parse is long enough for the parser's superlinear
  * paths (a 600 KB landing page: 3.3 s in one parse, 0.7 s in windows; bench/ANALYSIS.md).
  */
-export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lexicon: Lexicon): (BlockResult | undefined)[] {
+export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lexicon: Lexicon, stop: () => boolean = () => false): (BlockResult | undefined)[] {
   const out: (BlockResult | undefined)[] = [];
   for (let i = 0; i < chunks.length; ) {
+    // Past the time budget: the blocks not read yet come back undefined (the caller stops too).
+    if (stop()) break;
     let j = i + 1;
     while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW) j++;
     out.push(...parseBlocksTogether(text, chunks.slice(i, j), lexicon));

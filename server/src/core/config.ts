@@ -18,7 +18,7 @@ import { parseDocument, isMap, isScalar, isSeq, isPair, type Node, type Pair } f
 import { CHECK_IDS } from './checks/index';
 import { ASK_CLASSES, CHANNELS, MAX_LEVEL, parseChannel, parseTrust, type ChannelOverrides } from './model';
 import type { ExtraPhrasing } from './lexicon';
-import { maxFileSizeProblem, type TrustlineSettings } from './settings';
+import { maxFileSizeProblem, maxFindingsProblem, timeBudgetProblem, type TrustlineSettings } from './settings';
 import type { AskClass, Channel, SeveritySetting } from './types';
 
 /** Names searched for, in this order, in each folder from the start folder upwards. */
@@ -50,6 +50,10 @@ export interface ProjectConfig {
   channels?: ChannelOverrides;
   /** Documents longer than this many characters are skipped. */
   maxFileSize?: number;
+  /** Milliseconds one document's analysis may take before it is skipped. */
+  timeBudgetMs?: number;
+  /** Findings per document at most; the rest are cut with one note. */
+  maxFindings?: number;
 }
 
 /** One mistake in a config file; `start`/`end` are offsets into the file's text. */
@@ -66,7 +70,7 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const KEYS = ['checks', 'defaultTrust', 'drafts', 'lintAll', 'asks', 'pressure', 'channels', 'maxFileSize'] as const;
+const KEYS = ['checks', 'defaultTrust', 'drafts', 'lintAll', 'asks', 'pressure', 'channels', 'maxFileSize', 'timeBudgetMs', 'maxFindings'] as const;
 /** Names people reach for (from the VS Code settings or other linters), mapped to ours. */
 const KEY_ALIASES: Record<string, string> = {
   draftglobs: 'drafts',
@@ -79,6 +83,10 @@ const KEY_ALIASES: Record<string, string> = {
   severities: 'checks',
   trust: 'defaultTrust',
   maxfilesize: 'maxFileSize',
+  timebudget: 'timeBudgetMs',
+  timeout: 'timeBudgetMs',
+  maxproblems: 'maxFindings',
+  maxnumberofproblems: 'maxFindings',
   phrases: 'asks',
   urgency: 'pressure',
 };
@@ -172,6 +180,13 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
         else report(`maxFileSize ${why}`, valueRange);
       }
         break;
+      case 'timeBudgetMs':
+      case 'maxFindings': {
+        const why = (key === 'timeBudgetMs' ? timeBudgetProblem : maxFindingsProblem)(isScalar(value) ? value.value : undefined);
+        if (why === undefined) config[key as 'timeBudgetMs' | 'maxFindings'] = (value as { value: number }).value;
+        else report(`${key} ${why}`, valueRange);
+        break;
+      }
       case 'pressure': {
         const phrases = readStringList(value, valueRange, 'pressure', 'a literal phrase such as "offer ends Friday"', report, true);
         if (phrases) config.pressure = phrases;
@@ -391,6 +406,8 @@ export function configToSettings(config: ProjectConfig): Partial<TrustlineSettin
   if (config.pressure) s.pressure = config.pressure;
   if (config.channels) s.channels = config.channels;
   if (config.maxFileSize !== undefined) s.maxFileSize = config.maxFileSize;
+  if (config.timeBudgetMs !== undefined) s.timeBudgetMs = config.timeBudgetMs;
+  if (config.maxFindings !== undefined) s.maxFindings = config.maxFindings;
   return s;
 }
 

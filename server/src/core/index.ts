@@ -1,7 +1,7 @@
 /** The analysis core's public surface, shared by the language server, the CLI and the tests. */
-export { Analyzer, type Analysis, type AnalyzeOptions } from './analyze';
+export { Analyzer, MAX_FINDINGS_NOTE, type Analysis, type AnalyzeOptions } from './analyze';
 export { CHECKS, CHECK_IDS, checkById, ruleDocPath } from './checks/index';
-export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, MAX_FILE_SIZE_RANGE, matchesDraftGlobs, maxFileSizeProblem, type TrustlineSettings } from './settings';
+export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, MAX_FILE_SIZE_RANGE, MAX_FINDINGS_RANGE, TIME_BUDGET_RANGE, matchesDraftGlobs, maxFileSizeProblem, maxFindingsProblem, timeBudgetProblem, type TrustlineSettings } from './settings';
 export { globProblem, compileGlob, globMatches, type CompiledGlob } from './glob';
 export { LineIndex } from './text';
 export * from './model';

@@ -24,6 +24,14 @@ export interface TrustlineSettings {
   lintAllMarkdown: boolean;
   /** Documents longer than this many characters are skipped, with one message. */
   maxFileSize: number;
+  /**
+   * Milliseconds one analysis of one document may take. The analysis goes block by block and
+   * looks at the host's clock (AnalyzeOptions.clock) between blocks; past the budget it stops
+   * and the document is reported as skipped, once, never left half-read in silence.
+   */
+  timeBudgetMs: number;
+  /** Findings shown per document at most; the rest are cut, with one note saying how many. */
+  maxFindings: number;
   /** Extra ask phrasings (literal text) with their class. */
   asks: ExtraPhrasing[];
   /** Extra pressure phrasings (literal text). */
@@ -41,6 +49,8 @@ export const DEFAULT_SETTINGS: TrustlineSettings = {
   draftGlobs: DEFAULT_DRAFT_GLOBS,
   lintAllMarkdown: false,
   maxFileSize: 1_000_000,
+  timeBudgetMs: 10_000,
+  maxFindings: 1_000,
   asks: [],
   pressure: [],
   channels: {},
@@ -55,16 +65,44 @@ export const DEFAULT_SETTINGS: TrustlineSettings = {
 export const MAX_FILE_SIZE_RANGE = { min: 1_000, max: 10_000_000 } as const;
 
 /**
+ * The range the time budget per document may be set to, in milliseconds. Below the lower bound
+ * the first draft a server reads (which loads the part-of-speech model) or an ordinary long page
+ * on a slow machine would be skipped; above the upper one a single document could hold the
+ * editor for minutes.
+ */
+export const TIME_BUDGET_RANGE = { min: 1_000, max: 300_000 } as const;
+
+/**
+ * The range the maximum number of findings per document may be set to. Below it a draft would
+ * hide most of what is wrong with it; above it the Problems view and a CI log drown.
+ */
+export const MAX_FINDINGS_RANGE = { min: 10, max: 100_000 } as const;
+
+/** "must be ...; the default (N) applies." for a whole number that must lie in `range`, or undefined. */
+function boundedProblem(value: unknown, range: { min: number; max: number }, fallback: number, unit: string): string | undefined {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const applies = `; the default (${n(fallback)}) applies.`;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return `must be a whole number${unit ? ` of ${unit}` : ''}${applies}`;
+  if (value < range.min || value > range.max) return `must be between ${n(range.min)} and ${n(range.max)}${unit ? ` ${unit}` : ''}${applies}`;
+  return undefined;
+}
+
+/**
  * Why `value` cannot be a maximum document size, as the end of a sentence naming the setting
  * ("must be ...; the default (1,000,000) applies."), or undefined when it can.
  */
 export function maxFileSizeProblem(value: unknown): string | undefined {
-  const fallback = `; the default (${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en-US')}) applies.`;
-  if (typeof value !== 'number' || !Number.isInteger(value)) return `must be a whole number of characters${fallback}`;
-  if (value < MAX_FILE_SIZE_RANGE.min || value > MAX_FILE_SIZE_RANGE.max) {
-    return `must be between ${MAX_FILE_SIZE_RANGE.min.toLocaleString('en-US')} and ${MAX_FILE_SIZE_RANGE.max.toLocaleString('en-US')} characters${fallback}`;
-  }
-  return undefined;
+  return boundedProblem(value, MAX_FILE_SIZE_RANGE, DEFAULT_SETTINGS.maxFileSize, 'characters');
+}
+
+/** Why `value` cannot be a time budget per document (as maxFileSizeProblem words it), or undefined. */
+export function timeBudgetProblem(value: unknown): string | undefined {
+  return boundedProblem(value, TIME_BUDGET_RANGE, DEFAULT_SETTINGS.timeBudgetMs, 'milliseconds');
+}
+
+/** Why `value` cannot be a maximum number of findings per document, or undefined. */
+export function maxFindingsProblem(value: unknown): string | undefined {
+  return boundedProblem(value, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS.maxFindings, 'findings');
 }
 
 const matcherCache = new Map<string, CompiledGlob[]>();
