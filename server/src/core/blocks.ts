@@ -514,6 +514,7 @@ function readProse(
     return supportSeen;
   };
   const quoted = quotedSpans(normText);
+  const quoteAt = quoted.map(() => 0);
   let inPs = false;
   // The sentences read so far: a support line among them ("Questions?", "Still need help?")
   // turns a later reply or contact line into a help offer (the lexicon looks only when it must).
@@ -554,7 +555,7 @@ function readProse(
       pressure: pressureInContext(lexicon.pressure(unitNorm), unitNorm, inPs ? 'ps' : container),
     };
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
-    const q = quoted.length ? quoted.filter(([qs, qe]) => qe > s && qs < e).map(([qs, qe]) => [qs - s, qe - s] as [number, number]) : undefined;
+    const q = quotedIn(quoted, quoteAt, s, e);
     const ctx: MatchContext = { container: unit.container };
     if (q && q.length) ctx.quoted = q;
     if (earlier.length) ctx.earlier = earlier;
@@ -694,9 +695,17 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
   let segStart = 0;
   SENTENCE_END.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // The segment's first character that is not a space: a P.S. marker alone is a few characters
+  // long, so only a short segment is tested, never the whole run since the last cut (a sentence
+  // of thousands of "e.g." stays linear).
+  let lead = 0;
   while ((m = SENTENCE_END.exec(normText))) {
     const end = m.index + m[0].length;
-    if (m[0].charCodeAt(0) === 46 /* . */ && (PS_ONLY.test(normText.slice(segStart, end).trim()) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1)))) continue;
+    if (m[0].charCodeAt(0) === 46 /* . */) {
+      if (lead < segStart) lead = segStart;
+      while (lead < end && /\s/.test(normText[lead]!)) lead++;
+      if ((end - lead <= 16 && PS_ONLY.test(normText.slice(lead, end).trim())) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1))) continue;
+    }
     cuts.push(end);
     segStart = end;
   }
@@ -731,7 +740,7 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
  * in 30 seconds' in a table of example subject lines). Apostrophes inside words (you're,
  * customers') never open a span.
  */
-function quotedSpans(normText: string): [number, number][] {
+function quotedSpans(normText: string): [number, number][][] {
   const spans: [number, number][] = [];
   let open = -1;
   for (let i = normText.indexOf('"'); i !== -1; i = normText.indexOf('"', i + 1)) {
@@ -741,12 +750,32 @@ function quotedSpans(normText: string): [number, number][] {
       open = -1;
     }
   }
+  const single: [number, number][] = [];
   if (normText.includes("'") && OPENING_SINGLE.test(normText)) {
     SINGLE_QUOTED.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = SINGLE_QUOTED.exec(normText))) spans.push([m.index + m[1]!.length + 1, m.index + m[0].length - 1]);
+    while ((m = SINGLE_QUOTED.exec(normText))) single.push([m.index + m[1]!.length + 1, m.index + m[0].length - 1]);
   }
-  return spans;
+  // Two lists, each in order and without overlaps (a double-quoted span may overlap a single-quoted one).
+  return [spans, single];
+}
+
+/**
+ * The quoted spans that overlap the sentence [s, e), relative to its start, double-quoted ones
+ * first; undefined when there are none. The spans of each list are in order and never overlap, so
+ * their ends only grow: `at` keeps a pointer per list that only moves forward from one sentence to
+ * the next, and a paragraph of thousands of quotations stays linear.
+ */
+function quotedIn(lists: [number, number][][], at: number[], s: number, e: number): [number, number][] | undefined {
+  let out: [number, number][] | undefined;
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k]!;
+    let i = at[k]!;
+    while (i < list.length && list[i]![1] <= s) i++;
+    at[k] = i;
+    for (let j = i; j < list.length && list[j]![0] < e; j++) (out ??= []).push([list[j]![0] - s, list[j]![1] - s]);
+  }
+  return out;
 }
 
 const OPENING_SINGLE = /(?:^|[\s(\[:|])'/;
