@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_SIZE_RANGE, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS } from '../server/src/core/index';
+import { UNREAD_BLOCK } from '../server/src/core/index';
 import stages from '../skills/stages.json';
 const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];
 const level = { type: 'integer', minimum: 0, maximum: 6 };
@@ -159,7 +160,7 @@ const report = {
       type: 'object', additionalProperties: false,
       required: ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'range', 'data'],
       properties: {
-        rule: { type: 'string', enum: [...CONFIGURABLE_CHECK_IDS], description: 'The check id; its page is docs/rules/<rule>.md.' },
+        rule: { type: 'string', enum: [...CONFIGURABLE_CHECK_IDS, UNREAD_BLOCK], description: `The check id; its page is docs/rules/<rule>.md. ${UNREAD_BLOCK} is not a check: the one finding on a block the markdown parser was not given (it would have taken too long), saying why.` },
         severity: { $ref: '#/definitions/severity' },
         message: { type: 'string' },
         line: { type: 'integer', minimum: 1, description: '1-based start line.' },

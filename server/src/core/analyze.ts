@@ -8,7 +8,7 @@
  * the next version of the same document re-parses only the blocks that changed.
  * A fresh Analyzer gives exactly the same result (the tests compare both).
  */
-import { chunkBody, parseBlock, parseBlocksInWindows, type BlockResult, type Chunk, type Directive } from './blocks';
+import { chunkBody, parseBlock, parseBlocksInWindows, type BlockResult, type Chunk, type Directive, type ParserHazard } from './blocks';
 import { CHECKS, type CheckContext, type DocUnit } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
 import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch } from './lexicon';
@@ -108,6 +108,7 @@ export class Analyzer {
     const pressure: PressureHit[] = [];
     const units: DocUnit[] = [];
     const directives: Directive[] = [];
+    const unread: ParserHazard[] = [];
     const stats = emptyStats();
     let headingsSeen = 0;
     // Asks wait until every unit is known: an ask found by grammar alone counts only in the
@@ -126,6 +127,7 @@ export class Analyzer {
       const subjectLine = r.subject && blockIndex <= 1 ? r.subject : undefined;
       if (subjectLine) stats.hasSubjectLine = true;
       for (const d of r.directives) directives.push({ ...d, start: base + d.start, end: base + d.end });
+      if (r.unread) unread.push({ ...r.unread, start: base + r.unread.start, end: base + r.unread.end });
       for (const u of r.units) {
         if (u.container === 'heading') headingsSeen++;
         if (units.length === 0) stats.startsWithHeading = u.container === 'heading';
@@ -269,6 +271,9 @@ export class Analyzer {
     const before = findings.length;
     findings = applySuppressions(findings, directives, lines);
     const suppressed = before - findings.length;
+    // A block the markdown parser would hang on was not read (blocks.ts, parserHazard): one finding
+    // says so, and no comment silences it.
+    for (const u of unread) findings.push(unreadFinding(u, lines));
     findings.sort(
       (a, b) =>
         a.range.start.line - b.range.start.line ||
@@ -352,6 +357,19 @@ function applySuppressions(findings: Finding[], directives: Directive[], lines: 
 }
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint']);
+
+/** The rule of the finding on a block that was not read (not a check: it cannot be turned off). */
+export const UNREAD_BLOCK = 'unread-block';
+
+function unreadFinding(u: ParserHazard, lines: LineIndex): Finding {
+  return {
+    rule: UNREAD_BLOCK,
+    severity: 'warning',
+    message: `Trustline did not read this block: it holds ${u.reason}, and the markdown parser's time grows with the square of that, enough to freeze the editor. Its asks and pressure are not checked: remove the extra markers to have it checked.`,
+    range: lines.range(u.start, u.end),
+    data: { check: UNREAD_BLOCK },
+  };
+}
 
 /** The host's settings over the defaults; an explicitly undefined (or null) value keeps the default. */
 function withDefaults(partial: Partial<TrustlineSettings> | undefined): TrustlineSettings {

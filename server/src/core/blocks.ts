@@ -129,6 +129,81 @@ export interface BlockResult {
   subject?: { start: number; end: number };
   /** Paragraphs whose whole content is one link (buttons). */
   buttons: number;
+  /** The block was not read: the markdown parser would take too long on it (see parserHazard). */
+  unread?: ParserHazard;
+}
+
+/** Why a block is not given to the markdown parser, and where (block-relative offsets). */
+export interface ParserHazard {
+  start: number;
+  end: number;
+  /** What the block holds, as the end of "This block was not read: it holds ...". */
+  reason: string;
+}
+
+/** Quotes and list items opened on one line, at most: drafts nest a few; the parser slows with the square past that. */
+export const MAX_NESTING = 32;
+/** Alternating emphasis markers in one run ("*_*_*_"), at most: "**_bold italic_**" has 2. */
+export const MAX_EMPHASIS_ALTERNATIONS = 64;
+
+/**
+ * What in a block would make the markdown parser's time grow with the square of its size or
+ * worse, found in one pass before parsing: a line that opens more than MAX_NESTING quotes and
+ * list items ("> > > > ...", "- - - - ... text", "> - > - ..."), or a run of emphasis markers
+ * that alternate more than MAX_EMPHASIS_ALTERNATIONS times ("*_*_*_..."). Such a block is not
+ * parsed at all (one finding says so), so a pasted pathological draft never hangs the editor.
+ */
+export function parserHazard(text: string): ParserHazard | undefined {
+  const n = text.length;
+  const fmt = (x: number) => x.toLocaleString('en-US');
+  // Containers opened at each line start.
+  for (let lineStart = 0; lineStart < n; ) {
+    let i = lineStart;
+    let depth = 0;
+    for (;;) {
+      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      const c = text.charCodeAt(i);
+      if (c === 62 /* > */) {
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+        i += 2;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const d = text.charCodeAt(j);
+        if ((d !== 46 && d !== 41) /* . ) */ || (text.charCodeAt(j + 1) !== 32 && text.charCodeAt(j + 1) !== 9)) break;
+        i = j + 2;
+      } else break;
+      depth++;
+    }
+    const nl = text.indexOf('\n', i);
+    const lineEnd = nl === -1 ? n : nl;
+    // (A line of nothing but "- - - -" is a thematic break, which the parser reads in linear time.)
+    if (depth > MAX_NESTING && !THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) {
+      return { start: lineStart, end: i, reason: `a line that opens ${fmt(depth)} quotes and list items inside each other (more than ${MAX_NESTING})` };
+    }
+    lineStart = lineEnd + 1;
+  }
+  // Runs of * and _ that alternate.
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 && c !== 95) continue;
+    const start = i;
+    let changes = 0;
+    while (i + 1 < n && (text.charCodeAt(i + 1) === 42 || text.charCodeAt(i + 1) === 95)) {
+      if (text.charCodeAt(i + 1) !== text.charCodeAt(i)) changes++;
+      i++;
+    }
+    if (changes > MAX_EMPHASIS_ALTERNATIONS) return { start, end: i + 1, reason: `a run of ${fmt(i + 1 - start)} emphasis markers that switch between * and _ ${fmt(changes)} times (more than ${MAX_EMPHASIS_ALTERNATIONS})` };
+  }
+  return undefined;
+}
+
+const THEMATIC_BREAK = /^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
+
+/** The result of a block that was not read. */
+function unreadBlock(hazard: ParserHazard): BlockResult {
+  return { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0, unread: hazard };
 }
 
 const processor = unified().use(remarkParse);
@@ -144,10 +219,34 @@ function parseMarkdown(text: string): Root {
 }
 
 export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
+  const hazard = parserHazard(text);
+  if (hazard) return unreadBlock(hazard);
   const tree = parseMarkdown(text);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
   return out;
+}
+
+/** Setext headings per parse when many blocks are read at once, at most (see parseBlocksInWindows). */
+const SETEXT_PER_PARSE = 16;
+
+/** Lines of a block that may underline a setext heading ("===" or "---" under a line of text). */
+function setextUnderlines(text: string): number {
+  let count = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    let spaces = 0;
+    while (spaces < 3 && text.charCodeAt(i) === 32) {
+      i++;
+      spaces++;
+    }
+    const c = text.charCodeAt(i);
+    if (c !== 61 /* = */ && c !== 45 /* - */) continue;
+    while (text.charCodeAt(i) === c) i++;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13) i++;
+    if (i >= text.length || text.charCodeAt(i) === 10) count++;
+  }
+  return count;
 }
 
 /** Characters of body per parse when many blocks are read at once (see parseBlocksInWindows). */
@@ -161,8 +260,23 @@ export const PARSE_WINDOW = 20_000;
 export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lexicon: Lexicon): (BlockResult | undefined)[] {
   const out: (BlockResult | undefined)[] = [];
   for (let i = 0; i < chunks.length; ) {
+    // A block the parser must not read is never parsed with others (see parserHazard).
+    const hazard = parserHazard(chunks[i]!.text);
+    if (hazard) {
+      out.push(unreadBlock(hazard));
+      i++;
+      continue;
+    }
     let j = i + 1;
-    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW) j++;
+    let setext = setextUnderlines(chunks[i]!.text);
+    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW && !parserHazard(chunks[j]!.text)) {
+      // The parser resolves each setext heading over the whole of what it parses: a window of
+      // thousands of them costs the square of its size, so a window holds only a few.
+      const more = setextUnderlines(chunks[j]!.text);
+      if (setext + more > SETEXT_PER_PARSE) break;
+      setext += more;
+      j++;
+    }
     out.push(...parseBlocksTogether(text, chunks.slice(i, j), lexicon));
     i = j;
   }

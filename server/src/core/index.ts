@@ -1,5 +1,6 @@
 /** The analysis core's public surface, shared by the language server, the CLI and the tests. */
 export { Analyzer, type Analysis, type AnalyzeOptions } from './analyze';
+export { UNREAD_BLOCK } from './analyze';
 export { CHECKS, CHECK_IDS, checkById, ruleDocPath } from './checks/index';
 export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, MAX_FILE_SIZE_RANGE, matchesDraftGlobs, maxFileSizeProblem, type TrustlineSettings } from './settings';
 export { globProblem, compileGlob, globMatches, type CompiledGlob } from './glob';
