@@ -345,15 +345,60 @@ function applySuppressions(findings: Finding[], directives: Directive[], lines: 
   }
   for (const o of open) ranges.push({ from: o.from, to: Number.MAX_SAFE_INTEGER, ids: o.ids });
   const hits = (ids: string[], rule: string) => ids.length === 0 || ids.includes(rule);
+  // Looked up by line, not scanned for every finding: a draft of thousands of comments and
+  // findings stays linear. Lines silenced by one comment, by line; ranges by check id ('' for all).
+  const byLine = new Map<number, string[][]>();
+  for (const o of lineOff) {
+    const list = byLine.get(o.line);
+    if (list) list.push(o.ids);
+    else byLine.set(o.line, [o.ids]);
+  }
+  const spans = lineSpans(ranges);
   return findings.filter((f) => {
     // Problems with the front matter or with the comments themselves are never silenced by a comment.
     if (UNSUPPRESSIBLE.has(f.rule)) return true;
     if (fileAll || fileOff.has(f.rule)) return false;
     const l = f.range.start.line;
-    if (lineOff.some((o) => o.line === l && hits(o.ids, f.rule))) return false;
-    if (ranges.some((r) => l >= r.from && l <= r.to && hits(r.ids, f.rule))) return false;
+    if (byLine.get(l)?.some((ids) => hits(ids, f.rule))) return false;
+    if (covers(spans.get(''), l) || covers(spans.get(f.rule), l)) return false;
     return true;
   });
+}
+
+/** Disabled line ranges per check id ('' for every check), sorted and merged. */
+function lineSpans(ranges: { from: number; to: number; ids: string[] }[]): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  for (const r of ranges) {
+    for (const id of r.ids.length === 0 ? [''] : r.ids) {
+      const list = out.get(id);
+      if (list) list.push([r.from, r.to]);
+      else out.set(id, [[r.from, r.to]]);
+    }
+  }
+  for (const [id, list] of out) {
+    list.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [from, to] of list) {
+      const last = merged[merged.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else merged.push([from, to]);
+    }
+    out.set(id, merged);
+  }
+  return out;
+}
+
+/** Whether sorted, disjoint spans hold `line` (a binary search). */
+function covers(spans: [number, number][] | undefined, line: number): boolean {
+  if (!spans) return false;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && spans[lo - 1]![1] >= line;
 }
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint']);
