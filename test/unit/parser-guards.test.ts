@@ -4,7 +4,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, UNREAD_BLOCK } from '../../server/src/core/index';
-import { parserHazard } from '../../server/src/core/blocks';
+import { listParts, parseBlock, parseBlocksTogether, parserHazard } from '../../server/src/core/blocks';
+import { defaultLexiconInstance } from '../../server/src/core/lexicon';
 
 const FRONT = '---\ntype: email\ntrust: aware\n---\n\n';
 
@@ -77,5 +78,40 @@ describe('parser guards: a block the parser would hang on is not read, with one 
     assert.ok(parserHazard('> '.repeat(33) + 'text'));
     assert.equal(parserHazard('*_'.repeat(32) + '*'), undefined);
     assert.ok(parserHazard('*_'.repeat(33)));
+  });
+});
+
+// A long list is parsed in parts of 32 top-level items (the parser moves every event it has read
+// each time a nested item closes, so one parse of 1,000 lines of "- - - - item" took 2.5 s and grew
+// with the square of the lines; reader-growth.test.ts times it). The parts must read exactly as one parse.
+describe('a long list parsed in parts reads as one parse', () => {
+  const lexicon = defaultLexiconInstance();
+  const lists: [string, string][] = [
+    ['one-line nested lists', '- - - - Book a demo\n'.repeat(200).trimEnd()],
+    ['a list nested by indentation', Array.from({ length: 300 }, (_, i) => '  '.repeat(i % 7) + `- Item ${i} [read it](https://x.example/${i}) *now*`).join('\n')],
+    ['an ordered list with continuation lines', Array.from({ length: 100 }, (_, i) => `${i + 1}. Step ${i}: [Book a demo](https://x.example/${i}). Then reply to this email.\n   More text for step ${i}, we book a demo.`).join('\n')],
+    ['thematic breaks among the items', Array.from({ length: 100 }, (_, i) => (i % 10 === 5 ? '* * *' : `* Item ${i} with **bold** text, sign up today.`)).join('\n')],
+    ['a loose list', Array.from({ length: 80 }, (_, i) => `- Item ${i}\n\n  Continued paragraph ${i}: sign up today.`).join('\n')],
+    ['quotes, code, setext headings and emphasis across lines in items', Array.from({ length: 80 }, (_, i) => `- > Quote ${i}: Book a demo\n  > still quoted\n- Title ${i}\n  ---\n  *Body ${i}:\n  schedule a call*\n\n      code ${i}`).join('\n')],
+    ['an ordered list with parentheses', Array.from({ length: 120 }, (_, i) => `${i}) Item ${i} Try it free`).join('\n')],
+  ];
+  for (const [name, text] of lists) {
+    test(name, () => {
+      assert.ok((listParts(text)?.length ?? 0) >= 1, 'the list is cut');
+      const whole = parseBlocksTogether(text, [{ start: 0, end: text.length, text }], lexicon)[0]!;
+      assert.deepEqual(parseBlock(text, lexicon), whole);
+    });
+  }
+  test('a list is not cut where a cut could change it', () => {
+    const items = (line: (i: number) => string) => Array.from({ length: 100 }, (_, i) => line(i)).join('\n');
+    // Another marker starts another list; a line that is not indented may be a lazy continuation;
+    // fenced code, HTML and link definitions may span or serve a cut.
+    assert.equal(listParts(items((i) => (i === 50 ? '* Other marker' : `- Item ${i} of the list`))), undefined);
+    assert.equal(listParts(items((i) => (i === 50 ? 'a lazy line' : `- Item ${i} of the list`))), undefined);
+    assert.equal(listParts(items((i) => (i === 50 ? '  ```\n- code?\n  ```' : `- Item ${i} of the list`))), undefined);
+    assert.equal(listParts(items((i) => (i === 50 ? '  <div>' : `- Item ${i} of the list`))), undefined);
+    assert.equal(listParts(items((i) => (i === 50 ? '[ref]: https://x.example' : `- Item ${i} of the list [ref]`))), undefined);
+    // A short list is parsed whole.
+    assert.equal(listParts(Array.from({ length: 30 }, (_, i) => `- Item ${i} of the list, with words enough to be long`).join('\n')), undefined);
   });
 });

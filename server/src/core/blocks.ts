@@ -221,10 +221,72 @@ function parseMarkdown(text: string): Root {
 export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
   const hazard = parserHazard(text);
   if (hazard) return unreadBlock(hazard);
-  const tree = parseMarkdown(text);
+  const parts = listParts(text);
+  const tree = parts ? parseListInParts(text, parts) : parseMarkdown(text);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
   return out;
+}
+
+/** Top-level list items per parse of a long list (see listParts). */
+const ITEMS_PER_PARSE = 32;
+
+/**
+ * Where to cut a block that is one long list into parses of ITEMS_PER_PARSE top-level items, or
+ * undefined to parse it whole. The parser moves all the events it has read each time a nested list
+ * item closes, so a list of thousands of lines like "- - - item" costs the square of its length
+ * (1,000 lines of four nested markers: 2.5 s). Cut before a line that starts a top-level item, the
+ * parses give the tree of one parse, their lists joined: the block is cut only when every line
+ * that is not indented (or blank) opens an item with the first line's marker (so no line can be a
+ * lazy continuation or start another list), and it holds no fenced code, HTML block or link
+ * reference definition that a cut could split or separate from its use.
+ */
+export function listParts(text: string): number[] | undefined {
+  if (text.length < 2_000) return undefined;
+  const first = LIST_LINE.exec(text);
+  if (!first) return undefined;
+  const marker = first[1]!.replace(/\d+/, '0');
+  if (/^[ \t]*(?:```|~~~|<)|^ {0,3}\[[^\]\n]+\]:/m.test(text)) return undefined;
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1) nl = text.length;
+    const c = text.charCodeAt(at);
+    if (at < nl && c !== 32 && c !== 9 && c !== 13) {
+      const m = LIST_LINE.exec(text.slice(at, Math.min(nl, at + 13)));
+      if (!m || m[1]!.replace(/\d+/, '0') !== marker) return undefined;
+      starts.push(at);
+    }
+    at = nl + 1;
+  }
+  if (starts.length <= ITEMS_PER_PARSE) return undefined;
+  const cuts: number[] = [];
+  for (let k = ITEMS_PER_PARSE; k < starts.length; k += ITEMS_PER_PARSE) cuts.push(starts[k]!);
+  return cuts;
+}
+
+/** A line that opens a list item: its marker ("-", "*", "+", "1." or "1)") and a space or tab. */
+const LIST_LINE = /^([-*+]|\d{1,9}[.)])[ \t]/;
+
+/** The tree of a long list parsed in parts cut at `cuts` (listParts): each part's list joins the one before. */
+function parseListInParts(text: string, cuts: number[]): Root {
+  const root: Root = { type: 'root', children: [] };
+  const bounds = [0, ...cuts, text.length];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const from = bounds[k]!;
+    const part = parseMarkdown(text.slice(from, bounds[k + 1]));
+    for (const node of part.children) shiftPositions(node, -from);
+    const last = root.children[root.children.length - 1];
+    const next = part.children[0];
+    if (last?.type === 'list' && next?.type === 'list' && next.position!.start.offset === from && last.ordered === next.ordered) {
+      last.children.push(...next.children);
+      last.position!.end = next.position!.end;
+      last.spread = last.spread || next.spread;
+      root.children.push(...part.children.slice(1));
+    } else root.children.push(...part.children);
+  }
+  if (root.children.length) root.position = { start: root.children[0]!.position!.start, end: root.children[root.children.length - 1]!.position!.end };
+  return root;
 }
 
 /** Setext headings per parse when many blocks are read at once, at most (see parseBlocksInWindows). */
@@ -267,9 +329,15 @@ export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lex
       i++;
       continue;
     }
+    // A long list is parsed in parts of its own (listParts).
+    if (listParts(chunks[i]!.text)) {
+      out.push(parseBlock(chunks[i]!.text, lexicon));
+      i++;
+      continue;
+    }
     let j = i + 1;
     let setext = setextUnderlines(chunks[i]!.text);
-    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW && !parserHazard(chunks[j]!.text)) {
+    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW && !parserHazard(chunks[j]!.text) && !listParts(chunks[j]!.text)) {
       // The parser resolves each setext heading over the whole of what it parses: a window of
       // thousands of them costs the square of its size, so a window holds only a few.
       const more = setextUnderlines(chunks[j]!.text);
