@@ -2,7 +2,9 @@
 // times the time, not a hundred. Each case is timed at n and 10n in the same run (the fastest of
 // seven runs: noise from a busy machine, a GC pause or another process only ever adds time, so
 // the minimum is the stable estimate) and only the ratio is asserted, with room for noise: linear
-// work gives about 10, quadratic about 100, and the bound is 30.
+// work gives about 10, quadratic about 100, and the bound is 30. The runs at n and 10n alternate, so
+// a busy spell of the machine slows both; and a ratio over the bound is measured again, up to
+// three times in all (load only ever adds time: superlinear work fails every time, noise seldom twice).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../server/src/core/analyze';
@@ -20,9 +22,40 @@ function timeOf(text: string): number {
   return Math.min(...runs);
 }
 
+/** The fastest analysis of each text, their runs alternating. */
+function timesOf(small: string, large: string): [number, number] {
+  let a = Infinity;
+  let b = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    let t0 = performance.now();
+    new Analyzer().analyze(small, { force: true });
+    a = Math.min(a, performance.now() - t0);
+    t0 = performance.now();
+    new Analyzer().analyze(large, { force: true });
+    b = Math.min(b, performance.now() - t0);
+  }
+  return [a, b];
+}
+
+/** Asserts that 10x the input takes under 30x the time, measuring up to three times. */
+function assertLinear(make: (n: number) => string, n: number): void {
+  timeOf(make(Math.ceil(n / 4))); // warm the tagger and the regular expressions
+  const small = make(n);
+  const large = make(10 * n);
+  let message = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [a, b] = timesOf(small, large);
+    const ratio = b / Math.max(a, 0.05);
+    if (ratio < 30) return;
+    message += `${message ? '; then ' : ''}${ratio.toFixed(1)}x (${a.toFixed(1)} ms -> ${b.toFixed(1)} ms)`;
+  }
+  assert.fail(`10x the input took ${message}`);
+}
+
 const FRONT = '---\ntype: email\ntrust: aware\n---\n\n';
 
-const CASES: [string, (n: number) => string][] = [
+/** A case: its name, the draft at size n, and the n it is timed at (then 10n; 200 when not given). */
+const CASES: [string, (n: number) => string, number?][] = [
   // One paragraph of many sentences, a support line first: every later sentence asks whether one came before.
   ['a long paragraph after a support line', (n) => FRONT + 'Questions? ' + 'Reply and we can walk you through the numbers. '.repeat(n)],
   // A long list of links under the sentence that asks for them.
@@ -36,21 +69,38 @@ const CASES: [string, (n: number) => string][] = [
   // One sentence of recommendations that are not asks.
   ['one long sentence of "consider" clauses', (n) => FRONT + 'We weighed it, consider reading it, '.repeat(n) + 'done.'],
   // One paragraph of many links (issue 11): adjacent (a row of buttons) and one per sentence. Each
-  // sentence's links and each ask's link are found without rescanning the paragraph. (One sentence
-  // of thousands of links joined by "and" is not here: it still costs 15-30x for 10x, issue 11.)
+  // sentence's links and each ask's link are found without rescanning the paragraph.
   ['a paragraph of adjacent links', (n) => FRONT + Array.from({ length: n }, (_, i) => `[link ${i}](https://x.example/${i})`).join(' ') + '\n'],
   ['a paragraph of one link per sentence', (n) => FRONT + Array.from({ length: n }, (_, i) => `See [link ${i}](https://x.example/${i}).`).join(' ') + '\n'],
+  // The rest of issue 11's families. One sentence of links joined by "and": each sentence's link
+  // starts are a set, not a scan of its links at every character.
+  ['a sentence of links joined by "and"', (n) => FRONT + Array.from({ length: n }, (_, i) => `[link ${i}](https://x.example/${i})`).join(' and ') + '.\n', 300],
+  // Many quoted sentences: each sentence takes its quoted spans from a pointer, not a filter of all.
+  ['a paragraph of quoted sentences', (n) => FRONT + 'He said "Book a demo today." '.repeat(n) + '\n', 1000],
+  // One sentence where an ask is rejected again and again (negated, after "e.g.", told as what we
+  // do): the next start is found by binary search, not by rescanning the sentence's words; the
+  // P.S. test looks at a short segment, not at everything since the last sentence end.
+  ['a negated ask repeated', (n) => FRONT + 'not book a demo '.repeat(n) + '\n', 1000],
+  ['"e.g." before asks', (n) => FRONT + 'Try a tool, e.g. book a demo '.repeat(n) + '\n', 1000],
+  ['a narrative sentence', (n) => FRONT + 'we book a demo, '.repeat(n) + '\n', 1000],
+  // A suppression comment on every line: comments are looked up by line, not scanned per finding.
+  ['trustline-disable comments', (n) => '---\ntype: email\ntrust: unaware\n---\n\n' + 'Book a demo today. <!-- trustline-disable-next-line -->\n'.repeat(n), 500],
+  ['lone high surrogates', (n) => FRONT + 'Book a demo \uD83D '.repeat(n) + '\n\n' + '\uD83D\n'.repeat(n), 500],
+  // Blocks the parser would hang on are found in one pass and not parsed (parser-guards.test.ts).
+  ['a line of nested list markers', (n) => FRONT + '- '.repeat(n) + 'Book a demo.\n', 300],
+  ['a line of nested blockquotes', (n) => FRONT + '> '.repeat(n) + 'Book a demo.\n', 300],
+  ['a run of alternating emphasis markers', (n) => FRONT + '*_'.repeat(n) + 'Book a demo' + '_*'.repeat(n) + '\n', 300],
+  // Setext headings: a batched parse holds only a few (the parser resolves each over all it parses).
+  ['setext headings', (n) => FRONT + 'Book a demo\n---\n\n'.repeat(n), 100],
+  // Nested one-line lists: a long list is parsed in parts (the parser moves all it has read each
+  // time a nested item closes).
+  ['nested one-line lists', (n) => FRONT + '- - - - Book a demo\n'.repeat(n), 100],
+  ['a list nested by indentation', (n) => FRONT + Array.from({ length: n }, (_, i) => '  '.repeat(i % 40) + '- Book a demo').join('\n') + '\n', 200],
 ];
 
 describe('ask reader: linear in the size of the draft', () => {
-  for (const [name, make] of CASES) {
-    test(name, () => {
-      timeOf(make(50)); // warm the tagger and the regular expressions
-      const small = timeOf(make(200));
-      const large = timeOf(make(2000));
-      const ratio = large / Math.max(small, 0.05);
-      assert.ok(ratio < 30, `10x the input took ${ratio.toFixed(1)}x the time (${small.toFixed(1)} ms -> ${large.toFixed(1)} ms)`);
-    });
+  for (const [name, make, n = 200] of CASES) {
+    test(name, () => assertLinear(make, n));
   }
 });
 

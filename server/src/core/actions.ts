@@ -23,7 +23,7 @@
  * readers that only the writer knows; and a suppression comment is an opt-out,
  * never a fix.
  */
-import { alternativesFor, escapeSnippet, looksLikeLabel, plainAlternative, renderAlternative, stepDown, type Alternative } from './alternatives';
+import { alternativesFor, escapeSnippet, looksLikeLabel, plainAlternative, renderAlternative, stepDown, tailDecorLength, type Alternative } from './alternatives';
 import type { Analysis } from './analyze';
 import { CHECK_IDS, checkById } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
@@ -147,7 +147,6 @@ function unmatchedDelimiters(text: string, start: number, end: number): { opener
 
 // Decorations a writer puts around a call to action: arrows, pointing hands.
 const LEAD_DECOR = /^(?:(?:\p{Extended_Pictographic}\uFE0F?|[→»›➡])\s*)+/u;
-const TAIL_DECOR = /(?:\s*(?:\p{Extended_Pictographic}\uFE0F?|[→»›➡]|->))+$/u;
 // "P.S." and "PS:" stay when the sentence after them is rewritten.
 const PS_PREFIX = /^p\.?\s?(?:p\.?\s?)?s\.?:?\s+/i;
 const PAIRS: Record<string, string> = { '(': ')', '"': '"', '“': '”', "'": "'", '‘': '’' };
@@ -177,7 +176,13 @@ export function fitReplacement(text: string, start: number, end: number, alterna
   };
   take(LEAD_DECOR, true);
   take(PS_PREFIX, true);
-  take(TAIL_DECOR, false);
+  // Trailing arrows and emoji, found by a scan back from the end (a regex ending in `+$` retries at
+  // every emoji of a long run: tailDecorLength).
+  const tailLength = tailDecorLength(text.slice(s, e));
+  if (tailLength > 0 && tailLength < e - s) {
+    tail = text.slice(e - tailLength, e) + tail;
+    e -= tailLength;
+  }
   // Wrapping pairs: "(Book a demo.)" keeps its parentheses.
   let wrapOpen = '';
   let wrapClose = '';

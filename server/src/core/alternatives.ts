@@ -88,8 +88,48 @@ export function alternativesFor(q: AlternativesQuery): Alternative[] {
 export function looksLikeLabel(sentence: string): boolean {
   // A table row: each cell is a label.
   if (/^\s*\|/.test(sentence)) return true;
-  const bare = sentence.replace(/(?:\s*(?:\p{Extended_Pictographic}\uFE0F?|[→»›➡]|->))+$/u, '');
+  const bare = sentence.slice(0, sentence.length - tailDecorLength(sentence));
   return !/[.!?…]["'”’)\]*_~]*\s*$/.test(bare) && bare.trim().split(/\s+/).length <= 8;
+}
+
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
+const SPACE = /^\s$/u;
+const ARROWS = '→»›➡';
+
+/**
+ * The length of the decoration that ends `text`: emoji (each with an optional variation selector),
+ * arrows (→ » › ➡ ->) and the spaces between and before them; what
+ * /(?:\s*(?:\p{Extended_Pictographic}\uFE0F?|[→»›➡]|->))+$/u matches, found by one scan back
+ * from the end. (That regex tries every start in a run of emoji and fails at each one when the run
+ * does not end the text: a line of thousands of emoji took seconds to hover and tens of seconds
+ * for its code actions.)
+ */
+export function tailDecorLength(text: string): number {
+  let start = text.length;
+  for (let p = text.length; ; ) {
+    const token = decorEndingAt(text, p);
+    if (token < 0) break;
+    p = token;
+    while (p > 0 && SPACE.test(text[p - 1]!)) p--;
+    start = p;
+  }
+  return text.length - start;
+}
+
+/** The start of the emoji or arrow that ends just before `p`, or -1. */
+function decorEndingAt(text: string, p: number): number {
+  if (p <= 0) return -1;
+  if (p >= 2 && text.charCodeAt(p - 2) === 45 /* - */ && text.charCodeAt(p - 1) === 62 /* > */) return p - 2;
+  let end = p;
+  if (text.charCodeAt(p - 1) === 0xfe0f) end--;
+  const low = text.charCodeAt(end - 1);
+  const high = text.charCodeAt(end - 2);
+  const from = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? end - 2 : end - 1;
+  if (from < 0) return -1;
+  const ch = text.slice(from, end);
+  if (PICTOGRAPHIC.test(ch)) return from;
+  // An arrow takes no variation selector here (the pattern allowed one only after an emoji).
+  return end === p && ARROWS.includes(ch) ? from : -1;
 }
 
 export interface StepDown {

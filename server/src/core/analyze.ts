@@ -8,7 +8,7 @@
  * the next version of the same document re-parses only the blocks that changed.
  * A fresh Analyzer gives exactly the same result (the tests compare both).
  */
-import { chunkBody, parseBlock, parseBlocksInWindows, type BlockResult, type Chunk, type Directive } from './blocks';
+import { chunkBody, parseBlock, parseBlocksInWindows, type BlockResult, type Chunk, type Directive, type ParserHazard } from './blocks';
 import { CHECKS, type CheckContext, type DocUnit } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
 import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch } from './lexicon';
@@ -154,6 +154,7 @@ export class Analyzer {
     const pressure: PressureHit[] = [];
     const units: DocUnit[] = [];
     const directives: Directive[] = [];
+    const unread: ParserHazard[] = [];
     const stats = emptyStats();
     let headingsSeen = 0;
     // Asks wait until every unit is known: an ask found by grammar alone counts only in the
@@ -176,6 +177,7 @@ export class Analyzer {
       const subjectLine = r.subject && blockIndex <= 1 ? r.subject : undefined;
       if (subjectLine) stats.hasSubjectLine = true;
       for (const d of r.directives) directives.push({ ...d, start: base + d.start, end: base + d.end });
+      if (r.unread) unread.push({ ...r.unread, start: base + r.unread.start, end: base + r.unread.end });
       for (const u of r.units) {
         if (u.container === 'heading') headingsSeen++;
         if (units.length === 0) stats.startsWithHeading = u.container === 'heading';
@@ -434,6 +436,9 @@ export class Analyzer {
     const before = findings.length;
     findings = applySuppressions(findings, directives, lines);
     const suppressed = before - findings.length;
+    // A block the markdown parser would hang on was not read (blocks.ts, parserHazard): one finding
+    // says so, and no comment silences it.
+    for (const u of unread) findings.push(unreadFinding(u, lines));
     findings.sort(
       (a, b) =>
         a.range.start.line - b.range.start.line ||
@@ -509,15 +514,60 @@ function applySuppressions(findings: Finding[], directives: Directive[], lines: 
   }
   for (const o of open) ranges.push({ from: o.from, to: Number.MAX_SAFE_INTEGER, ids: o.ids });
   const hits = (ids: string[], rule: string) => ids.length === 0 || ids.includes(rule);
+  // Looked up by line, not scanned for every finding: a draft of thousands of comments and
+  // findings stays linear. Lines silenced by one comment, by line; ranges by check id ('' for all).
+  const byLine = new Map<number, string[][]>();
+  for (const o of lineOff) {
+    const list = byLine.get(o.line);
+    if (list) list.push(o.ids);
+    else byLine.set(o.line, [o.ids]);
+  }
+  const spans = lineSpans(ranges);
   return findings.filter((f) => {
     // Problems with the front matter or with the comments themselves are never silenced by a comment.
     if (UNSUPPRESSIBLE.has(f.rule)) return true;
     if (fileAll || fileOff.has(f.rule)) return false;
     const l = f.range.start.line;
-    if (lineOff.some((o) => o.line === l && hits(o.ids, f.rule))) return false;
-    if (ranges.some((r) => l >= r.from && l <= r.to && hits(r.ids, f.rule))) return false;
+    if (byLine.get(l)?.some((ids) => hits(ids, f.rule))) return false;
+    if (covers(spans.get(''), l) || covers(spans.get(f.rule), l)) return false;
     return true;
   });
+}
+
+/** Disabled line ranges per check id ('' for every check), sorted and merged. */
+function lineSpans(ranges: { from: number; to: number; ids: string[] }[]): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  for (const r of ranges) {
+    for (const id of r.ids.length === 0 ? [''] : r.ids) {
+      const list = out.get(id);
+      if (list) list.push([r.from, r.to]);
+      else out.set(id, [[r.from, r.to]]);
+    }
+  }
+  for (const [id, list] of out) {
+    list.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [from, to] of list) {
+      const last = merged[merged.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else merged.push([from, to]);
+    }
+    out.set(id, merged);
+  }
+  return out;
+}
+
+/** Whether sorted, disjoint spans hold `line` (a binary search). */
+function covers(spans: [number, number][] | undefined, line: number): boolean {
+  if (!spans) return false;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && spans[lo - 1]![1] >= line;
 }
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint']);
@@ -549,6 +599,19 @@ function capFindings(findings: Finding[], max: number, lines: LineIndex): Findin
     data: { check: MAX_FINDINGS_NOTE, omitted, maxFindings: max },
   });
   return kept;
+}
+
+/** The rule of the finding on a block that was not read (not a check: it cannot be turned off). */
+export const UNREAD_BLOCK = 'unread-block';
+
+function unreadFinding(u: ParserHazard, lines: LineIndex): Finding {
+  return {
+    rule: UNREAD_BLOCK,
+    severity: 'warning',
+    message: `Trustline did not read this block: it holds ${u.reason}, and the markdown parser's time grows with the square of that, enough to freeze the editor. Its asks and pressure are not checked: remove the extra markers to have it checked.`,
+    range: lines.range(u.start, u.end),
+    data: { check: UNREAD_BLOCK },
+  };
 }
 
 /** The host's settings over the defaults; an explicitly undefined (or null) value keeps the default. */

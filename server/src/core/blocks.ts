@@ -129,6 +129,81 @@ export interface BlockResult {
   subject?: { start: number; end: number };
   /** Paragraphs whose whole content is one link (buttons). */
   buttons: number;
+  /** The block was not read: the markdown parser would take too long on it (see parserHazard). */
+  unread?: ParserHazard;
+}
+
+/** Why a block is not given to the markdown parser, and where (block-relative offsets). */
+export interface ParserHazard {
+  start: number;
+  end: number;
+  /** What the block holds, as the end of "This block was not read: it holds ...". */
+  reason: string;
+}
+
+/** Quotes and list items opened on one line, at most: drafts nest a few; the parser slows with the square past that. */
+export const MAX_NESTING = 32;
+/** Alternating emphasis markers in one run ("*_*_*_"), at most: "**_bold italic_**" has 2. */
+export const MAX_EMPHASIS_ALTERNATIONS = 64;
+
+/**
+ * What in a block would make the markdown parser's time grow with the square of its size or
+ * worse, found in one pass before parsing: a line that opens more than MAX_NESTING quotes and
+ * list items ("> > > > ...", "- - - - ... text", "> - > - ..."), or a run of emphasis markers
+ * that alternate more than MAX_EMPHASIS_ALTERNATIONS times ("*_*_*_..."). Such a block is not
+ * parsed at all (one finding says so), so a pasted pathological draft never hangs the editor.
+ */
+export function parserHazard(text: string): ParserHazard | undefined {
+  const n = text.length;
+  const fmt = (x: number) => x.toLocaleString('en-US');
+  // Containers opened at each line start.
+  for (let lineStart = 0; lineStart < n; ) {
+    let i = lineStart;
+    let depth = 0;
+    for (;;) {
+      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      const c = text.charCodeAt(i);
+      if (c === 62 /* > */) {
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+        i += 2;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const d = text.charCodeAt(j);
+        if ((d !== 46 && d !== 41) /* . ) */ || (text.charCodeAt(j + 1) !== 32 && text.charCodeAt(j + 1) !== 9)) break;
+        i = j + 2;
+      } else break;
+      depth++;
+    }
+    const nl = text.indexOf('\n', i);
+    const lineEnd = nl === -1 ? n : nl;
+    // (A line of nothing but "- - - -" is a thematic break, which the parser reads in linear time.)
+    if (depth > MAX_NESTING && !THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) {
+      return { start: lineStart, end: i, reason: `a line that opens ${fmt(depth)} quotes and list items inside each other (more than ${MAX_NESTING})` };
+    }
+    lineStart = lineEnd + 1;
+  }
+  // Runs of * and _ that alternate.
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 && c !== 95) continue;
+    const start = i;
+    let changes = 0;
+    while (i + 1 < n && (text.charCodeAt(i + 1) === 42 || text.charCodeAt(i + 1) === 95)) {
+      if (text.charCodeAt(i + 1) !== text.charCodeAt(i)) changes++;
+      i++;
+    }
+    if (changes > MAX_EMPHASIS_ALTERNATIONS) return { start, end: i + 1, reason: `a run of ${fmt(i + 1 - start)} emphasis markers that switch between * and _ ${fmt(changes)} times (more than ${MAX_EMPHASIS_ALTERNATIONS})` };
+  }
+  return undefined;
+}
+
+const THEMATIC_BREAK = /^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
+
+/** The result of a block that was not read. */
+function unreadBlock(hazard: ParserHazard): BlockResult {
+  return { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0, unread: hazard };
 }
 
 const processor = unified().use(remarkParse);
@@ -144,10 +219,96 @@ function parseMarkdown(text: string): Root {
 }
 
 export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
-  const tree = parseMarkdown(text);
+  const hazard = parserHazard(text);
+  if (hazard) return unreadBlock(hazard);
+  const parts = listParts(text);
+  const tree = parts ? parseListInParts(text, parts) : parseMarkdown(text);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
   return out;
+}
+
+/** Top-level list items per parse of a long list (see listParts). */
+const ITEMS_PER_PARSE = 32;
+
+/**
+ * Where to cut a block that is one long list into parses of ITEMS_PER_PARSE top-level items, or
+ * undefined to parse it whole. The parser moves all the events it has read each time a nested list
+ * item closes, so a list of thousands of lines like "- - - item" costs the square of its length
+ * (1,000 lines of four nested markers: 2.5 s). Cut before a line that starts a top-level item, the
+ * parses give the tree of one parse, their lists joined: the block is cut only when every line
+ * that is not indented (or blank) opens an item with the first line's marker (so no line can be a
+ * lazy continuation or start another list), and it holds no fenced code, HTML block or link
+ * reference definition that a cut could split or separate from its use.
+ */
+export function listParts(text: string): number[] | undefined {
+  if (text.length < 2_000) return undefined;
+  const first = LIST_LINE.exec(text);
+  if (!first) return undefined;
+  const marker = first[1]!.replace(/\d+/, '0');
+  if (/^[ \t]*(?:```|~~~|<)|^ {0,3}\[[^\]\n]+\]:/m.test(text)) return undefined;
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1) nl = text.length;
+    const c = text.charCodeAt(at);
+    if (at < nl && c !== 32 && c !== 9 && c !== 13) {
+      const m = LIST_LINE.exec(text.slice(at, Math.min(nl, at + 13)));
+      if (!m || m[1]!.replace(/\d+/, '0') !== marker) return undefined;
+      starts.push(at);
+    }
+    at = nl + 1;
+  }
+  if (starts.length <= ITEMS_PER_PARSE) return undefined;
+  const cuts: number[] = [];
+  for (let k = ITEMS_PER_PARSE; k < starts.length; k += ITEMS_PER_PARSE) cuts.push(starts[k]!);
+  return cuts;
+}
+
+/** A line that opens a list item: its marker ("-", "*", "+", "1." or "1)") and a space or tab. */
+const LIST_LINE = /^([-*+]|\d{1,9}[.)])[ \t]/;
+
+/** The tree of a long list parsed in parts cut at `cuts` (listParts): each part's list joins the one before. */
+function parseListInParts(text: string, cuts: number[]): Root {
+  const root: Root = { type: 'root', children: [] };
+  const bounds = [0, ...cuts, text.length];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const from = bounds[k]!;
+    const part = parseMarkdown(text.slice(from, bounds[k + 1]));
+    for (const node of part.children) shiftPositions(node, -from);
+    const last = root.children[root.children.length - 1];
+    const next = part.children[0];
+    if (last?.type === 'list' && next?.type === 'list' && next.position!.start.offset === from && last.ordered === next.ordered) {
+      last.children.push(...next.children);
+      last.position!.end = next.position!.end;
+      last.spread = last.spread || next.spread;
+      root.children.push(...part.children.slice(1));
+    } else root.children.push(...part.children);
+  }
+  if (root.children.length) root.position = { start: root.children[0]!.position!.start, end: root.children[root.children.length - 1]!.position!.end };
+  return root;
+}
+
+/** Setext headings per parse when many blocks are read at once, at most (see parseBlocksInWindows). */
+const SETEXT_PER_PARSE = 16;
+
+/** Lines of a block that may underline a setext heading ("===" or "---" under a line of text). */
+function setextUnderlines(text: string): number {
+  let count = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    let spaces = 0;
+    while (spaces < 3 && text.charCodeAt(i) === 32) {
+      i++;
+      spaces++;
+    }
+    const c = text.charCodeAt(i);
+    if (c !== 61 /* = */ && c !== 45 /* - */) continue;
+    while (text.charCodeAt(i) === c) i++;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13) i++;
+    if (i >= text.length || text.charCodeAt(i) === 10) count++;
+  }
+  return count;
 }
 
 /** Characters of body per parse when many blocks are read at once (see parseBlocksInWindows). */
@@ -163,8 +324,29 @@ export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lex
   for (let i = 0; i < chunks.length; ) {
     // Past the time budget: the blocks not read yet come back undefined (the caller stops too).
     if (stop()) break;
+    // A block the parser must not read is never parsed with others (see parserHazard).
+    const hazard = parserHazard(chunks[i]!.text);
+    if (hazard) {
+      out.push(unreadBlock(hazard));
+      i++;
+      continue;
+    }
+    // A long list is parsed in parts of its own (listParts).
+    if (listParts(chunks[i]!.text)) {
+      out.push(parseBlock(chunks[i]!.text, lexicon));
+      i++;
+      continue;
+    }
     let j = i + 1;
-    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW) j++;
+    let setext = setextUnderlines(chunks[i]!.text);
+    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW && !parserHazard(chunks[j]!.text) && !listParts(chunks[j]!.text)) {
+      // The parser resolves each setext heading over the whole of what it parses: a window of
+      // thousands of them costs the square of its size, so a window holds only a few.
+      const more = setextUnderlines(chunks[j]!.text);
+      if (setext + more > SETEXT_PER_PARSE) break;
+      setext += more;
+      j++;
+    }
     out.push(...parseBlocksTogether(text, chunks.slice(i, j), lexicon));
     i = j;
   }
@@ -516,6 +698,7 @@ function readProse(
     return supportSeen;
   };
   const quoted = quotedSpans(normText);
+  const quoteAt = quoted.map(() => 0);
   let inPs = false;
   // The sentences read so far: a support line among them ("Questions?", "Still need help?")
   // turns a later reply or contact line into a help offer (the lexicon looks only when it must).
@@ -556,7 +739,7 @@ function readProse(
       pressure: pressureInContext(lexicon.pressure(unitNorm), unitNorm, inPs ? 'ps' : container),
     };
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
-    const q = quoted.length ? quoted.filter(([qs, qe]) => qe > s && qs < e).map(([qs, qe]) => [qs - s, qe - s] as [number, number]) : undefined;
+    const q = quotedIn(quoted, quoteAt, s, e);
     const ctx: MatchContext = { container: unit.container };
     if (q && q.length) ctx.quoted = q;
     if (earlier.length) ctx.earlier = earlier;
@@ -696,9 +879,17 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
   let segStart = 0;
   SENTENCE_END.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // The segment's first character that is not a space: a P.S. marker alone is a few characters
+  // long, so only a short segment is tested, never the whole run since the last cut (a sentence
+  // of thousands of "e.g." stays linear).
+  let lead = 0;
   while ((m = SENTENCE_END.exec(normText))) {
     const end = m.index + m[0].length;
-    if (m[0].charCodeAt(0) === 46 /* . */ && (PS_ONLY.test(normText.slice(segStart, end).trim()) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1)))) continue;
+    if (m[0].charCodeAt(0) === 46 /* . */) {
+      if (lead < segStart) lead = segStart;
+      while (lead < end && /\s/.test(normText[lead]!)) lead++;
+      if ((end - lead <= 16 && PS_ONLY.test(normText.slice(lead, end).trim())) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1))) continue;
+    }
     cuts.push(end);
     segStart = end;
   }
@@ -733,7 +924,7 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
  * in 30 seconds' in a table of example subject lines). Apostrophes inside words (you're,
  * customers') never open a span.
  */
-function quotedSpans(normText: string): [number, number][] {
+function quotedSpans(normText: string): [number, number][][] {
   const spans: [number, number][] = [];
   let open = -1;
   for (let i = normText.indexOf('"'); i !== -1; i = normText.indexOf('"', i + 1)) {
@@ -743,12 +934,32 @@ function quotedSpans(normText: string): [number, number][] {
       open = -1;
     }
   }
+  const single: [number, number][] = [];
   if (normText.includes("'") && OPENING_SINGLE.test(normText)) {
     SINGLE_QUOTED.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = SINGLE_QUOTED.exec(normText))) spans.push([m.index + m[1]!.length + 1, m.index + m[0].length - 1]);
+    while ((m = SINGLE_QUOTED.exec(normText))) single.push([m.index + m[1]!.length + 1, m.index + m[0].length - 1]);
   }
-  return spans;
+  // Two lists, each in order and without overlaps (a double-quoted span may overlap a single-quoted one).
+  return [spans, single];
+}
+
+/**
+ * The quoted spans that overlap the sentence [s, e), relative to its start, double-quoted ones
+ * first; undefined when there are none. The spans of each list are in order and never overlap, so
+ * their ends only grow: `at` keeps a pointer per list that only moves forward from one sentence to
+ * the next, and a paragraph of thousands of quotations stays linear.
+ */
+function quotedIn(lists: [number, number][][], at: number[], s: number, e: number): [number, number][] | undefined {
+  let out: [number, number][] | undefined;
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k]!;
+    let i = at[k]!;
+    while (i < list.length && list[i]![1] <= s) i++;
+    at[k] = i;
+    for (let j = i; j < list.length && list[j]![0] < e; j++) (out ??= []).push([list[j]![0] - s, list[j]![1] - s]);
+  }
+  return out;
 }
 
 const OPENING_SINGLE = /(?:^|[\s(\[:|])'/;

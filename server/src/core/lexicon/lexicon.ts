@@ -288,16 +288,12 @@ export class Lexicon {
       let linkStartsNorm: Set<number> | undefined;
       if (links.length) {
         linkStartsNorm = new Set<number>();
+        // (A set of the links' starts, not a scan of the links at every character: one sentence
+        // of thousands of links stays linear.)
+        const starts = new Set<number>();
+        for (const l of links) starts.add(l.start);
         const map = unit.map;
-        for (let i = 0; i < map.length - 1; i++) {
-          const o = map[i];
-          for (let k = 0; k < links.length; k++) {
-            if (links[k]!.start === o) {
-              linkStartsNorm.add(i);
-              break;
-            }
-          }
-        }
+        for (let i = 0; i < map.length - 1; i++) if (starts.has(map[i]!)) linkStartsNorm.add(i);
       }
       const narrative = this.isNarrative(text);
       const facts: SentenceFacts = { linkStarts: linkStartsNorm, narrative, wholeLink: links.length === 1 ? this.wholeLink(unit, links) : -1, support: undefined };
@@ -463,9 +459,18 @@ export class Lexicon {
       rule.re.lastIndex = from;
       return rule.re.exec(text);
     }
-    for (let i = 0; i < words.at.length; i++) {
-      const pos = words.at[i]!;
-      if (pos < from) continue;
+    // The first word at or after `from`, by binary search: a sentence where a phrase is rejected
+    // again and again ("not book a demo, not book a demo, ...") must not rescan its words each time.
+    const at = words.at;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < at.length; i++) {
+      const pos = at[i]!;
       const w = words.list[i]!;
       if (!rule.starters.has(w)) {
         const q = w.indexOf("'");
