@@ -325,7 +325,11 @@ export class Analyzer {
         if (intros.has(i)) view.intro = true;
         if (i > 0) view.prev = units[i - 1]!.text;
         if (i + 1 < units.length) view.next = units[i + 1]!.text;
-        if (i + 1 < units.length && units[i + 1]!.block === unit.block && unitMatches[i + 1] && endMark(unit.text) === '?') view.leadIn = true;
+        // A question that leads into the ask after it in its paragraph, or a line that leads into
+        // it with a colon ("If you run a plant and want the same view:" over "Book a demo: ..."):
+        // the ask is the next sentence's.
+        const mark = endMark(unit.text);
+        if (i + 1 < units.length && unitMatches[i + 1] && ((mark === '?' && units[i + 1]!.block === unit.block) || mark === ':')) view.leadIn = true;
         const features = unitFeatures(view, v);
         const ask = unit.ask !== undefined ? asks[unit.ask] : undefined;
         if (options.onUnits) training.push({ start: unit.start, end: unit.end, text: unit.text, features, ...(ask ? { ruleAsk: { cls: ask.class, start: ask.start, end: ask.end } } : {}) });

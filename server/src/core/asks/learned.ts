@@ -48,7 +48,10 @@ export interface UnitView {
   intro?: boolean;
   prev?: string;
   next?: string;
-  /** A question whose next sentence, in the same paragraph, holds an ask the rules found ("Prefer to talk? [Request pricing]"). */
+  /**
+   * The sentence leads into an ask the rules found in the next one: a question in the same
+   * paragraph ("Prefer to talk? [Request pricing]") or a line ending in a colon.
+   */
   leadIn?: boolean;
   /** The nearest heading above the sentence (normalised), if any. */
   heading?: string;
@@ -75,7 +78,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
