@@ -36,6 +36,14 @@ describe('the trained reader', () => {
     assert.equal(warning?.range.start.line, 9);
   });
 
+  test('underlines a sentence of math-bold letters whole, from its first letter to its last mark, never inside a surrogate pair', () => {
+    const bold = (s: string) => [...s].map((ch) => (/[A-Z]/.test(ch) ? String.fromCodePoint(0x1d5d4 + ch.charCodeAt(0) - 65) : /[a-z]/.test(ch) ? String.fromCodePoint(0x1d5ee + ch.charCodeAt(0) - 97) : ch)).join('');
+    const sentence = bold(GO_TO);
+    const a = new Analyzer().analyze(email(`🚀 ${sentence}`), { force: true });
+    assert.deepEqual(a.asks.map((x) => x.text), [sentence]);
+    assert.deepEqual(new Analyzer().analyze(email(`🚀 ${sentence}`), { force: true, askModel: null }).asks, []);
+  });
+
   test('the same sentence to a customer fits, and the draft is not told it asks for nothing', () => {
     const a = new Analyzer().analyze(email(GO_TO, 'customer'), { force: true });
     assert.equal(a.asks.length, 1);

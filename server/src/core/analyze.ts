@@ -252,10 +252,7 @@ export class Analyzer {
         intros.add(intro);
         dropped.set(index, 'list-intro');
         const iu = units[intro]!;
-        let start = iu.start;
-        let end = iu.end;
-        while (start < end && !/[\p{L}\p{N}]/u.test(text[start]!)) start++;
-        while (end > start && !/[\p{L}\p{N}?!)]/u.test(text[end - 1]!)) end--;
+        const [start, end] = wordsSpan(text, iu.start, iu.end);
         iu.ask = asks.length;
         asks.push(askAt(text, lines, start, end, iu.start, iu.end, m.class, m.level, 'sentence', `read as a list of links this sentence offers; ${m.via.replace(/^read as [^;]*; /, '')}`, false));
         continue;
@@ -352,10 +349,9 @@ export class Analyzer {
         const p = askProbability(model, features);
         const best = classProbabilities(model, features)[0];
         if (!best) return;
-        let start = unit.start;
-        let end = unit.end;
-        while (start < end && !/[\p{L}\p{N}]/u.test(text[start]!)) start++;
-        while (end > start && !/[\p{L}\p{N}?!)]/u.test(text[end - 1]!)) end--;
+        const span = wordsSpan(text, unit.start, unit.end);
+        const start = span[0];
+        let end = span[1];
         // Never into a link's address: "[Manage preferences](https://...)" ends at its words.
         const last = unitLinks[i]!.filter((l) => l.end <= end).pop();
         if (last && last.end >= start && /^\](?:\([^)]*\)?|\[[^\]]*\]?)$/.test(text.slice(last.end, end))) end = last.end;
@@ -650,6 +646,28 @@ export function askSpan(m: UnitMatch, block: BlockResult, blockText: string, off
   const link = lo > 0 ? links[lo - 1] : undefined;
   if (link && m.start < link.end && link.end < m.end && blockText[offset + link.end] === ']') return { end: link.end, inLink: true, linkStart: link.start, linkEnd: link.end };
   return { end: m.end, inLink: false };
+}
+
+/**
+ * [start, end) narrowed to its first letter or digit and its last letter, digit, "?", "!" or ")":
+ * what a whole-sentence ask underlines. It steps by code point, so a sentence of math-bold
+ * letters or emoji ("𝗕𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼") is never cut inside a surrogate pair.
+ */
+function wordsSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end) {
+    const cp = text.codePointAt(start)!;
+    const width = cp > 0xffff && start + 1 < end ? 2 : 1;
+    if (/[\p{L}\p{N}]/u.test(text.slice(start, start + width))) break;
+    start += width;
+  }
+  while (end > start) {
+    const low = text.charCodeAt(end - 1);
+    const high = end - 2 >= start ? text.charCodeAt(end - 2) : 0;
+    const width = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+    if (/[\p{L}\p{N}?!)]/u.test(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return [start, end];
 }
 
 /** Checks whose findings a suppression comment cannot silence (see Check.suppressible). */
