@@ -23,7 +23,7 @@ export function explainText(r: FileReport, c: Colors): string {
     out += `      class   ${ASK_LABELS[a.class as AskClass] ?? a.class}, needs trust ${level(a.level)}: ${verdict}\n`;
     out += `      found   in a ${a.kind === 'ps' ? 'P.S. line' : a.kind === 'url' ? 'calendar or booking link' : a.kind}\n`;
     // The lexicon reports the rule it matched; the ask reader says how it read the sentence.
-    out += `      why     ${c.dim(a.via.startsWith('read as ') ? a.via : `matched ${a.via}`)}\n`;
+    out += `      why     ${c.dim(a.via.startsWith('read as ') || a.via.startsWith('read by ') ? a.via : `matched ${a.via}`)}\n`;
   }
 
   out += `\n${c.bold(`Findings (${r.findings.length})`)}\n`;

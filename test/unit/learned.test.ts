@@ -12,6 +12,7 @@ import { Analyzer, type TrainingUnit } from '../../server/src/core/analyze';
 import { adds, askProbability, FEATURE_VERSION, unitFeatures } from '../../server/src/core/asks/learned';
 import { defaultAskModel } from '../../server/src/core/asks/modelData';
 import { vocabulary } from '../../server/src/core/asks/vocabulary';
+import { hoverAt } from '../../server/src/core/hover';
 import { ROOT as root } from '../support/root';
 
 const email = (body: string, trust = 'interested') => `---\ntype: email\ntrust: ${trust}\n---\n\nHi Sam,\n\nWe shipped the new scheduling board last week.\n\n${body}\n\nBest,\nDana\n`;
@@ -42,6 +43,17 @@ describe('the trained reader', () => {
     const a = new Analyzer().analyze(email(`🚀 ${sentence}`), { force: true });
     assert.deepEqual(a.asks.map((x) => x.text), [sentence]);
     assert.deepEqual(new Analyzer().analyze(email(`🚀 ${sentence}`), { force: true, askModel: null }).asks, []);
+  });
+
+  test('its hover says the trained reader found it, how sure it is and why; a rule-found ask\'s hover does not', () => {
+    const links = { ruleUri: (id: string) => `rule:${id}`, skillUri: (n: string) => `skill:${n}` };
+    const text = email(`${GO_TO}\n\n[Book a demo](https://dockwise.example/demo)`);
+    const a = new Analyzer().analyze(text, { force: true });
+    const found = hoverAt(a, text, text.indexOf('Go to') + 3, links)!.markdown;
+    assert.match(found, /\nFound by the trained reader: \d+% an ask: [^\n]*opens with a verb[^\n]*; class evaluate \(\d+%\) {2}\n/);
+    const rule = hoverAt(a, text, text.indexOf('Book a demo') + 3, links)!.markdown;
+    assert.match(rule, /^\*\*evaluate ask\*\*: "Book a demo"/);
+    assert.doesNotMatch(rule, /trained reader/);
   });
 
   test('the same sentence to a customer fits, and the draft is not told it asks for nothing', () => {

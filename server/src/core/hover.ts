@@ -78,6 +78,9 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, links:
   return null;
 }
 
+/** How the explanation of an ask the trained reader found begins (analyze.ts). */
+const TRAINED_READER = 'read by the trained reader';
+
 /** The hover on an ask: at most a dozen lines. */
 export function askHover(analysis: Analysis, text: string, ask: Ask, links: HoverLinks): string {
   const profile = analysis.profile!;
@@ -85,6 +88,8 @@ export function askHover(analysis: Analysis, text: string, ask: Ask, links: Hove
   const gap = ask.level - audience;
   const out: string[] = [];
   out.push(`**${ask.class} ask**: "${escapeMarkdown(ask.text)}" needs trust **${stageLabel(ask.level)}**  `);
+  // An ask no rule found, only the trained reader (asks/learned.ts): say so, and how sure it is.
+  if (ask.via.startsWith(TRAINED_READER)) out.push(`Found by the trained reader: ${escapeMarkdown(ask.via.slice(TRAINED_READER.length).replace(/^\s*\(|\)(?=; class)/g, ''))}  `);
   out.push(`Audience: **${stageLabel(audience)}**, ${stageOf(audience).meaning} (${escapeMarkdown(trustSource(profile))})  `);
   const query = { askClass: ask.class, audienceLevel: audience, draftType: profile.type.value, inLink: ask.inLink || looksLikeLabel(text.slice(ask.sentenceStart, ask.sentenceEnd)) };
   if (gap > 0) {

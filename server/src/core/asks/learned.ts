@@ -347,7 +347,7 @@ function describe(x: string): string {
     case 'dest':
       return `a link to a ${val} page`;
     case 'names':
-      return `names a ${val} ask`;
+      return 'names what it asks for';
     case 'bow':
       return `says "${val}"`;
     case 'has':
