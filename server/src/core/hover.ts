@@ -6,6 +6,7 @@
  * (`skillUri`, `ruleUri`) so they open wherever the skills and rule pages live.
  */
 import { alternativesFor, appropriateAsk, looksLikeLabel, plainAlternative } from './alternatives';
+import { article } from './checks/util';
 import type { Analysis } from './analyze';
 import { ASK_LABELS, CHANNELS, channelInfo, draftTypeInfo, stageLabel, stageOf, type ChannelOverrides } from './model';
 import { FOUNDATION_SKILL, TIER_NAMES, draftTypeDescription, skillForDraft, skillInfo, skillNamesIn } from './skills';
@@ -172,10 +173,6 @@ export function skillHover(name: string, links: HoverLinks): string | null {
     `Serves trust ${stageLabel(s.trust.from)} to ${stageLabel(s.trust.to)}; ${s.channels.length >= CHANNELS.length ? 'every channel' : `channels: ${s.channels.join(', ')}`}  `,
     link('Open the skill', links.skillUri(s.name)),
   ].join('\n');
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function lowerFirst(s: string): string {

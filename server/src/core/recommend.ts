@@ -5,6 +5,7 @@
  * renders as quick-picks. Every state is plain JSON.
  */
 import type { Analysis } from './analyze';
+import { article } from './checks/util';
 import { draftTypeInfo } from './model';
 import {
   FOUNDATION_SKILL,
@@ -305,10 +306,6 @@ export function recommend(context: RecommendContext = {}): Recommendation {
     walk: start(hints),
     path: pathForDraft(facts),
   };
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 /** The quick reference as the client lists it: "Calibrate my CTA" → trust-building-principles. */

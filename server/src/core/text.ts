@@ -132,20 +132,6 @@ export function normalize(source: string, start = 0, end = source.length): Norma
   return { text, source, map };
 }
 
-/** Original [start, end) offsets of a normalised [from, to) span. */
-export function originalSpan(n: Normalized, from: number, to: number): [number, number] {
-  const start = n.map[from]!;
-  // The end is the original offset just past the last normalised char's source char.
-  if (to <= from) return [start, start];
-  const lastSource = n.map[to - 1]!;
-  const next = n.map[to]!;
-  if (next > lastSource) return [start, next];
-  // The span ends inside one source char's expansion ("…" -> "..."): end after that char,
-  // and never between the halves of a surrogate pair.
-  const width = (n.source.codePointAt(lastSource) ?? 0) > 0xffff ? 2 : 1;
-  return [start, lastSource + width];
-}
-
 /** Simple, stable 32-bit FNV-1a hash, used as a cache key for blocks. */
 export function hash(text: string): string {
   let h = 0x811c9dc5;

@@ -1,6 +1,5 @@
 import { ASK_LABELS, draftTypeInfo, stageLabel, stageOf } from '../model';
-import type { LineIndex } from '../text';
-import type { Ask, AskClass, Position, Profile } from '../types';
+import type { Ask, AskClass, Profile } from '../types';
 import type { CheckContext, Report } from './check';
 
 /** The audience as the findings' data carries it. */
@@ -74,25 +73,11 @@ export function wants(c: AskClass): string {
   return `${ASK_WANTS[c]} (${c})`;
 }
 
-/** "email", "landing page", ... as a writer says it. */
-export function typeName(profile: Profile): string {
-  return profile.type.value ? draftTypeInfo(profile.type.value).name : 'draft';
-}
-
 /** "This email" or "This email (inferred from the Subject: line)". */
 export function thisDraft(profile: Profile): string {
   const t = profile.type;
   if (!t.value) return 'This draft';
   return `This ${draftTypeInfo(t.value).name}${t.source === 'inferred' ? ` (${t.detail})` : ''}`;
-}
-
-export function askLabel(ask: Ask): string {
-  return ASK_LABELS[ask.class];
-}
-
-/** A position as plain data, for code actions that insert text. */
-export function position(lines: LineIndex, offset: number): Position {
-  return lines.positionAt(offset);
 }
 
 /** Start and end of the first line of the body that holds text (or of the document). */
