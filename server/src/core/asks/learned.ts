@@ -182,10 +182,6 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   if (u.rule) add(`type:${u.type ?? 'none'}&rule:${u.rule.shape ?? 'lexicon'}`);
   add(`type:${u.type ?? 'none'}&cont:${u.container}`);
   // Its form.
-  const count = countWords(u.text);
-  const words = wordsOf(t);
-  add(`words:${bucket(count, [1, 2, 4, 8, 15, 30])}`);
-  add(`end:${endMark(u.text) ?? 'none'}`);
   if (u.prev !== undefined && endMark(u.prev) === ':') add('prev:colon');
   if (u.prev !== undefined && endMark(u.prev) === '?') add('prev:question');
   if (u.next !== undefined && endMark(u.next) === '?') add('next:question');
@@ -220,35 +216,9 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
       add(`lwords:${bucket(lw.length, [1, 2, 4])}`);
     }
   }
-  if (/\bhttps?:\/\/|\bwww\./.test(t)) add('url:bare');
-  if (/[\w.+-]@[\w-]+\.\w/.test(t)) add('email-address');
-  const open = t.indexOf('[');
-  if (t.includes('{{') || (open >= 0 && t.indexOf(']', open) > open)) add('slot');
-  if (isNavigation(v, t)) add('nav');
-  const bare = t.trim();
-  if (bare.length > 0 && v.placeholders.startOf(bare)?.length === bare.length) add('placeholder');
-  // Who speaks and to whom.
-  const has = new Set(words);
-  for (const w of ['you', 'your', 'we', 'our', 'i', 'me', 'us', 'please', 'here', 'below', 'now', 'today', 'free', 'not', "don't", 'if', 'would', 'love', 'happy', 'can', 'let']) if (has.has(w)) add(`has:${w}`);
-  // How it opens: the words and, by part of speech, whether the first is a verb.
-  const body = t.replace(LEAD, '');
-  const head = wordsOf(body);
-  if (head.length > 0) {
-    add(`w1:${head[0]}`);
-    if (head.length > 1) add(`w12:${head[0]} ${head[1]}`);
-    if (count <= 40 && /^[a-z]/.test(body)) {
-      const r = verbReading(body);
-      if (r.plain) add('pos1:verb');
-      else if (r.afterSubject) add('pos1:verb-after-you');
-    }
-  }
-  const last = t === u.text ? words[words.length - 1] : wordsOf(u.text.slice(-40)).pop();
-  if (last !== undefined) add(`wlast:${last}`);
-  for (const w of has) if (w.length > 2) add(`bow:${w}`);
-  // What its words ask for.
-  const named = namedClass(v, body);
-  if (named) add(`names:${named}`);
-  return f;
+  for (const x of textFeatures(u.text, v)) add(x);
+  // Each feature once: the model counts a feature once, as the training does.
+  return [...new Set(f)];
 }
 
 /** The class the words of a sentence's opening name, if any; memoised per text (bounded), as the tagger's readings are. */
@@ -290,6 +260,61 @@ const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'nav', 'placehold
  */
 export function adds(model: AskModel, features: readonly string[]): boolean {
   return askProbability(model, features) >= model.add && !NEVER_ADD.some((f) => features.includes(f));
+}
+
+/**
+ * The features of a sentence's own words, whatever stands around it: memoised per text (bounded),
+ * so a keystroke re-reads only the sentences it changed, as the tagger's readings are.
+ */
+const textMemo = new Map<string, readonly string[]>();
+let textMemoFor: Vocabulary | undefined;
+function textFeatures(text: string, v: Vocabulary): readonly string[] {
+  if (textMemoFor !== v) {
+    textMemo.clear();
+    textMemoFor = v;
+  }
+  const known = textMemo.get(text);
+  if (known) return known;
+  const f: string[] = [];
+  const add = (s: string): void => {
+    f.push(s);
+  };
+  const t = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
+  const count = countWords(text);
+  const words = wordsOf(t);
+  add(`words:${bucket(count, [1, 2, 4, 8, 15, 30])}`);
+  add(`end:${endMark(text) ?? 'none'}`);
+  if (/\bhttps?:\/\/|\bwww\./.test(t)) add('url:bare');
+  if (/[\w.+-]@[\w-]+\.\w/.test(t)) add('email-address');
+  const open = t.indexOf('[');
+  if (t.includes('{{') || (open >= 0 && t.indexOf(']', open) > open)) add('slot');
+  if (isNavigation(v, t)) add('nav');
+  const bare = t.trim();
+  if (bare.length > 0 && v.placeholders.startOf(bare)?.length === bare.length) add('placeholder');
+  // Who speaks and to whom.
+  const has = new Set(words);
+  for (const w of ['you', 'your', 'we', 'our', 'i', 'me', 'us', 'please', 'here', 'below', 'now', 'today', 'free', 'not', "don't", 'if', 'would', 'love', 'happy', 'can', 'let']) if (has.has(w)) add(`has:${w}`);
+  // How it opens: the words and, by part of speech, whether the first is a verb.
+  const body = t.replace(LEAD, '');
+  const head = wordsOf(body);
+  if (head.length > 0) {
+    add(`w1:${head[0]}`);
+    if (head.length > 1) add(`w12:${head[0]} ${head[1]}`);
+    if (count <= 40 && /^[a-z]/.test(body)) {
+      const r = verbReading(body);
+      if (r.plain) add('pos1:verb');
+      else if (r.afterSubject) add('pos1:verb-after-you');
+    }
+  }
+  const last = t === text ? words[words.length - 1] : wordsOf(text.slice(-40)).pop();
+  if (last !== undefined) add(`wlast:${last}`);
+  for (const w of has) if (w.length > 2) add(`bow:${w}`);
+  // What its words ask for.
+  const named = namedClass(v, body);
+  if (named) add(`names:${named}`);
+  if (textMemo.size >= 20_000) textMemo.clear();
+  textMemo.set(text, f);
+  return f;
 }
 
 /** Each model's weights as a Map, built once: a JSON object of thousands of keys is slow to index. */
