@@ -31,7 +31,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Analyzer, type AskClass } from '../server/src/core/index';
 import type { TrainingUnit } from '../server/src/core/analyze';
-import { adds, FEATURE_VERSION, type AskModel, type LinearModel } from '../server/src/core/asks/learned';
+import { adds, askProbability, classProbabilities, FEATURE_VERSION, type AskModel, type LinearModel } from '../server/src/core/asks/learned';
 import { CLASSES, readPiece } from './lib/corpus';
 
 /** The labelled sets the bundled model learns from (docs/evaluation.md). A fresh held-out set is never here before its blind run. */
@@ -172,28 +172,15 @@ function train(examples: Example[], thresholds: { add: number; override: number 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scoring (the same arithmetic as learned.ts, on examples)
-
-function prob(m: LinearModel, f: string[]): number {
-  let z = m.bias;
-  for (const x of new Set(f)) z += m.weights[x] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
+// Scoring: the product's own functions (learned.ts), on examples
 
 function classOf(model: AskModel, f: string[], ruleCls: AskClass | undefined): AskClass {
-  const z = (Object.entries(model.classes) as [AskClass, LinearModel][]).map(([c, m]) => {
-    let s = m.bias;
-    for (const x of new Set(f)) s += m.weights[x] ?? 0;
-    return { c, s };
-  });
-  const max = Math.max(...z.map((e) => e.s));
-  const sum = z.reduce((n, e) => n + Math.exp(e.s - max), 0);
-  const p = z.map((e) => ({ c: e.c, p: Math.exp(e.s - max) / sum })).sort((a, b) => b.p - a.p);
-  if (!ruleCls) return p[0]!.c;
+  const p = classProbabilities(model, f);
+  if (!ruleCls) return p[0]!.cls;
   // The lexicon's phrasings keep their class (as in analyze.ts).
   if (f.includes('rule:lexicon')) return ruleCls;
-  const mine = p.find((e) => e.c === ruleCls)?.p ?? 0;
-  return p[0]!.c !== ruleCls && p[0]!.p - mine > model.override ? p[0]!.c : ruleCls;
+  const mine = p.find((e) => e.cls === ruleCls)?.p ?? 0;
+  return p[0]!.cls !== ruleCls && p[0]!.p - mine > model.override ? p[0]!.cls : ruleCls;
 }
 
 interface Scored {
@@ -235,7 +222,7 @@ const scored: Scored[] = [];
 for (const s of sets) {
   const model = train(sets.filter((x) => x !== s).flatMap((x) => bySet.get(x)!), base);
   folds.set(s, model);
-  for (const e of bySet.get(s)!) scored.push({ e, p: prob(model.detect, e.features), model });
+  for (const e of bySet.get(s)!) scored.push({ e, p: askProbability(model, e.features), model });
 }
 const rules = (() => {
   const tp = all.filter((e) => e.rule && e.label).length;

@@ -22,7 +22,6 @@ import { classInContext } from './asks/classify';
 import { vocabulary } from './asks/vocabulary';
 import { adds, askProbability, classProbabilities, endMark, FEATURE_VERSION, strongestFeatures, unitFeatures, type AskModel, type UnitView } from './asks/learned';
 import { defaultAskModel } from './asks/modelData';
-import type { UnitMatch as Match } from './lexicon';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -163,7 +162,7 @@ export class Analyzer {
     let hasWhen = false;
     let hasWhere = false;
     // For the trained reader: what the rules found in each sentence, and the sentence's links.
-    const unitMatches: (Match | undefined)[] = [];
+    const unitMatches: (UnitMatch | undefined)[] = [];
     const unitLinks: { text: string; url: string; start: number; end: number }[][] = [];
     blocks.forEach(({ start: base, result: r }, blockIndex) => {
       let linkAt = 0;
@@ -345,8 +344,8 @@ export class Analyzer {
           }
           return;
         }
-        if (!adds(model, features)) return;
         const p = askProbability(model, features);
+        if (!adds(model, features, p)) return;
         const best = classProbabilities(model, features)[0];
         if (!best) return;
         const span = wordsSpan(text, unit.start, unit.end);
