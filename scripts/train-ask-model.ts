@@ -31,7 +31,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Analyzer, type AskClass } from '../server/src/core/index';
 import type { TrainingUnit } from '../server/src/core/analyze';
-import { adds, askProbability, classProbabilities, FEATURE_VERSION, type AskModel, type LinearModel } from '../server/src/core/asks/learned';
+import { adds, askProbability, classProbabilities, FEATURE_VERSION, reclassed, type AskModel, type LinearModel } from '../server/src/core/asks/learned';
 import { CLASSES, readPiece } from './lib/corpus';
 
 /** The labelled sets the bundled model learns from (docs/evaluation.md). A fresh held-out set is never here before its blind run. */
@@ -175,12 +175,8 @@ function train(examples: Example[], thresholds: { add: number; override: number 
 // Scoring: the product's own functions (learned.ts), on examples
 
 function classOf(model: AskModel, f: string[], ruleCls: AskClass | undefined): AskClass {
-  const p = classProbabilities(model, f);
-  if (!ruleCls) return p[0]!.cls;
-  // The lexicon's phrasings keep their class (as in analyze.ts).
-  if (f.includes('rule:lexicon')) return ruleCls;
-  const mine = p.find((e) => e.cls === ruleCls)?.p ?? 0;
-  return p[0]!.cls !== ruleCls && p[0]!.p - mine > model.override ? p[0]!.cls : ruleCls;
+  if (!ruleCls) return classProbabilities(model, f)[0]!.cls;
+  return reclassed(model, f, ruleCls)?.cls ?? ruleCls;
 }
 
 interface Scored {
@@ -261,7 +257,7 @@ console.log(`chosen by leave-one-set-out: add >= ${chosen.add}, class override m
 console.log(`out-of-set (unit level): precision ${(cv.precision * 100).toFixed(1)}%, recall ${(cv.recall * 100).toFixed(1)}%, F1 ${(cv.f1 * 100).toFixed(1)}%, class ${(cv.cls * 100).toFixed(1)}%`);
 
 if (dumpFile) {
-  const rows = scored.map(({ e, p }) => `${p.toFixed(2)}\t${e.label ? (e.cls ?? 'ask') : '-'}\t${e.rule ? (e.ruleCls ?? '') : ''}\t${e.set}/${e.file}\t${e.text.slice(0, 140)}`);
+  const rows = scored.map(({ e, p }) => `${p.toFixed(2)}\t${e.label ? (e.cls ?? 'ask') : '-'}\t${e.rule ? (e.ruleCls ?? '') : ''}\t${e.features.find((f) => f.startsWith('rule:') && f !== 'rule:weak' && f !== 'rule:url')?.slice(5) ?? ''}\t${e.set}/${e.file}\t${e.text.slice(0, 140)}`);
   writeFileSync(dumpFile, `${rows.join('\n')}\n`);
 }
 if (cvDir) {

@@ -16,7 +16,7 @@ import { hoverAt } from '../../server/src/core/hover';
 import { ROOT as root } from '../support/root';
 
 const email = (body: string, trust = 'interested') => `---\ntype: email\ntrust: ${trust}\n---\n\nHi Sam,\n\nWe shipped the new scheduling board last week.\n\n${body}\n\nBest,\nDana\n`;
-const GO_TO = 'Go to dockwise.example to start planning your yard today!';
+const GO_TO = 'Go to dockwise.example to try the board on your own yard today!';
 
 function unitsOf(text: string): TrainingUnit[] {
   let units: TrainingUnit[] = [];
@@ -67,8 +67,21 @@ describe('the trained reader', () => {
     const sentence = unitsOf(email(GO_TO)).find((u) => u.text.startsWith('go to'))!;
     assert.ok(askProbability(model, sentence.features) >= model.add);
     assert.equal(adds(model, sentence.features), true);
-    for (const blocker of ['nav', 'placeholder', 'lead-in', 'header', 'dropped:list-intro', 'dropped:introduced']) {
+    for (const blocker of ['nav', 'placeholder', 'lead-in', 'header', 'dropped:list-intro', 'dropped:introduced', 'rejected:negated', 'rejected:quoted', 'rejected:example', 'rejected:third-party']) {
       assert.equal(adds(model, [...sentence.features, blocker]), false, blocker);
+    }
+  });
+
+  test('never adds an ask the lexicon turned down by section 2a: a negated ask, an example, a quote', () => {
+    const cases: [string, string][] = [
+      ["You don't need to book a demo or talk to sales to try it.", 'rejected:negated'],
+      ['Teams try different things, e.g. book a demo with three vendors in one week.', 'rejected:example'],
+    ];
+    for (const [sentence, reason] of cases) {
+      const unit = unitsOf(email(sentence, 'unknown')).find((u) => u.text.startsWith(sentence.slice(0, 8).toLowerCase()))!;
+      assert.ok(unit.features.includes(reason), `${reason} in ${unit.features.join(' ')}`);
+      assert.equal(unit.ruleAsk, undefined);
+      assert.deepEqual(new Analyzer().analyze(email(sentence, 'unknown'), { force: true }).asks.map((x) => x.text), [], sentence);
     }
   });
 

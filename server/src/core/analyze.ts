@@ -11,7 +11,7 @@
 import { chunkBody, parseBlock, parseBlocksInWindows, type BlockResult, type Chunk, type Directive, type ParserHazard } from './blocks';
 import { CHECKS, type CheckContext, type DocUnit } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
-import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type UnitMatch } from './lexicon';
+import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type Rejection, type UnitMatch } from './lexicon';
 import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
 import { ASK_LEVELS } from './model';
@@ -20,7 +20,7 @@ import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from '
 import { answersQuestion } from './asks/filters';
 import { classInContext } from './asks/classify';
 import { vocabulary } from './asks/vocabulary';
-import { adds, askProbability, classProbabilities, endMark, FEATURE_VERSION, strongestFeatures, unitFeatures, type AskModel, type UnitView } from './asks/learned';
+import { adds, askProbability, classProbabilities, endMark, FEATURE_VERSION, reclassed, strongestFeatures, unitFeatures, type AskModel, type UnitView } from './asks/learned';
 import { defaultAskModel } from './asks/modelData';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
@@ -163,6 +163,7 @@ export class Analyzer {
     let hasWhere = false;
     // For the trained reader: what the rules found in each sentence, and the sentence's links.
     const unitMatches: (UnitMatch | undefined)[] = [];
+    const unitRejected = new Map<number, Rejection>();
     const unitLinks: { text: string; url: string; start: number; end: number }[][] = [];
     blocks.forEach(({ start: base, result: r }, blockIndex) => {
       let linkAt = 0;
@@ -202,6 +203,7 @@ export class Analyzer {
           hasWhere ||= EVENT_WHERE.test(u.norm.text);
         }
         if (u.match) pending.push({ unit, u, base, r, index: units.length });
+        if (u.rejected) unitRejected.set(unitMatches.length, u.rejected);
         unitMatches.push(u.match);
         // The sentence's links, with a pointer that only moves forward (both are in order).
         while (linkAt < r.links.length && r.links[linkAt]!.start < u.start) linkAt++;
@@ -305,6 +307,7 @@ export class Analyzer {
           closing: closing.has(i),
           links: unitLinks[i]!,
           type: profile.type.value,
+          audience: profile.trust.value.level,
         };
         if (unit.headingDepth !== undefined) view.headingDepth = unit.headingDepth;
         if (heading !== undefined) view.heading = heading;
@@ -319,6 +322,8 @@ export class Analyzer {
         const d = dropped.get(i);
         if (d) view.dropped = d;
         if (intros.has(i)) view.intro = true;
+        const rejected = unitRejected.get(i);
+        if (rejected) view.rejected = rejected;
         if (i > 0) view.prev = units[i - 1]!.text;
         if (i + 1 < units.length) view.next = units[i + 1]!.text;
         // A question that leads into the ask after it in its paragraph, or a line that leads into
@@ -331,16 +336,13 @@ export class Analyzer {
         if (options.onUnits) training.push({ start: unit.start, end: unit.end, text: unit.text, features, ...(ask ? { ruleAsk: { cls: ask.class, start: ask.start, end: ask.end } } : {}) });
         if (!model || model.version !== FEATURE_VERSION) return;
         if (ask) {
-          // The lexicon's phrasings keep the class section 2a gives them ("Download the guide" is
-          // exchange); the trained reader re-classes only what the shape reader classed by default.
-          if (!m?.shape) return;
-          const classes = classProbabilities(model, features);
-          const mine = classes.find((c) => c.cls === ask.class)?.p ?? 0;
-          const best = classes[0];
-          if (best && best.cls !== ask.class && best.p - mine > model.override) {
-            ask.via += ` (read as ${best.cls} by the trained reader, ${Math.round(best.p * 100)}% against ${Math.round(mine * 100)}%)`;
-            ask.class = best.cls;
-            ask.level = ASK_LEVELS[best.cls];
+          // The class model re-classes an ask the rules found when it disagrees by a margin: the
+          // shape reader's defaults by one margin, the lexicon's phrasings only by a wider one.
+          const r = reclassed(model, features, ask.class);
+          if (r) {
+            ask.via += ` (read as ${r.cls} by the trained reader, ${Math.round(r.p * 100)}% against ${Math.round(r.mine * 100)}%)`;
+            ask.class = r.cls;
+            ask.level = ASK_LEVELS[r.cls];
           }
           return;
         }

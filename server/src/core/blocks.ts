@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Blockquote, Root, RootContent, PhrasingContent, Html } from 'mdast';
 import { normalize, normIndexOf, type Normalized } from './text';
-import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type UnitMatch } from './lexicon';
+import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
 import { readSentence } from './asks/reader';
 import { pressureInContext } from './asks/pressure';
 import { ASK_LEVELS } from './model';
@@ -96,6 +96,8 @@ export interface Unit {
   greeting: boolean;
   /** Ask candidate found by the lexicon, with offsets relative to the block start. */
   match?: UnitMatch;
+  /** No ask, and a section 2a filter turned down a phrasing of the lexicon here (negated, a mention, quoted). */
+  rejected?: Rejection;
   /** Urgency / hard-sell hits, offsets relative to the block start. */
   pressure: { start: number; end: number; via: string }[];
 }
@@ -751,6 +753,7 @@ function readProse(
         afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
       });
     if (match) unit.match = match;
+    else if (ctx.rejected) unit.rejected = ctx.rejected;
     earlier.push(sentence);
     out.units.push(unit);
   }

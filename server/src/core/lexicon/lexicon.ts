@@ -54,7 +54,7 @@ import { ASK_LEVELS } from '../model';
 import type { Normalized } from '../text';
 import { HAS_WORD, LN, PatternCompiler, WB, WE, WORD, anchorOfLiteral, escapeRe, explode, isWordCode, literalWords, type Compiled, type PressureCompiled } from './compile';
 import { considerRule, hasAny, sentenceSet, wordHash, type SentenceFacts, type SentenceWords } from './candidates';
-import type { ExtraPhrasing, LexiconData, MatchContext, UnitMatch } from './types';
+import type { ExtraPhrasing, LexiconData, MatchContext, Rejection, UnitMatch } from './types';
 import { INTEREST_CONDITION } from '../asks/filters';
 
 const BOUNDARY = /(?:^|[^\p{L}\p{N}\s'’]|\b(?:and|or|then|so|but|also|otherwise|plus|instead)\b)\s*$/u;
@@ -349,6 +349,7 @@ export class Lexicon {
         }
       }
     }
+    if (result) delete ctx.rejected;
     return result;
   }
 
@@ -550,11 +551,15 @@ export class Lexicon {
 
   private accept(rule: Compiled, text: string, from: number, to: number, facts: SentenceFacts, ctx: MatchContext): boolean {
     const before = text.slice(Math.max(0, from - 100), from);
-    if (this.negated(before)) return false;
-    if (ctx.quoted && this.inQuote(text, from, to, ctx.quoted)) return false;
-    if (this.thirdParty && this.thirdParty.test(text.slice(to, to + 120))) return false;
+    const reject = (why: Rejection): false => {
+      ctx.rejected ??= why;
+      return false;
+    };
+    if (this.negated(before)) return reject('negated');
+    if (ctx.quoted && this.inQuote(text, from, to, ctx.quoted)) return reject('quoted');
+    if (this.thirdParty && this.thirdParty.test(text.slice(to, to + 120))) return reject('third-party');
     // "e.g., schedule a call", "For example: visit website, talk with sales": a mention.
-    if (this.example && this.example.test(before)) return false;
+    if (this.example && this.example.test(before)) return reject('example');
     if (rule.supportable) {
       facts.support ??= this.isSupportCue(text);
       if (facts.support) return false;

@@ -100,4 +100,12 @@ export interface MatchContext {
   earlier?: readonly string[];
   /** What holds the sentence: `button` rules do not apply in lists and tables. */
   container?: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
+  /**
+   * Set by `match` when it finds no ask: the section 2a filter that turned down a phrasing the
+   * lexicon knows ("You don't need to book a demo" is negated, "e.g. book a demo" a mention).
+   */
+  rejected?: Rejection;
 }
+
+/** The section 2a filters that turn down a phrasing of the lexicon. */
+export type Rejection = 'negated' | 'quoted' | 'third-party' | 'example';
