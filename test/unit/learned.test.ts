@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Analyzer, type TrainingUnit } from '../../server/src/core/analyze';
-import { adds, askProbability, FEATURE_VERSION, unitFeatures } from '../../server/src/core/asks/learned';
+import { adds, askProbability, FEATURE_VERSION, unitFeatures, viewKey, type UnitView } from '../../server/src/core/asks/learned';
 import { defaultAskModel } from '../../server/src/core/asks/modelData';
 import { vocabulary } from '../../server/src/core/asks/vocabulary';
 import { hoverAt } from '../../server/src/core/hover';
@@ -105,6 +105,90 @@ describe('the trained reader', () => {
     const starts = a.asks.map((x) => x.start);
     assert.deepEqual(starts, [...starts].sort((x, y) => x - y));
     assert.ok(a.asks.some((x) => x.text === GO_TO));
+  });
+});
+
+describe('remembered verdicts', () => {
+  // analyze.ts remembers the trained reader's verdict on a sentence under viewKey, so a keystroke
+  // re-scores only the sentences whose context changed: the key must change whenever the features do.
+  const base: Required<UnitView> = {
+    text: 'join the community on slack: [slack](https://x.example/slack)',
+    container: 'paragraph',
+    button: false,
+    hero: true,
+    header: false,
+    greeting: false,
+    headingDepth: 2,
+    index: 3,
+    total: 10,
+    closing: false,
+    links: [{ text: 'slack', url: 'https://x.example/slack' }],
+    rule: { shape: 'link', cls: 'consume', kind: 'phrase' },
+    dropped: 'weak',
+    rejected: 'negated',
+    intro: false,
+    prev: 'we shipped it.',
+    next: 'questions?',
+    leadIn: false,
+    heading: 'get involved',
+    list: { intro: 'ways to help:', introRule: false, items: 3, linked: 1 },
+    type: 'email',
+    audience: 1,
+  };
+  const changes: { [K in keyof UnitView]-?: Partial<UnitView>[] } = {
+    text: [{ text: 'read the report: [report](https://x.example/r)' }],
+    container: [{ container: 'list' }, { container: 'heading' }, { container: 'ps' }],
+    button: [{ button: true }],
+    hero: [{ hero: false }],
+    header: [{ header: true }],
+    greeting: [{ greeting: true }],
+    headingDepth: [{ headingDepth: 1 }, { headingDepth: undefined }],
+    index: [{ index: 0 }, { index: 9 }, { index: 8 }],
+    total: [{ total: 4 }, { total: 40 }],
+    closing: [{ closing: true }],
+    links: [[], [{ text: 'discord', url: 'https://x.example/slack' }], [{ text: 'slack', url: 'https://x.example/pricing' }], [{ text: 'slack', url: 'mailto:a@b.c' }]].map((links) => ({ links })),
+    rule: [{ rule: undefined }, { rule: { shape: 'imperative', cls: 'consume', kind: 'phrase' } }, { rule: { cls: 'engage', kind: 'phrase' } }, { rule: { shape: 'link', cls: 'consume', kind: 'url' } }, { rule: { shape: 'link', cls: 'consume', kind: 'phrase', weak: true } }],
+    dropped: [{ dropped: undefined }, { dropped: 'list-intro' }],
+    rejected: [{ rejected: undefined }, { rejected: 'example' }],
+    intro: [{ intro: true }],
+    prev: [{ prev: undefined }, { prev: 'here is how:' }, { prev: 'want it?' }],
+    next: [{ next: undefined }, { next: 'we shipped it.' }],
+    leadIn: [{ leadIn: true }],
+    heading: [{ heading: undefined }, { heading: 'pricing' }],
+    list: [{ list: undefined }, { list: { intro: 'our sponsors:', introRule: false, items: 3, linked: 1 } }, { list: { intro: 'ways to help:', introRule: true, items: 3, linked: 1 } }, { list: { intro: 'ways to help:', introRule: false, items: 9, linked: 9 } }, { list: { introRule: false, items: 3, linked: 1 } }],
+    type: [{ type: 'landing-page' }, { type: null }],
+    audience: [{ audience: 5 }, { audience: undefined }],
+  };
+
+  test('every field of a view changes the key when it changes the features', () => {
+    const v = vocabulary();
+    // Every field of a view is changed here (a field added to UnitView must be added to both lists).
+    assert.deepEqual(Object.keys(changes).sort(), Object.keys(base).sort());
+    const f0 = unitFeatures(base, v).join(' ');
+    let changedFeatures = 0;
+    for (const [field, list] of Object.entries(changes)) {
+      for (const change of list) {
+        const view = { ...base, ...change } as UnitView;
+        if (unitFeatures(view, v).join(' ') === f0) continue;
+        changedFeatures++;
+        assert.notEqual(viewKey(view), viewKey(base), `${field}: ${JSON.stringify(change)} changes the features but not the key`);
+      }
+    }
+    assert.ok(changedFeatures >= 30, `only ${changedFeatures} changes changed the features`);
+  });
+
+  test('an analyzer that remembers verdicts across edits finds what a fresh one finds', () => {
+    let text = email(`${GO_TO}\n\nWe can walk you through it.\n\n- [Read the teardown](https://dockwise.example/teardown)\n- [Join us on Slack](https://dockwise.example/slack)\n\nWorth a look?`);
+    const reused = new Analyzer();
+    reused.analyze(text, { force: true });
+    const edits: [string, string][] = [['Worth a look?', 'Free Thursday for a look?'], ['- [Join', 'Some teams start here.\n\n- [Join'], ['We can walk', 'Happy to walk'], [GO_TO, 'We shipped it.']];
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
+      const mine = reused.analyze(text, { force: true });
+      const fresh = new Analyzer().analyze(text, { force: true });
+      assert.deepEqual(mine.asks, fresh.asks, `after "${to}"`);
+      assert.deepEqual(mine.findings, fresh.findings, `after "${to}"`);
+    }
   });
 });
 

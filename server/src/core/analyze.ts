@@ -20,7 +20,7 @@ import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from '
 import { answersQuestion } from './asks/filters';
 import { classInContext } from './asks/classify';
 import { vocabulary } from './asks/vocabulary';
-import { adds, askProbability, classProbabilities, endMark, FEATURE_VERSION, reclassed, strongestFeatures, unitFeatures, type AskModel, type UnitView } from './asks/learned';
+import { endMark, FEATURE_VERSION, judge, unitFeatures, viewKey, type AskModel, type UnitView, type Verdict } from './asks/learned';
 import { defaultAskModel } from './asks/modelData';
 import type { Ask, AskClass, Finding, PressureHit, Profile, Severity } from './types';
 
@@ -82,10 +82,16 @@ interface CacheEntry {
   result: BlockResult;
 }
 
+/** Bound on the trained reader's remembered verdicts: a draft of 100,000 words has about 7,000 sentences. */
+const MAX_VERDICTS = 50_000;
+
 export class Analyzer {
   private cache = new Map<string, CacheEntry>();
   private lexicon: Lexicon = defaultLexiconInstance();
   private lexiconKey = '';
+  /** The trained reader's verdicts by sentence in context (learned.ts viewKey), for the model they came from. */
+  private verdicts = new Map<string, Verdict>();
+  private verdictsFor: AskModel | undefined;
 
   /** Analyse one version of a document. Cheap to call on every keystroke. */
   analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
@@ -283,6 +289,11 @@ export class Analyzer {
     if ((model && model.version === FEATURE_VERSION) || options.onUnits) {
       const v = vocabulary();
       const training: TrainingUnit[] = [];
+      if (this.verdictsFor !== model) {
+        this.verdicts.clear();
+        this.verdictsFor = model ?? undefined;
+      }
+      const verdicts = this.verdicts;
       // List sizes per block (a block's list items are one list), and the heading over each sentence.
       const listItems = new Map<number, { items: number; linked: number }>();
       units.forEach((unit, i) => {
@@ -331,14 +342,27 @@ export class Analyzer {
         // the ask is the next sentence's.
         const mark = endMark(unit.text);
         if (i + 1 < units.length && unitMatches[i + 1] && ((mark === '?' && units[i + 1]!.block === unit.block) || mark === ':')) view.leadIn = true;
-        const features = unitFeatures(view, v);
         const ask = unit.ask !== undefined ? asks[unit.ask] : undefined;
-        if (options.onUnits) training.push({ start: unit.start, end: unit.end, text: unit.text, features, ...(ask ? { ruleAsk: { cls: ask.class, start: ask.start, end: ask.end } } : {}) });
+        let features: readonly string[] | undefined;
+        if (options.onUnits) {
+          features = unitFeatures(view, v);
+          training.push({ start: unit.start, end: unit.end, text: unit.text, features: [...features], ...(ask ? { ruleAsk: { cls: ask.class, start: ask.start, end: ask.end } } : {}) });
+        }
         if (!model || model.version !== FEATURE_VERSION) return;
+        // The verdict on this sentence in this context, from the last analysis when nothing it
+        // reads has changed: a keystroke re-scores only the sentences around the edit.
+        const key = `${viewKey(view)}\u0004${ask ? ask.class : ''}`;
+        let verdict = verdicts.get(key);
+        if (!verdict) {
+          features ??= unitFeatures(view, v);
+          verdict = judge(model, features, ask?.class);
+          if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+          verdicts.set(key, verdict);
+        }
         if (ask) {
-          // The class model re-classes an ask the rules found when it disagrees by a margin: the
-          // shape reader's defaults by one margin, the lexicon's phrasings only by a wider one.
-          const r = reclassed(model, features, ask.class);
+          // The class model re-classes an ask the shape reader found when it disagrees by a margin
+          // (learned.ts reclassed); the lexicon's phrasings keep their class.
+          const r = verdict.reclass;
           if (r) {
             ask.via += ` (read as ${r.cls} by the trained reader, ${Math.round(r.p * 100)}% against ${Math.round(r.mine * 100)}%)`;
             ask.class = r.cls;
@@ -346,10 +370,9 @@ export class Analyzer {
           }
           return;
         }
-        const p = askProbability(model, features);
-        if (!adds(model, features, p)) return;
-        const best = classProbabilities(model, features)[0];
-        if (!best) return;
+        const found = verdict.add;
+        if (!found) return;
+        const { p, best, why } = found;
         const span = wordsSpan(text, unit.start, unit.end);
         const start = span[0];
         let end = span[1];
@@ -357,7 +380,6 @@ export class Analyzer {
         const last = unitLinks[i]!.filter((l) => l.end <= end).pop();
         if (last && last.end >= start && /^\](?:\([^)]*\)?|\[[^\]]*\]?)$/.test(text.slice(last.end, end))) end = last.end;
         if (start >= end) return;
-        const why = strongestFeatures(model.detect, features, 1).join(', ');
         const kind = unit.button ? 'button' : unit.container === 'ps' ? 'ps' : endMark(unit.text) === '?' ? 'question' : 'sentence';
         unit.ask = asks.length;
         asks.push(askAt(text, lines, start, end, unit.start, unit.end, best.cls, ASK_LEVELS[best.cls], kind, `read by the trained reader (${Math.round(p * 100)}% an ask: ${why}); class ${best.cls} (${Math.round(best.p * 100)}%)`, false));

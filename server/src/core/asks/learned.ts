@@ -241,6 +241,25 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   return [...new Set(f)];
 }
 
+/**
+ * A key for everything `unitFeatures` reads of a view: views with the same key have the same
+ * features, so a verdict can be remembered under it (analyze.ts) and a keystroke re-scores only the
+ * sentences whose context it changed. It holds what the features are computed from, coarsened the
+ * way they coarsen it (the place in the draft as its bucket, the neighbours as their end marks).
+ * Keep it in step with `unitFeatures`: learned.test.ts changes every field of a view, one at a
+ * time, and fails when the features change and the key does not.
+ */
+export function viewKey(u: UnitView): string {
+  const place = u.total > 1 ? u.index / (u.total - 1) : 0;
+  const flags = `${u.container}|${u.headingDepth ?? ''}|${+u.button}${+u.hero}${+u.header}${+u.greeting}${+u.closing}${+!!u.intro}${+!!u.leadIn}|${u.index === 0 ? 'f' : ''}${u.index === u.total - 1 ? 'l' : ''}${bucket(place, [0.2, 0.5, 0.8])}|${u.type ?? ''}|${u.audience ?? ''}`;
+  const rule = u.rule ? `${u.rule.shape ?? 'lexicon'}|${u.rule.cls}|${+!!u.rule.weak}|${u.rule.kind}` : '';
+  const near = `${u.prev === undefined ? '-' : endMark(u.prev) ?? ''}|${u.next === undefined ? '-' : endMark(u.next) ?? ''}`;
+  const list = u.list ? `${u.list.items}|${u.list.linked}|${+u.list.introRule}|${u.list.intro ?? '\u0005'}` : '';
+  let links = '';
+  for (const l of u.links) links += `${l.text}\u0002${l.url}\u0003`;
+  return `${u.text}\u0001${flags}\u0001${rule}|${u.dropped ?? ''}|${u.rejected ?? ''}\u0001${near}\u0001${u.heading ?? '\u0005'}\u0001${list}\u0001${links}`;
+}
+
 /** The class the words of a sentence's opening name, if any; memoised per text (bounded), as the tagger's readings are. */
 const namedMemo = new Map<string, AskClass | null>();
 let namedFor: Vocabulary | undefined;
@@ -362,6 +381,27 @@ export function classProbabilities(model: AskModel, features: readonly string[])
   const exps = scores.map((s) => ({ cls: s.cls, e: Math.exp(s.z - max) }));
   const sum = exps.reduce((n, s) => n + s.e, 0);
   return exps.map((s) => ({ cls: s.cls, p: s.e / sum })).sort((a, b) => b.p - a.p);
+}
+
+/** What the trained reader makes of one sentence in its context. */
+export interface Verdict {
+  /** For a sentence the rules found an ask in: the class it gives that ask instead, if any. */
+  reclass?: { cls: AskClass; p: number; mine: number };
+  /** For a sentence the rules passed over: the ask it adds there, how sure it is, its class and what weighed most. */
+  add?: { p: number; best: { cls: AskClass; p: number }; why: string };
+}
+
+/** The trained reader's verdict on a sentence: re-class the rules' ask (`ruleCls`), or add one. */
+export function judge(model: AskModel, features: readonly string[], ruleCls: AskClass | undefined): Verdict {
+  if (ruleCls !== undefined) {
+    const r = reclassed(model, features, ruleCls);
+    return r ? { reclass: r } : {};
+  }
+  const p = askProbability(model, features);
+  if (!adds(model, features, p)) return {};
+  const best = classProbabilities(model, features)[0];
+  if (!best) return {};
+  return { add: { p, best, why: strongestFeatures(model.detect, features, 1).join(', ') } };
 }
 
 /**
