@@ -309,12 +309,12 @@ interface Cut {
 
 /**
  * The first place to cut at or after `min` (or after `setext` underlines from `from`): the start
- * of the line after a setext underline or a thematic break, or inside a line of text, before a
- * character that starts a paragraph (startsProse) and after a space or tab, with a letter earlier
- * in that line (so the text before the cut is not a bare list marker, thematic break or underline
- * that the whole line is not) and a next line that is not an underline (which would make the line
- * a heading). A cut is only a candidate: the parse of the part before it, and of the part after
- * it, say whether it holds (see parseInParts).
+ * of the line after a setext underline or a thematic break; or in a paragraph's text, before a
+ * character that starts a paragraph (startsProse) at the start of a line, or inside a line after a
+ * space or tab with a letter earlier in that line (so the text before the cut is not a bare list
+ * marker, thematic break or underline that the whole line is not), the line not followed by an
+ * underline (which would make it a heading). A cut is only a candidate: the parse of the part
+ * before it, and of the part after it, say whether it holds (see parseInParts).
  */
 function nextCut(text: string, from: number, min: number, setext: number): Cut | undefined {
   const n = text.length;
@@ -328,10 +328,18 @@ function nextCut(text: string, from: number, min: number, setext: number): Cut |
       // (A byte order mark that starts a part would be dropped by the parser.)
       if (nl !== -1 && (nl + 1 >= min || underlines >= setext) && text.charCodeAt(nl + 1) !== 0xfeff) return { at: nl + 1, kind: 'line' };
     } else if (lineEnd > min) {
-      // Inside this line, at or after min.
+      // At the start of this line or inside it, at or after min.
       const nextEnd = nl === -1 ? n : text.indexOf('\n', nl + 1);
       const next = nl === -1 ? '' : text.slice(nl + 1, Math.min(nextEnd === -1 ? n : nextEnd, nl + 1 + 200));
       if (!UNDERLINE.test(next)) {
+        // At the line start, when the line before ends in a character that is not a space or a
+        // backslash (either would make the line break a hard break in one parse, not at a part's end).
+        if (lineStart >= min && lineStart > from && startsProse(text.charCodeAt(lineStart))) {
+          let end = lineStart - 1;
+          if (text.charCodeAt(end - 1) === 13) end--;
+          const c = text.charCodeAt(end - 1);
+          if (end > from && c !== 32 && c !== 9 && c !== 92 && c !== 10) return { at: lineStart, kind: 'inline' };
+        }
         let letter = lineStart;
         while (letter < lineEnd && !isAsciiLetter(text.charCodeAt(letter))) letter++;
         for (let c = Math.max(min, letter + 2, lineStart + 1); c < lineEnd; c++) {
@@ -421,7 +429,7 @@ export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; 
       const last = part.children[part.children.length - 1];
       const tail = last ? text.slice(endOf(last), cut.at) : '';
       if (cut.kind === 'line' && (last?.type === 'heading' || last?.type === 'thematicBreak') && /^[ \t]*\r?\n$/.test(tail)) break;
-      if (cut.kind === 'inline' && last?.type === 'paragraph' && /^[ \t]*$/.test(tail) && closedParagraph(last.children, text)) break;
+      if (cut.kind === 'inline' && last?.type === 'paragraph' && /^(?:[ \t]*|\r?\n)$/.test(tail) && closedParagraph(last.children, text)) break;
       scale *= 2;
     }
     let children = part.children;
