@@ -408,8 +408,8 @@ function closedParagraph(nodes: readonly PhrasingContent[], text: string): boole
  * - inside a paragraph at the top level when the part before leaves nothing open in it
  *   (closedParagraph) and the part after starts with a paragraph: the two are one paragraph, the
  *   spaces between them joined to the text around them.
- * A part whose cut does not hold is parsed again up to a cut twice as far, so the parses add up to
- * a few times the block however often that happens.
+ * A part whose cut does not hold is parsed again up to a cut twice as far, at most twice, then the
+ * rest of the block is parsed whole: a cut that never holds costs at most 7 parts' parses more.
  */
 export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; parses: number } | undefined {
   const root: Root = { type: 'root', children: [] };
@@ -421,7 +421,9 @@ export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; 
     let part: Root;
     let cut: Cut | undefined;
     for (;;) {
-      cut = nextCut(text, from, from + scale * partSize, scale * SETEXT_PER_PARSE);
+      // After three cuts that do not hold (something opened early that never closes, such as a
+      // stray "["), the rest is parsed whole rather than again and again at twice the length.
+      cut = scale > 4 ? undefined : nextCut(text, from, from + scale * partSize, scale * SETEXT_PER_PARSE);
       parses++;
       part = from === 0 ? parseMarkdown(text.slice(from, cut?.at)) : (processor.parse(text.slice(from, cut?.at)) as Root);
       for (const node of part.children) shiftPositions(node, -from);
