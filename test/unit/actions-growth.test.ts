@@ -2,7 +2,8 @@
 // end an ask's sentence are kept out of a rewrite, and finding them must take time linear in the
 // line. The regex that did it (TAIL_DECOR, /(?:\s*(?:emoji|arrow))+$/u) retried at every emoji of a
 // run that does not end the line: 10x the emoji cost 100x the time. Timed as reader-growth.test.ts
-// times the analysis: n and 10n in one run, the fastest of seven runs, only the ratio asserted.
+// times the analysis: n and 10n in one run, the fastest of seven runs, only the ratio asserted
+// (under 15).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../server/src/core/analyze';
@@ -11,6 +12,8 @@ import { looksLikeLabel, tailDecorLength } from '../../server/src/core/alternati
 import { hoverAt, type HoverLinks } from '../../server/src/core/hover';
 
 const RUNS = 7;
+/** 10x the input may take at most this many times the time (issue 11). */
+const BOUND = 15;
 const links: HoverLinks = { skillUri: (name) => `skills/${name}/SKILL.md`, ruleUri: (id) => `docs/rules/${id}.md` };
 
 /** The pattern tailDecorLength replaces, for comparing on short strings only. */
@@ -59,9 +62,16 @@ describe('code actions and hover: linear in a line of emoji', () => {
   };
   test('an ask followed by thousands of emoji and more words', () => {
     timeOf(draft(100));
-    const small = timeOf(draft(2000));
-    const large = timeOf(draft(20000));
-    const ratio = large / Math.max(small, 0.05);
-    assert.ok(ratio < 30, `10x the emoji took ${ratio.toFixed(1)}x the time (${small.toFixed(2)} ms -> ${large.toFixed(2)} ms)`);
+    // Under BOUND times the time; a ratio over it is measured again, up to three times in all
+    // (load only ever adds time: superlinear work fails every time, noise seldom twice).
+    let message = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const small = timeOf(draft(2000));
+      const large = timeOf(draft(20000));
+      const ratio = large / Math.max(small, 0.05);
+      if (ratio < BOUND) return;
+      message += `${message ? '; then ' : ''}${ratio.toFixed(1)}x (${small.toFixed(2)} ms -> ${large.toFixed(2)} ms)`;
+    }
+    assert.fail(`10x the emoji took ${message}`);
   });
 });

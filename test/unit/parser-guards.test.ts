@@ -4,7 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, UNREAD_BLOCK } from '../../server/src/core/index';
-import { listParts, parseBlock, parseBlocksTogether, parserHazard } from '../../server/src/core/blocks';
+import { blockInParts, listParts, parseBlock, parseBlocksTogether, parseInParts, parserHazard } from '../../server/src/core/blocks';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
 import { defaultLexiconInstance } from '../../server/src/core/lexicon';
 
 const FRONT = '---\ntype: email\ntrust: aware\n---\n\n';
@@ -113,5 +115,77 @@ describe('a long list parsed in parts reads as one parse', () => {
     assert.equal(listParts(items((i) => (i === 50 ? '[ref]: https://x.example' : `- Item ${i} of the list [ref]`))), undefined);
     // A short list is parsed whole.
     assert.equal(listParts(Array.from({ length: 30 }, (_, i) => `- Item ${i} of the list, with words enough to be long`).join('\n')), undefined);
+  });
+});
+
+// Any other long block (issue 11) is parsed in parts of about PART_SIZE characters too: one long
+// paragraph (the parser moves every event after each emphasis it resolves, so a sentence of
+// thousands of "**bold** and _it_" cost the square of its length) and setext headings with no blank
+// line between them (each resolved over all the parser has read). The parts must give the tree of
+// one parse, cut only where nothing a cut separates could have joined.
+describe('a long block parsed in parts reads as one parse', () => {
+  const lexicon = defaultLexiconInstance();
+  const blocks: [string, string][] = [
+    ['emphasis pieces in one sentence', '**bold** and _it_ '.repeat(1000).trim()],
+    ['links joined by "and" and adjacent links', Array.from({ length: 400 }, (_, i) => `[link ${i}](https://x.example/${i})${i % 2 ? ' and' : ''}`).join(' ')],
+    ['sentences with links, code, inline HTML and autolinks', 'See [the guide](https://x.example/g) and `npm i` or <b>bold</b> at <https://x.example>, then book a demo. '.repeat(150).trim()],
+    ['setext headings without blank lines', 'Book a demo\n---\nSee the [guide](https://x.example/g) *today*\n===\n'.repeat(300).trim()],
+    ['stray markers that never close', 'a*b and 5 * 3 and snake_case and [not a link and `tick and <x '.repeat(200).trim()],
+    ['a paragraph over many lines, emphasis across them', 'Book a *demo\nwith us* today and read **the\nguide** now.\n'.repeat(300).trim()],
+  ];
+  for (const [name, text] of blocks) {
+    test(name, () => {
+      assert.ok(blockInParts(text), 'the block is long enough to cut');
+      // Stray markers leave every part open: it is parsed again to twice the length until whole.
+      const parses = parseInParts(text)!.parses;
+      if (name.startsWith('stray')) assert.equal(parses, 3);
+      else assert.ok(parses >= 4, `${parses} parses`);
+      const whole = parseBlocksTogether(text, [{ start: 0, end: text.length, text }], lexicon)[0]!;
+      assert.deepEqual(parseBlock(text, lexicon), whole);
+    });
+  }
+
+  test('a block is cut only when long, and never with a link reference definition in it', () => {
+    assert.equal(blockInParts('**bold** and _it_ '.repeat(100)), false);
+    assert.equal(blockInParts('Book a demo\n---\n'.repeat(16)), false);
+    assert.equal(blockInParts('Book a demo\n---\n'.repeat(17)), true);
+    assert.equal(blockInParts('See [the guide][g] today. '.repeat(1000) + '\n[g]: https://x.example/g'), false);
+    assert.equal(blockInParts('> [g]: https://x.example/g\n> ' + 'See [the guide][g] today. '.repeat(1000)), false);
+  });
+
+  // The tree itself, offsets and text, against one parse, for fixed-seed random blocks of pieces
+  // that open and close inline and block constructs, cut into parts of 20 to 120 characters.
+  test('the same tree as one parse, for random blocks cut small', () => {
+    const pieces = ['**bold** ', 'and ', '_it_ ', '[link](https://x.example/a_b) ', 'word ', 'snake_case ', '5 * 3 ', 'a*b ', '`code` ', '<b>x</b> ', '<http://x.example> ', '\n', '\n---\n', '\nBook a demo\n===\n', '\n- item ', '\n# Head ', '*', '_', '[', ']', '`', '<', '  ', '\t', '\\*', '&amp; ', '&#32;', '\n> q ', '\n```\n', 'x ', '!', '\n1. ', '\n    indented ', '- ', '***', '\uFEFF', '😀 ', '\r\n', '<!-- c ', '--> ', '*a ', ' b*', '__', 'x_ ', '\n=== ', '(', '"q" ', '| ', '![i](u) ', '\\\n'];
+    const strip = (n: Record<string, unknown>): unknown => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(n)) {
+        if (k === 'position') o[k] = n.position && [(v as { start: { offset: number } }).start.offset, (v as { end: { offset: number } }).end.offset];
+        else if (k === 'children') o[k] = (v as Record<string, unknown>[]).map(strip);
+        else o[k] = v;
+      }
+      return o;
+    };
+    const processor = unified().use(remarkParse);
+    let seed = 11;
+    const rnd = (k: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    let cut = 0;
+    for (let t = 0; t < 1500; t++) {
+      let s = '';
+      const len = 50 + rnd(1500);
+      const kinds = [pieces.length, 6, 12, 16, 30][rnd(5)]!;
+      while (s.length < len) s += pieces[rnd(kinds)];
+      if (rnd(2)) s = s.trim();
+      const parts = parseInParts(s, 20 + rnd(100));
+      if (!parts) continue;
+      if (parts.parses > 1) cut++;
+      // (The parse of a whole block reads a byte order mark at its start as a space: parseMarkdown.)
+      const one = processor.parse(s.charCodeAt(0) === 0xfeff ? ` ${s.slice(1)}` : s);
+      assert.deepEqual((strip(parts.tree as never) as { children: unknown }).children, (strip(one as never) as { children: unknown }).children, JSON.stringify(s));
+    }
+    assert.ok(cut > 1000, `${cut} blocks were cut`);
   });
 });

@@ -2,15 +2,18 @@
 // times the time, not a hundred. Each case is timed at n and 10n in the same run (the fastest of
 // seven runs: noise from a busy machine, a GC pause or another process only ever adds time, so
 // the minimum is the stable estimate) and only the ratio is asserted, with room for noise: linear
-// work gives about 10, quadratic about 100, and the bound is 30. The runs at n and 10n alternate, so
+// work gives about 10, quadratic about 100, and the bound is 15 (issue 11). The runs at n and 10n alternate, so
 // a busy spell of the machine slows both; and a ratio over the bound is measured again, up to
 // three times in all (load only ever adds time: superlinear work fails every time, noise seldom twice).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../server/src/core/analyze';
 import { readSentence, type SentenceFacts } from '../../server/src/core/asks/reader';
+import { END, GAP_WORD, LN, START, startMatch, startOnly } from '../../server/src/core/lexicon/compile';
 
 const RUNS = 7;
+/** 10x the input may take at most this many times the time (issue 11). */
+const BOUND = 15;
 
 function timeOf(text: string): number {
   const runs: number[] = [];
@@ -37,7 +40,7 @@ function timesOf(small: string, large: string): [number, number] {
   return [a, b];
 }
 
-/** Asserts that 10x the input takes under 30x the time, measuring up to three times. */
+/** Asserts that 10x the input takes under BOUND times the time, measuring up to three times. */
 function assertLinear(make: (n: number) => string, n: number): void {
   timeOf(make(Math.ceil(n / 4))); // warm the tagger and the regular expressions
   const small = make(n);
@@ -46,7 +49,7 @@ function assertLinear(make: (n: number) => string, n: number): void {
   for (let attempt = 0; attempt < 3; attempt++) {
     const [a, b] = timesOf(small, large);
     const ratio = b / Math.max(a, 0.05);
-    if (ratio < 30) return;
+    if (ratio < BOUND) return;
     message += `${message ? '; then ' : ''}${ratio.toFixed(1)}x (${a.toFixed(1)} ms -> ${b.toFixed(1)} ms)`;
   }
   assert.fail(`10x the input took ${message}`);
@@ -54,7 +57,11 @@ function assertLinear(make: (n: number) => string, n: number): void {
 
 const FRONT = '---\ntype: email\ntrust: aware\n---\n\n';
 
-/** A case: its name, the draft at size n, and the n it is timed at (then 10n; 200 when not given). */
+/**
+ * A case: its name, the draft at size n, and the n it is timed at (then 10n; 200 when not given),
+ * large enough that the analysis at n takes milliseconds: at a fraction of one, a garbage
+ * collection that only the run at 10n meets, on a machine busy with other tests, doubles the ratio.
+ */
 const CASES: [string, (n: number) => string, number?][] = [
   // One paragraph of many sentences, a support line first: every later sentence asks whether one came before.
   ['a long paragraph after a support line', (n) => FRONT + 'Questions? ' + 'Reply and we can walk you through the numbers. '.repeat(n)],
@@ -65,9 +72,9 @@ const CASES: [string, (n: number) => string, number?][] = [
   // A long list of reads under a sentence that offers it.
   ['a long list of reads under the sentence that offers it', (n) => FRONT + 'Here are some posts about the project:\n\n' + Array.from({ length: n }, (_, i) => `- [Walkthrough ${i} of the IDE](https://x.example/${i})`).join('\n')],
   // One sentence of welcomes: every clause start tries the welcome pattern.
-  ['one long sentence of welcomes', (n) => FRONT + 'Pull requests and stars are always welcome, '.repeat(n) + 'thanks.'],
+  ['one long sentence of welcomes', (n) => FRONT + 'Pull requests and stars are always welcome, '.repeat(n) + 'thanks.', 1000],
   // One sentence of recommendations that are not asks.
-  ['one long sentence of "consider" clauses', (n) => FRONT + 'We weighed it, consider reading it, '.repeat(n) + 'done.'],
+  ['one long sentence of "consider" clauses', (n) => FRONT + 'We weighed it, consider reading it, '.repeat(n) + 'done.', 1000],
   // One paragraph of many links (issue 11): adjacent (a row of buttons) and one per sentence. Each
   // sentence's links and each ask's link are found without rescanning the paragraph.
   ['a paragraph of adjacent links', (n) => FRONT + Array.from({ length: n }, (_, i) => `[link ${i}](https://x.example/${i})`).join(' ') + '\n'],
@@ -86,12 +93,23 @@ const CASES: [string, (n: number) => string, number?][] = [
   // A suppression comment on every line: comments are looked up by line, not scanned per finding.
   ['trustline-disable comments', (n) => '---\ntype: email\ntrust: unaware\n---\n\n' + 'Book a demo today. <!-- trustline-disable-next-line -->\n'.repeat(n), 500],
   ['lone high surrogates', (n) => FRONT + 'Book a demo \uD83D '.repeat(n) + '\n\n' + '\uD83D\n'.repeat(n), 500],
+  // A run of them (or of any symbol) after a word: a lexicon pattern that starts at the sentence
+  // start is tried only up to its first word, not looked back from at every character of the run.
+  ['a run of lone high surrogates after an ask', (n) => FRONT + 'Book a demo ' + '\uD83D'.repeat(10 * n) + ' today\n', 500],
+  // A paragraph of thousands of lines is parsed in parts, cut at line starts.
+  ['a paragraph of thousands of lines of one replacement character', (n) => FRONT + '\uFFFD\n'.repeat(n), 500],
   // Blocks the parser would hang on are found in one pass and not parsed (parser-guards.test.ts).
   ['a line of nested list markers', (n) => FRONT + '- '.repeat(n) + 'Book a demo.\n', 300],
   ['a line of nested blockquotes', (n) => FRONT + '> '.repeat(n) + 'Book a demo.\n', 300],
   ['a run of alternating emphasis markers', (n) => FRONT + '*_'.repeat(n) + 'Book a demo' + '_*'.repeat(n) + '\n', 300],
   // Setext headings: a batched parse holds only a few (the parser resolves each over all it parses).
   ['setext headings', (n) => FRONT + 'Book a demo\n---\n\n'.repeat(n), 100],
+  // One paragraph the parser would read whole: emphasis pieces in one sentence (the parser moves
+  // all the events after each emphasis it resolves) and setext headings with no blank line between
+  // them (each resolved over all it parses). A long block is parsed in parts, cut where a cut holds.
+  ['emphasis pieces in one sentence', (n) => FRONT + '**bold** and _it_ '.repeat(n) + '\n', 600],
+  ['setext headings without blank lines', (n) => FRONT + 'Book a demo\n---\n'.repeat(n), 200],
+  ['setext headings of both kinds without blank lines, one with emphasis across two lines', (n) => FRONT + 'Book a *demo\nnow* today\n===\nSee the [guide](https://x.example/g)\n---\n'.repeat(n), 100],
   // Nested one-line lists: a long list is parsed in parts (the parser moves all it has read each
   // time a nested item closes).
   ['nested one-line lists', (n) => FRONT + '- - - - Book a demo\n'.repeat(n), 100],
@@ -129,10 +147,47 @@ describe('ask reader: one sentence of many links is read in linear time', () => 
       return Math.min(...runs);
     };
     // Sizes where one reading takes milliseconds, not a fraction of one, so a timer tick is noise.
+    // A ratio over the bound is measured again, up to three times in all, as in assertLinear.
     time(sentence(50));
-    const small = time(sentence(500));
-    const large = time(sentence(5000));
-    const ratio = large / Math.max(small, 0.05);
-    assert.ok(ratio < 30, `10x the input took ${ratio.toFixed(1)}x the time (${small.toFixed(1)} ms -> ${large.toFixed(1)} ms)`);
+    const small = sentence(500);
+    const large = sentence(5000);
+    let message = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const a = time(small);
+      const b = time(large);
+      const ratio = b / Math.max(a, 0.05);
+      if (ratio < BOUND) return;
+      message += `${message ? '; then ' : ''}${ratio.toFixed(1)}x (${a.toFixed(1)} ms -> ${b.toFixed(1)} ms)`;
+    }
+    assert.fail(`10x the input took ${message}`);
+  });
+});
+
+// A lexicon pattern that opens at the sentence start ("^ ~1 free trial $") is matched by trying
+// only the positions up to the first letter or digit, with START taken off: the same first match,
+// at or after any position, as the pattern with START scanned over the sentence.
+describe('lexicon: a pattern at the sentence start', () => {
+  test('the same first match as the scanned pattern, on fixed-seed random sentences', () => {
+    const patterns = [`${START}(?:${GAP_WORD},?\\s+){0,1}(?<![${LN}])(?:free|book a)\\s+demo${END}`, `${START}(?:${GAP_WORD},?\\s+){0,3}or(?:\\s+${GAP_WORD},?){0,3}${END}`, `${START}`, `${START}(?:!+|x)`];
+    const parts = ['free', 'demo', 'book a', 'or', ' ', '  ', '"', '&', '-', '!', '\uD83D', '🚀', '→', 'x', '.', ',', 'é', '1'];
+    let seed = 5;
+    const rnd = (k: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    for (const source of patterns) {
+      const scanned = new RegExp(source, 'g');
+      const sticky = startOnly(scanned)!;
+      assert.ok(sticky);
+      for (let i = 0; i < 3000; i++) {
+        let s = '';
+        for (let k = rnd(10); k > 0; k--) s += parts[rnd(parts.length)];
+        const from = rnd(s.length + 1);
+        scanned.lastIndex = from;
+        const a = scanned.exec(s);
+        const b = startMatch(sticky, s, from);
+        assert.deepEqual(b && [b.index, b[0]], a && [a.index, a[0]], `${JSON.stringify(s)} from ${from}`);
+      }
+    }
   });
 });

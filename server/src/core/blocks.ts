@@ -11,7 +11,7 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Blockquote, Root, RootContent, PhrasingContent, Html } from 'mdast';
+import type { Blockquote, Root, RootContent, PhrasingContent, Html, Paragraph } from 'mdast';
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
 import { readSentence } from './asks/reader';
@@ -224,7 +224,7 @@ export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
   const hazard = parserHazard(text);
   if (hazard) return unreadBlock(hazard);
   const parts = listParts(text);
-  const tree = parts ? parseListInParts(text, parts) : parseMarkdown(text);
+  const tree = parts ? parseListInParts(text, parts) : (blockInParts(text) && parseInParts(text)?.tree) || parseMarkdown(text);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
   return out;
@@ -269,6 +269,212 @@ export function listParts(text: string): number[] | undefined {
 
 /** A line that opens a list item: its marker ("-", "*", "+", "1." or "1)") and a space or tab. */
 const LIST_LINE = /^([-*+]|\d{1,9}[.)])[ \t]/;
+
+/** About this many characters per parse of a long block that is not a list (see blockInParts). */
+export const PART_SIZE = 4_000;
+
+/** A setext heading's underline (or a thematic break, "---"): the line closes the block above it. */
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?$/;
+
+/**
+ * Whether to parse a block (not a long list: listParts) in parts: a long block, or one with more
+ * setext headings than SETEXT_PER_PARSE. The parser is superlinear on one long paragraph (each
+ * emphasis it resolves moves all the events after it: a sentence of thousands of "**bold** and
+ * _it_" costs the square of its length) and resolves each setext heading over all it parses.
+ */
+export function blockInParts(text: string): boolean {
+  if (text.length < 2 * PART_SIZE && setextUnderlines(text) <= SETEXT_PER_PARSE) return false;
+  // A link reference definition (at a line start, in a quote or a list item, its label over
+  // lines) serves links anywhere in the block: a cut could separate them, so a block with "]:" is not cut.
+  return !text.includes(']:');
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether a line that starts with this character starts a paragraph: not a space, digit, byte order
+ * mark or a character that can open another block (`# > - + * _ = \` ~ < |`). (A `[` could open a
+ * link reference definition, but a block that may hold one is not cut: blockInParts.)
+ */
+function startsProse(c: number): boolean {
+  if (c <= 32 || (c >= 48 && c <= 57) || c === 0xfeff) return false;
+  return !'#>-+*_=`~<|'.includes(String.fromCharCode(c));
+}
+
+interface Cut {
+  at: number;
+  /** After a line that closes a heading or a thematic break, or inside a line of a paragraph. */
+  kind: 'line' | 'inline';
+}
+
+/**
+ * The first place to cut at or after `min` (or after `setext` underlines from `from`): the start
+ * of the line after a setext underline or a thematic break; or in a paragraph's text, before a
+ * character that starts a paragraph (startsProse) at the start of a line, or inside a line after a
+ * space or tab with a letter earlier in that line (so the text before the cut is not a bare list
+ * marker, thematic break or underline that the whole line is not), the line not followed by an
+ * underline (which would make it a heading). A cut is only a candidate: the parse of the part
+ * before it, and of the part after it, say whether it holds (see parseInParts).
+ */
+function nextCut(text: string, from: number, min: number, setext: number): Cut | undefined {
+  const n = text.length;
+  let underlines = 0;
+  for (let lineStart = from; lineStart < n; ) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? n : nl;
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
+    if (lineEnd - lineStart < 200 && (UNDERLINE.test(line) || THEMATIC_BREAK.test(line))) {
+      underlines++;
+      // (A byte order mark that starts a part would be dropped by the parser.)
+      if (nl !== -1 && (nl + 1 >= min || underlines >= setext) && text.charCodeAt(nl + 1) !== 0xfeff) return { at: nl + 1, kind: 'line' };
+    } else if (lineEnd > min) {
+      // At the start of this line or inside it, at or after min.
+      const nextEnd = nl === -1 ? n : text.indexOf('\n', nl + 1);
+      const next = nl === -1 ? '' : text.slice(nl + 1, Math.min(nextEnd === -1 ? n : nextEnd, nl + 1 + 200));
+      if (!UNDERLINE.test(next)) {
+        // At the line start, when the line before ends in a character that is not a space or a
+        // backslash (either would make the line break a hard break in one parse, not at a part's end).
+        if (lineStart >= min && lineStart > from && startsProse(text.charCodeAt(lineStart))) {
+          let end = lineStart - 1;
+          if (text.charCodeAt(end - 1) === 13) end--;
+          const c = text.charCodeAt(end - 1);
+          if (end > from && c !== 32 && c !== 9 && c !== 92 && c !== 10) return { at: lineStart, kind: 'inline' };
+        }
+        let letter = lineStart;
+        while (letter < lineEnd && !isAsciiLetter(text.charCodeAt(letter))) letter++;
+        for (let c = Math.max(min, letter + 2, lineStart + 1); c < lineEnd; c++) {
+          const p = text.charCodeAt(c - 1);
+          if ((p === 32 || p === 9) && startsProse(text.charCodeAt(c))) return { at: c, kind: 'inline' };
+        }
+      }
+    }
+    if (nl === -1) break;
+    lineStart = nl + 1;
+  }
+  return undefined;
+}
+
+type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
+const startOf = (node: Positioned) => node.position!.start.offset!;
+const endOf = (node: Positioned) => node.position!.end.offset!;
+
+/**
+ * Whether a paragraph that ends a part may go on in the next part and read as one paragraph:
+ * nothing in it is left open that a later character could close. Emphasis, links, code spans,
+ * autolinks and inline HTML are all matched within a paragraph, an opener with a later closer; an
+ * opener the parser found no closer for stays in the text. So every `[`, backtick and `<` left in
+ * its text, and every run of `*` or `_` that could open emphasis, makes the cut unsafe. A run that
+ * cannot open is one followed by a space, or an `_` run after a letter or digit ("snake_case"):
+ * decided on text that is its source character for character, any other is taken as unsafe.
+ */
+function closedParagraph(nodes: readonly PhrasingContent[], text: string): boolean {
+  for (const node of nodes) {
+    if ('children' in node) {
+      if (!closedParagraph(node.children as PhrasingContent[], text)) return false;
+      continue;
+    }
+    if (node.type !== 'text') continue;
+    const v = node.value;
+    if (!/[[`<*_]/.test(v)) continue;
+    if (/[[`]/.test(v)) return false;
+    const exact = text.slice(startOf(node), endOf(node)) === v;
+    if (!exact) return false;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 60 /* < */) {
+        const d = v.charCodeAt(i + 1);
+        if (Number.isNaN(d) || isAsciiLetter(d) || d === 47 || d === 33 || d === 63) return false;
+      } else if (c === 42 || c === 95 /* * _ */) {
+        let j = i;
+        while (v.charCodeAt(j + 1) === c) j++;
+        const before = v.charCodeAt(i - 1);
+        const after = v.charCodeAt(j + 1);
+        const spaceAfter = after === 32 || after === 9 || after === 10 || after === 13;
+        const wordBefore = isAsciiLetter(before) || (before >= 48 && before <= 57);
+        if (!spaceAfter && !(c === 95 && wordBefore)) return false;
+        i = j;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * The tree of a long block parsed in parts (blockInParts), the same tree one parse gives; or
+ * undefined where a part says a cut does not hold, for the caller to parse the block whole. Parts
+ * are about PART_SIZE characters or SETEXT_PER_PARSE setext headings. A cut holds
+ * - after a line that closes a heading or thematic break at the top level: the next line starts
+ *   afresh in one parse too;
+ * - inside a paragraph at the top level when the part before leaves nothing open in it
+ *   (closedParagraph) and the part after starts with a paragraph: the two are one paragraph, the
+ *   spaces between them joined to the text around them.
+ * A part whose cut does not hold is parsed again up to a cut twice as far, at most twice, then the
+ * rest of the block is parsed whole: a cut that never holds costs at most 7 parts' parses more.
+ */
+export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; parses: number } | undefined {
+  const root: Root = { type: 'root', children: [] };
+  let parses = 0;
+  let from = 0;
+  let joinParagraph = false;
+  while (from < text.length) {
+    let scale = 1;
+    let part: Root;
+    let cut: Cut | undefined;
+    for (;;) {
+      // After three cuts that do not hold (something opened early that never closes, such as a
+      // stray "["), the rest is parsed whole rather than again and again at twice the length.
+      cut = scale > 4 ? undefined : nextCut(text, from, from + scale * partSize, scale * SETEXT_PER_PARSE);
+      parses++;
+      part = from === 0 ? parseMarkdown(text.slice(from, cut?.at)) : (processor.parse(text.slice(from, cut?.at)) as Root);
+      for (const node of part.children) shiftPositions(node, -from);
+      if (!cut) break;
+      const last = part.children[part.children.length - 1];
+      const tail = last ? text.slice(endOf(last), cut.at) : '';
+      if (cut.kind === 'line' && (last?.type === 'heading' || last?.type === 'thematicBreak') && /^[ \t]*\r?\n$/.test(tail)) break;
+      if (cut.kind === 'inline' && last?.type === 'paragraph' && /^(?:[ \t]*|\r?\n)$/.test(tail) && closedParagraph(last.children, text)) break;
+      scale *= 2;
+    }
+    let children = part.children;
+    if (joinParagraph) {
+      const prev = root.children[root.children.length - 1];
+      const next = children[0];
+      if (prev?.type !== 'paragraph' || next?.type !== 'paragraph' || startOf(next) !== from) return undefined;
+      joinParagraphs(prev, next, text);
+      children = children.slice(1);
+    }
+    root.children.push(...children);
+    joinParagraph = cut?.kind === 'inline';
+    from = cut ? cut.at : text.length;
+  }
+  if (root.children.length) root.position = { start: root.children[0]!.position!.start, end: root.children[root.children.length - 1]!.position!.end };
+  return { tree: root, parses };
+}
+
+/** Make `next` the rest of `prev`: the spaces between their contents are text, joined to the text on either side. */
+function joinParagraphs(prev: Paragraph, next: Paragraph, text: string): void {
+  const kids = prev.children;
+  let last = kids[kids.length - 1];
+  const gapStart = last ? endOf(last) : startOf(prev);
+  const gapEnd = next.children.length ? startOf(next.children[0]!) : endOf(next);
+  const point = (offset: number) => ({ line: 1, column: 1, offset });
+  if (last?.type === 'text') {
+    last.value += text.slice(gapStart, gapEnd);
+    last.position = { start: last.position!.start, end: point(gapEnd) };
+  } else {
+    last = { type: 'text', value: text.slice(gapStart, gapEnd), position: { start: point(gapStart), end: point(gapEnd) } };
+    kids.push(last);
+  }
+  const rest = next.children;
+  const first = rest[0];
+  if (first?.type === 'text' && startOf(first) === gapEnd) {
+    last.value += first.value;
+    last.position = { start: last.position!.start, end: first.position!.end };
+    kids.push(...rest.slice(1));
+  } else kids.push(...rest);
+  prev.position = { start: prev.position!.start, end: next.position!.end };
+}
 
 /** The tree of a long list parsed in parts cut at `cuts` (listParts): each part's list joins the one before. */
 function parseListInParts(text: string, cuts: number[]): Root {
@@ -333,15 +539,15 @@ export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lex
       i++;
       continue;
     }
-    // A long list is parsed in parts of its own (listParts).
-    if (listParts(chunks[i]!.text)) {
+    // A long list, and any other long block, is parsed in parts of its own (listParts, blockInParts).
+    if (listParts(chunks[i]!.text) || blockInParts(chunks[i]!.text)) {
       out.push(parseBlock(chunks[i]!.text, lexicon));
       i++;
       continue;
     }
     let j = i + 1;
     let setext = setextUnderlines(chunks[i]!.text);
-    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW && !parserHazard(chunks[j]!.text) && !listParts(chunks[j]!.text)) {
+    while (j < chunks.length && chunks[j]!.end - chunks[i]!.start <= PARSE_WINDOW && !parserHazard(chunks[j]!.text) && !listParts(chunks[j]!.text) && !blockInParts(chunks[j]!.text)) {
       // The parser resolves each setext heading over the whole of what it parses: a window of
       // thousands of them costs the square of its size, so a window holds only a few.
       const more = setextUnderlines(chunks[j]!.text);

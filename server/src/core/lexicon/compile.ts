@@ -12,6 +12,8 @@ export interface PressureCompiled {
   /** `also` as word ids (see Lexicon.vocab). */
   alsoIds?: number[][];
   stamp: number;
+  /** As Compiled.atStart. */
+  atStart?: boolean;
 }
 
 export interface Compiled {
@@ -37,6 +39,8 @@ export interface Compiled {
   stamp: number;
   /** Words a match starts with (then `re` is sticky and tried only there), or null (scan). */
   starters: Set<string> | null;
+  /** The pattern starts at the sentence start (`^`): `re` is sticky, without START (see startOnly). */
+  atStart?: boolean;
 }
 
 export const NUMBER_WORDS =
@@ -61,6 +65,32 @@ export const GAP_WORD = `(?:[&–—-](?=\\s)|"?${WORD}"?)`;
 export const END = `(?=[^${LN}]*$)`;
 /** Start of sentence: nothing but punctuation, symbols or emoji before. */
 export const START = `(?<=^[^${LN}]*)`;
+
+/**
+ * A pattern that opens with START, made sticky and without it, for `startMatch`; or undefined for
+ * any other. Scanned, START looks back to the sentence start at every position it is tried: in a
+ * long run of symbols, emoji or lone surrogates after a word, each look is as long as the run,
+ * and the scan cost the square of it (10x a run of lone surrogates after "Book a demo": 99x the time).
+ */
+export function startOnly(re: RegExp): RegExp | undefined {
+  if (!re.source.startsWith(START)) return undefined;
+  return new RegExp(re.source.slice(START.length), re.flags.includes('y') ? re.flags : `${re.flags}y`);
+}
+
+/**
+ * The first match at or after `from` of a pattern that opens with START (`sticky`: startOnly's
+ * regex): START holds exactly up to the first letter or digit, so only those positions are tried.
+ */
+export function startMatch(sticky: RegExp, text: string, from: number): RegExpExecArray | null {
+  let last = 0;
+  while (last < text.length && !isWordCode(text.charCodeAt(last))) last++;
+  for (let at = from; at <= last; at++) {
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 /** Letters and digits, by char code: the same set as LN. */
 export function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);

@@ -52,7 +52,7 @@
 import data from '../data/lexicon.json';
 import { ASK_LEVELS } from '../model';
 import type { Normalized } from '../text';
-import { HAS_WORD, LN, PatternCompiler, WB, WE, WORD, anchorOfLiteral, escapeRe, explode, isWordCode, literalWords, type Compiled, type PressureCompiled } from './compile';
+import { HAS_WORD, LN, PatternCompiler, WB, WE, WORD, anchorOfLiteral, escapeRe, explode, isWordCode, literalWords, startMatch, startOnly, type Compiled, type PressureCompiled } from './compile';
 import { considerRule, hasAny, sentenceSet, wordHash, type SentenceFacts, type SentenceWords } from './candidates';
 import type { ExtraPhrasing, LexiconData, MatchContext, Rejection, UnitMatch } from './types';
 import { INTEREST_CONDITION } from '../asks/filters';
@@ -108,7 +108,7 @@ export class Lexicon {
   private readonly thirdParty: RegExp | null;
   private readonly example: RegExp | null;
   /** Support-line patterns, each tried only when the sentence holds a word of every required slot. */
-  private readonly supportCues: { re: RegExp; sets: string[][] }[];
+  private readonly supportCues: { re: RegExp; atStart: boolean; sets: string[][] }[];
   /** Every support line holds one of these words (the cheapest required slot of each pattern). */
   private readonly supportFirst: Set<string>;
   private readonly calendar: RegExp;
@@ -123,15 +123,17 @@ export class Lexicon {
     const add = (rule: Omit<Compiled, 'index' | 'also' | 'starters' | 'order' | 'stamp'>, anchorSets: string[][], starters: string[] | null = null) => {
       const anchors = anchorSets[0];
       const also = anchorSets.slice(1, 3);
+      const atStart = starters ? undefined : startOnly(rule.re);
       const compiled: Compiled = {
         ...rule,
-        re: starters ? new RegExp(rule.re.source, 'y') : rule.re,
+        re: starters ? new RegExp(rule.re.source, 'y') : (atStart ?? rule.re),
         index: this.rules.length,
         also,
         starters: starters ? new Set(starters) : null,
         order: 0,
         stamp: -1,
       };
+      if (atStart) compiled.atStart = true;
       this.rules.push(compiled);
       if (!anchors) this.always.push(compiled);
       else
@@ -201,7 +203,9 @@ export class Lexicon {
     for (const rule of data.pressure) {
       for (const p of rule.patterns.flatMap((x) => explode(x, data.groups))) {
         const sets = c.anchorSets(p);
-        this.addPressure({ id: rule.id, re: new RegExp(c.sequence(p), 'g'), anchors: sets[0] ?? null, also: sets.slice(1, 3), stamp: -1 });
+        const re = new RegExp(c.sequence(p), 'g');
+        const sticky = startOnly(re);
+        this.addPressure({ id: rule.id, re: sticky ?? re, anchors: sets[0] ?? null, also: sets.slice(1, 3), stamp: -1, ...(sticky ? { atStart: true } : {}) });
       }
     }
     for (const [i, phrase] of (extra.pressure ?? []).entries()) {
@@ -222,7 +226,11 @@ export class Lexicon {
     // Right after the match, within a few words of the same clause.
     this.thirdParty = data.thirdParty?.length ? new RegExp(`^(?:\\s+${WORD},?){0,6}?\\s+${c.phrases(data.thirdParty)}${WE}`) : null;
     this.example = data.examples?.length ? new RegExp(`(?:^|[^${LN}])${c.phrases(data.examples)}(?![${LN}])`) : null;
-    this.supportCues = (data.support ?? []).map((p) => ({ re: new RegExp(c.sequence(p)), sets: c.anchorSets(p) }));
+    this.supportCues = (data.support ?? []).map((p) => {
+      const re = new RegExp(c.sequence(p));
+      const sticky = startOnly(re);
+      return { re: sticky ?? re, atStart: sticky !== undefined, sets: c.anchorSets(p) };
+    });
     this.supportFirst = new Set(this.supportCues.flatMap((cue) => cue.sets[0] ?? []));
     this.calendar = new RegExp(`(?:^|[/.@])(?:${data.calendarHosts.map(escapeRe).join('|')})(?:[/:?#]|$)`, 'i');
     this.shoutWords = new Set(data.shouting.words.map((w) => w.toUpperCase()));
@@ -457,6 +465,7 @@ export class Lexicon {
   /** Next match of a rule at or after `from`: sticky rules try only their start words. */
   private next(rule: Compiled, text: string, from: number, words: SentenceWords): RegExpExecArray | null {
     if (!rule.starters) {
+      if (rule.atStart) return startMatch(rule.re, text, from);
       rule.re.lastIndex = from;
       return rule.re.exec(text);
     }
@@ -514,7 +523,7 @@ export class Lexicon {
     cue: for (const cue of this.supportCues) {
       const set = sentenceSet(words);
       for (const s of cue.sets) if (!hasAny(s, set)) continue cue;
-      if (cue.re.test(text)) return true;
+      if (cue.atStart ? startMatch(cue.re, text, 0) : cue.re.test(text)) return true;
     }
     return false;
   }
@@ -633,9 +642,9 @@ export class Lexicon {
     for (const rule of candidates) {
       rule.re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = rule.re.exec(text))) {
+      while ((m = rule.atStart ? startMatch(rule.re, text, rule.re.lastIndex) : rule.re.exec(text))) {
         if (m[0].length === 0) {
-          rule.re.lastIndex++;
+          rule.re.lastIndex = m.index + 1;
           continue;
         }
         const [start, end] = sourceSpan(unit, m.index, m.index + m[0].length);
