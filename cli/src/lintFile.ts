@@ -72,7 +72,7 @@ export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer, 
     if (first.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
     return { kind: 'out-of-scope' };
   }
-  const injected = injectProfile(text, first, opts);
+  const injected = injectProfile(first, opts);
   if (!injected) return { kind: 'report', report: toReport(task.display, first, undefined, opts.quiet), rootPath: task.rootPath };
   // The scope was decided on the real text above; the injected front matter must not change it.
   const second = analyzer.analyze(injected.text, { path: task.draftPath, settings: opts.settings, force: true, clock });
@@ -144,9 +144,11 @@ interface Injected {
 /**
  * --type / --channel for a draft that does not declare them: the same analysis as if the draft's
  * front matter said so. The fields are inserted as whole lines (a new front matter block, or at
- * the top of the existing one), so mapping positions back is a shift by whole lines.
+ * the top of the existing one), so mapping positions back is a shift by whole lines. They go into
+ * the text the analysis read (`a.doc`, without a byte order mark), where its front matter offsets point.
  */
-function injectProfile(text: string, a: Analysis, opts: LintOptions): Injected | undefined {
+function injectProfile(a: Analysis, opts: LintOptions): Injected | undefined {
+  const text = a.doc.text;
   const fm = a.frontMatter!;
   const fields: ('type' | 'channel')[] = [];
   // Only keys the front matter lacks altogether: a bad declared value stays reported as such.

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, parseConfigText, type ConfigProblem, type ProjectConfig } from '../../server/src/core/index';
+import { Doc, parseConfigText, type ConfigProblem, type LineIndex, type ProjectConfig } from '../../server/src/core/index';
 
 export interface LoadedConfig {
   /** Absolute path of the config file, when one was found. */
@@ -21,11 +21,9 @@ export { discoverConfigFile, findGitRoot } from '../../server/src/nodeHost';
 
 /** Read and parse a config file. Throws only when the file cannot be read at all. */
 export function loadConfig(file: string, display: string): LoadedConfig {
-  let text = readFileSync(file, 'utf8');
   // Editors hide the byte order mark; so do the positions we print (the server does the same).
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { text, lines } = new Doc(readFileSync(file, 'utf8'));
   const { config, problems } = parseConfigText(text, path.basename(file));
-  const lines = new LineIndex(text);
   return { file, config, problems: problems.map((p) => formatProblem(display, lines, p)) };
 }
 

@@ -20,7 +20,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver/node';
-import { ASK_CLASSES, ASK_LABELS, CHANNELS, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, STAGES, stageLabel } from './core/index';
+import { ASK_CLASSES, ASK_LABELS, CHANNELS, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, STAGES, stageLabel, stripBom } from './core/index';
 
 /** Descriptions from the JSON schema; every field may be missing (no schema shipped, or an old one). */
 export interface ConfigSchemaDocs {
@@ -176,7 +176,7 @@ function item(label: string, kind: CompletionItemKind, range: Range, newText: st
 
 /** Lines of the text (any line break). */
 function splitLines(text: string): string[] {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
+  return stripBom(text).split(/\r\n|\r|\n/);
 }
 
 /** Completions at a position in a `.trustline.yaml`; empty where nothing fits. */

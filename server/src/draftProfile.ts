@@ -13,15 +13,13 @@ export function notADraft(uri: string, version: number, skipped: DraftProfile['s
 }
 
 export function buildProfile(current: CurrentAnalysis): DraftProfile {
-  const { uri, version, analysis, text } = current;
+  const { uri, version, analysis } = current;
   if (!analysis.analysed || !analysis.profile) return notADraft(uri, version, analysis.skipped ?? 'out-of-scope');
   const p = analysis.profile;
   const audience = p.trust.value.level;
   const overrides = current.settings.analysis.channels;
-  const asks: ProfileAsk[] = analysis.asks.map((a) => {
-    const finding = analysis.findings.find(
-      (f) => (f.rule === 'ask-exceeds-trust' || f.rule === 'under-ask') && f.range.start.line === a.range.start.line && f.range.start.character === a.range.start.character,
-    );
+  const asks: ProfileAsk[] = analysis.asks.map((a, askIndex) => {
+    const finding = analysis.findings.find((f) => (f.rule === 'ask-exceeds-trust' || f.rule === 'under-ask') && f.askIndex === askIndex);
     return {
       text: a.text,
       class: a.class,
@@ -63,7 +61,7 @@ export function buildProfile(current: CurrentAnalysis): DraftProfile {
     },
     asks,
     findings: summarize(analysis.findings),
-    recommendation: recommend({ analysis, text: stripBom(text) }),
+    recommendation: recommend({ analysis, text: analysis.doc.text }),
   };
 }
 
@@ -75,8 +73,4 @@ function summarize(findings: readonly Finding[]): ProfileFindings {
     bySeverity[f.severity]++;
   }
   return { total: findings.length, mismatches: byRule['ask-exceeds-trust'] ?? 0, byRule, bySeverity };
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -18,7 +18,6 @@ import {
 import {
   COMMAND_SET_TRUST,
   FIX_ALL_KIND,
-  LineIndex,
   codeActionsFor,
   fixAllAction,
   hoverAt,
@@ -26,6 +25,7 @@ import {
   type ActionSpec,
   type Finding,
   type HoverLinks,
+  type LineIndex,
   type TextEdit,
 } from './core/index';
 import { SOURCE } from './diagnostics';
@@ -34,10 +34,6 @@ import type { SetTrustResult } from './protocol';
 
 /** The code action kinds the server offers (advertised in `codeActionProvider`). */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /** A position inside the text, or undefined when it is past the end or malformed. */
 function offsetOf(lines: LineIndex, position: Position | undefined): number | undefined {
@@ -53,10 +49,9 @@ export function hoverFor(current: CurrentAnalysis, position: Position, links: Ho
   const { analysis } = current;
   // Switched off, too large or over the time budget: Trustline says nothing about the document at all.
   if (analysis.skipped === 'disabled' || analysis.skipped === 'too-large' || analysis.skipped === 'over-budget') return null;
-  const text = stripBom(current.text);
-  const offset = offsetOf(new LineIndex(text), position);
+  const offset = offsetOf(analysis.doc.lines, position);
   if (offset === undefined) return null;
-  const hover = hoverAt(analysis, text, offset, links, { channels: current.settings.analysis.channels });
+  const hover = hoverAt(analysis, current.text, offset, links, { channels: current.settings.analysis.channels });
   if (!hover) return null;
   return { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range };
 }
@@ -120,7 +115,9 @@ export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | u
   if (!d || typeof d !== 'object' || d.source !== SOURCE || typeof d.code !== 'string' || !isRange(d.range)) return undefined;
   const raw = d.data;
   const data = raw !== null && typeof raw === 'object' ? (raw as { range?: unknown; check?: unknown; ask?: { text?: unknown } }) : undefined;
-  const askAgrees = (f: Finding) => data?.ask === undefined || !f.data.ask || (typeof data.ask === 'object' && data.ask !== null && data.ask.text === f.data.ask.text);
+  const { asks, doc } = current.analysis;
+  // The ask the finding is about (its subject) must be the one the diagnostic was published for.
+  const askAgrees = (f: Finding) => data?.ask === undefined || f.askIndex === undefined || (typeof data.ask === 'object' && data.ask !== null && data.ask.text === asks[f.askIndex]?.text);
   const messageAgrees = (f: Finding) => typeof d.message !== 'string' || d.message === f.message;
   const candidates = current.analysis.findings.filter((f) => f.rule === d.code && askAgrees(f) && (typeof data?.check !== 'string' || data.check === f.data.check));
   if (data && isRange(data.range)) {
@@ -129,8 +126,7 @@ export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | u
     // Two findings of one check on one range (rare): the message tells them apart.
     return here.find(messageAgrees) ?? here[0];
   }
-  const lines = new LineIndex(stripBom(current.text));
-  return candidates.find((f) => messageAgrees(f) && sameRangeAnyEncoding(lines, d.range, f.range));
+  return candidates.find((f) => messageAgrees(f) && sameRangeAnyEncoding(doc.lines, d.range, f.range));
 }
 
 function workspaceEdit(current: CurrentAnalysis, edits: TextEdit[], options: CodeActionOptions): WorkspaceEdit {
@@ -169,7 +165,7 @@ function toCodeAction(spec: ActionSpec, current: CurrentAnalysis, diagnostics: D
 export function codeActionsForRequest(current: CurrentAnalysis, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
   const { analysis } = current;
   if (!analysis.analysed) return [];
-  const text = stripBom(current.text);
+  const text = current.text;
   const only = params.context?.only;
   const out: CodeAction[] = [];
   const matched: { d: Diagnostic; f: Finding }[] = [];
@@ -198,7 +194,7 @@ export function codeActionsForRequest(current: CurrentAnalysis, params: CodeActi
 /** The edit for Set audience trust, on the document as the server has it now. */
 export function setTrustFor(current: CurrentAnalysis, level: unknown): SetTrustResult | null {
   if (typeof level !== 'number' || !Number.isInteger(level) || level < 0 || level > 6) return null;
-  const edit = setTrustEdit(stripBom(current.text), level, current.analysis.frontMatter);
+  const edit = setTrustEdit(current.analysis.doc, level, current.analysis.frontMatter);
   const result: SetTrustResult = { uri: current.uri, version: current.version, edits: edit ? [edit] : [] };
   if (!edit) result.reason = "The front matter does not parse (or is not closed), so Trustline will not rewrite it: fix the front matter first, or type the trust: line yourself.";
   return result;

@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { Analyzer, DEFAULT_SETTINGS, type Analysis, type AnalyzeOptions } from './core/index';
+import { Analyzer, DEFAULT_SETTINGS, Doc, type Analysis, type AnalyzeOptions } from './core/index';
 import { toDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -143,7 +143,7 @@ export class Linter {
     if (last && last.version === doc.version && last.settings === settings && last.text === text) return last;
     if (!isMarkdown(doc.languageId, uri) || text.slice(0, BINARY_PROBE).includes('\u0000') || this.deps.workspace.linksOut(uri)) return undefined;
     try {
-      const analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, this.options(uri, settings));
+      const analysis = this.deps.docs.isShipped(uri) ? shippedPage(text) : state.analyzer.analyze(text, this.options(uri, settings));
       state.last = { uri, version: doc.version, text, settings, analysis };
       return state.last;
     } catch (err) {
@@ -224,7 +224,7 @@ export class Linter {
     try {
       // A hover or code action may already have analysed this very text (analysisFor).
       if (last && last.version === version && last.settings === settings && last.text === text) analysis = last.analysis;
-      else analysis = this.deps.docs.isShipped(uri) ? shippedPage() : state.analyzer.analyze(text, this.options(uri, settings));
+      else analysis = this.deps.docs.isShipped(uri) ? shippedPage(text) : state.analyzer.analyze(text, this.options(uri, settings));
     } catch (err) {
       log.error(`Trustline could not analyse ${uri} (version ${version}); its diagnostics are cleared until the next edit. Please report this with the draft if you can.`, err);
       // The block cache may hold whatever half-finished state caused this: start clean next time.
@@ -318,8 +318,8 @@ export class Linter {
 }
 
 /** The analysis of a skill or rule page shipped with the extension: never a draft (RuleDocs.isShipped). */
-function shippedPage(): Analysis {
-  return { analysed: false, skipped: 'out-of-scope', asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
+function shippedPage(text: string): Analysis {
+  return { analysed: false, skipped: 'out-of-scope', doc: new Doc(text), asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
 }
 
 function isMarkdown(languageId: string, uri: string): boolean {

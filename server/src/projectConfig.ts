@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, type TrustlineSettings } from './core/index';
+import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, stripBom, type TrustlineSettings } from './core/index';
 import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, linkedOutConfigDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -199,9 +199,8 @@ export class ProjectConfigs {
         this.deps.log.warn(`Ignored ${fsPath}: ${size} bytes is too large for a Trustline config file.`);
         return undefined;
       }
-      let text = readFileSync(fsPath, 'utf8');
       // Editors hide the byte order mark, so positions are counted without it.
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const text = stripBom(readFileSync(fsPath, 'utf8'));
       return { name, fsPath, uri: pathToUri(fsPath), text, version: undefined };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;

@@ -189,7 +189,12 @@ function assertExactRanges(fx: Fixture, a: Analysis): void {
     if (f.data.ask && ['ask-exceeds-trust', 'competing-asks', 'under-ask', 'ask-before-value'].includes(f.rule)) {
       assert.equal(slice(f.range), flat(f.data.ask.text), `${fx.rel}: ${f.rule} underlines "${slice(f.range)}", not the ask`);
     }
+    // A finding about an ask names it by its index, and that ask is the one it underlines.
+    assert.equal(f.askIndex !== undefined, f.data.ask !== undefined, `${fx.rel}: ${f.rule} has data.ask but no askIndex, or the reverse`);
+    if (f.askIndex !== undefined) assert.deepEqual(a.asks[f.askIndex]?.range, f.range, `${fx.rel}: ${f.rule}'s askIndex ${f.askIndex} is not the ask it underlines`);
   }
+  // The analysis carries the text it read, without the byte order mark.
+  assert.equal(a.doc.text, text, `${fx.rel}: analysis.doc.text is not the text without its byte order mark`);
 }
 
 const fixtures = fixtureFiles().map(parseFixture);

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../server/src/core/analyze';
 import { escapeMarkdown, hoverAt, type HoverLinks } from '../../server/src/core/hover';
+import { Doc } from '../../server/src/core/text';
 
 const links: HoverLinks = {
   skillUri: (name) => `skills/${name}/SKILL.md`,
@@ -166,7 +167,7 @@ describe('hover on front matter values', () => {
 describe('hover on a skill name', () => {
   test('its tier, purpose, trust range and channels, with a link to open it', () => {
     const text = 'Start from writing-b2b-emails, then trust-building-principles.\n';
-    const h = hoverAt({ analysed: false, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 }, text, text.indexOf('b2b'), links)!;
+    const h = hoverAt({ analysed: false, doc: new Doc(text), asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 }, text, text.indexOf('b2b'), links)!;
     assert.equal(
       h.markdown,
       [
@@ -184,7 +185,7 @@ describe('hover on a skill name', () => {
 
   test('words that only look like skill names, and plain text, get nothing', () => {
     const text = 'A writing-b2b-email-ish word and a well-known phrase.\n';
-    const none = { analysed: false, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
+    const none = { analysed: false, doc: new Doc(text), asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
     assert.equal(hoverAt(none, text, text.indexOf('b2b'), links), null);
     assert.equal(hoverAt(none, text, text.indexOf('known'), links), null);
     assert.equal(hover(COLD_EMAIL, 'Cold Ridge'), null);

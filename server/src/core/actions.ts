@@ -29,7 +29,7 @@ import { CHECK_IDS, checkById } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
 import { MAX_LEVEL, stageLabel, stageOf } from './model';
 import { skillForFinding } from './recommend';
-import { LineIndex } from './text';
+import { Doc, type LineIndex } from './text';
 import type { Ask, Finding, Range } from './types';
 
 export interface TextEdit {
@@ -44,7 +44,7 @@ export interface TextEdit {
 }
 
 /** What an action needs of a finding (a Finding, or a Diagnostic mapped back: `code` -> `rule`). */
-export type FindingLike = Pick<Finding, 'rule' | 'range' | 'data'>;
+export type FindingLike = Pick<Finding, 'rule' | 'range' | 'data' | 'askIndex'>;
 
 export const COMMAND_OPEN_SKILL = 'trustline.openSkill';
 export const COMMAND_SET_TRUST = 'trustline.setTrust';
@@ -64,10 +64,9 @@ export interface ActionOptions {
   alternatives?: number;
 }
 
-const BOM = '\uFEFF';
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** A text (its byte order mark is removed and it is indexed here), or a document already read: an analysis's `doc`. */
+function docOf(text: string | Doc): Doc {
+  return typeof text === 'string' ? new Doc(text) : text;
 }
 
 /** The document's line break: the first one found, "\n" for a one-line document. */
@@ -82,9 +81,8 @@ export function eolOf(text: string): string {
  * edits, which would make the result depend on the order.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const bom = text.startsWith(BOM) ? BOM : '';
-  const body = bom ? text.slice(1) : text;
-  const lines = new LineIndex(body);
+  const { text: body, lines } = new Doc(text);
+  const bom = text.slice(0, text.length - body.length);
   const spans = edits
     .map((e, i) => ({ s: lines.offsetAt(e.range.start), e: lines.offsetAt(e.range.end), t: e.newText, i }))
     .sort((a, b) => a.s - b.s || a.e - b.e || a.i - b.i);
@@ -103,16 +101,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 // ---------------------------------------------------------------------------------------
 // Rewriting an ask.
 
-/** The Ask a finding is about, found by its underlined range (null when the analysis is stale). */
+/** The Ask a finding is about (its subject), or undefined when it is about none. */
 function askOf(analysis: Analysis, finding: FindingLike): Ask | undefined {
-  const r = finding.range;
-  return analysis.asks.find(
-    (a) =>
-      a.range.start.line === r.start.line &&
-      a.range.start.character === r.start.character &&
-      a.range.end.line === r.end.line &&
-      a.range.end.character === r.end.character,
-  );
+  return finding.askIndex === undefined ? undefined : analysis.asks[finding.askIndex];
 }
 
 /** Booking-page links are meeting asks whatever their words say: rewording them changes nothing. */
@@ -207,14 +198,13 @@ export function fitReplacement(text: string, start: number, end: number, alterna
 }
 
 /** The link or sentence a finding's ask lives in, checked against the text (null when stale). */
-function askSpan(text: string, finding: FindingLike): { lines: LineIndex; start: number; end: number } | null {
+function askSpan({ text, lines }: Doc, finding: FindingLike): { start: number; end: number } | null {
   const ask = finding.data.ask;
   if (!ask) return null;
-  const lines = new LineIndex(text);
   const start = lines.offsetAt(ask.sentenceRange.start);
   const end = lines.offsetAt(ask.sentenceRange.end);
   if (end <= start || text.slice(start, end) !== ask.sentence) return null;
-  return { lines, start, end };
+  return { start, end };
 }
 
 /**
@@ -222,9 +212,10 @@ function askSpan(text: string, finding: FindingLike): { lines: LineIndex; start:
  * changes (the URL and brackets stay); otherwise the sentence is replaced and
  * the markdown around it kept. Null when the analysis no longer matches the text.
  */
-export function replaceAskEdit(text: string, finding: FindingLike, alternative: string | Alternative): TextEdit | null {
-  const t = stripBom(text);
-  const span = askSpan(t, finding);
+export function replaceAskEdit(text: string | Doc, finding: FindingLike, alternative: string | Alternative): TextEdit | null {
+  const doc = docOf(text);
+  const { text: t, lines } = doc;
+  const span = askSpan(doc, finding);
   if (!span) return null;
   const rendered = renderAlternative(typeof alternative === 'string' ? alternative : alternative.text, t);
   let alt = rendered.text;
@@ -240,10 +231,10 @@ export function replaceAskEdit(text: string, finding: FindingLike, alternative: 
   // Brackets, backticks or a line break in the replacement would change the markdown around it.
   if (/[[\]`\r\n]/.test(alt)) return null;
   let { start, end } = span;
-  if (!finding.data.ask!.inLink && /^\s*\|/.test(span.lines.lineText(span.lines.positionAt(start).line))) {
+  if (!finding.data.ask!.inLink && /^\s*\|/.test(lines.lineText(lines.positionAt(start).line))) {
     // A table row is read as one sentence: rewrite only the cell holding the ask.
-    const askStart = span.lines.offsetAt(finding.range.start);
-    const askEnd = span.lines.offsetAt(finding.range.end);
+    const askStart = lines.offsetAt(finding.range.start);
+    const askEnd = lines.offsetAt(finding.range.end);
     const open = t.lastIndexOf('|', askStart - 1);
     const close = t.indexOf('|', askEnd);
     if (open < start || close < 0 || close > end) return null;
@@ -255,7 +246,7 @@ export function replaceAskEdit(text: string, finding: FindingLike, alternative: 
   } else if (!finding.data.ask!.inLink) {
     // Only the ask's own clause changes: "We're confident it's fixable, so could we book a
     // demo?" keeps "We're confident it's fixable, so".
-    const clause = askClauseStart(t, start, span.lines.offsetAt(finding.range.start));
+    const clause = askClauseStart(t, start, lines.offsetAt(finding.range.start));
     if (clause > start) {
       start = clause;
       if (/^[A-Z](?:[a-z]|\s)/.test(alt) && !/^I\b/.test(alt)) {
@@ -268,7 +259,7 @@ export function replaceAskEdit(text: string, finding: FindingLike, alternative: 
   // A sentence holding part of a link or code span cannot be replaced without breaking it.
   if (!finding.data.ask!.inLink && (count(original, '[') !== count(original, ']') || count(original, '`') % 2 === 1)) return null;
   const newText = fitReplacement(t, start, end, alt);
-  const edit: TextEdit = { range: span.lines.range(start, end), newText };
+  const edit: TextEdit = { range: lines.range(start, end), newText };
   if (rendered.snippet) edit.snippet = asSnippet(newText, rendered.snippet, lowered);
   return edit;
 }
@@ -331,11 +322,10 @@ export function alternativesForFinding(finding: FindingLike): Alternative[] {
  * the front matter does not parse or is not closed: a rewrite there could lose
  * what the writer typed.
  */
-export function setTrustEdit(text: string, level: number, fm?: FrontMatter): TextEdit | null {
+export function setTrustEdit(text: string | Doc, level: number, fm?: FrontMatter): TextEdit | null {
   if (!Number.isInteger(level) || level < 0 || level > MAX_LEVEL) return null;
-  const t = stripBom(text);
+  const { text: t, lines } = docOf(text);
   const front = fm ?? splitFrontMatter(t);
-  const lines = new LineIndex(t);
   const eol = eolOf(t);
   const at = (offset: number) => lines.positionAt(offset);
   if (!front.present) {
@@ -440,11 +430,10 @@ export interface SuppressionEdit {
  * paragraph or table instead. Null for findings in the front matter and for checks
  * a comment cannot silence.
  */
-export function disableLineEdit(text: string, finding: FindingLike, fm?: FrontMatter): SuppressionEdit | null {
+export function disableLineEdit(text: string | Doc, finding: FindingLike, fm?: FrontMatter): SuppressionEdit | null {
   if (!isSuppressible(finding.rule)) return null;
-  const t = stripBom(text);
+  const { text: t, lines } = docOf(text);
   const front = fm ?? splitFrontMatter(t);
-  const lines = new LineIndex(t);
   const eol = eolOf(t);
   const bodyStart = front.present ? front.bodyStart : 0;
   if (lines.offsetAt(finding.range.start) < bodyStart) return null;
@@ -477,12 +466,11 @@ export function disableLineEdit(text: string, finding: FindingLike, fm?: FrontMa
  * first line after the front matter (the top of the document without one). Null
  * for checks a comment cannot silence and for an unclosed front matter.
  */
-export function disableFileEdit(text: string, rule: string, fm?: FrontMatter): TextEdit | null {
+export function disableFileEdit(text: string | Doc, rule: string, fm?: FrontMatter): TextEdit | null {
   if (!isSuppressible(rule)) return null;
-  const t = stripBom(text);
+  const { text: t, lines } = docOf(text);
   const front = fm ?? splitFrontMatter(t);
   if (front.present && !front.closed) return null;
-  const lines = new LineIndex(t);
   const eol = eolOf(t);
   const comment = `<!-- trustline-disable-file ${rule} -->`;
   const at = front.present ? front.bodyStart : 0;
@@ -506,11 +494,14 @@ function quoteTitle(s: string): string {
  * turn the check off. trust-undeclared: declare the level assumed now (preferred).
  * under-ask: ask for more. Every check a comment can silence: off for this line
  * (when the finding is in the body) and for this file.
+ *
+ * The text is the analysis's own (`analysis.doc`); `_text`, the document as the caller has it, is
+ * no longer read and stays only so that existing callers keep compiling.
  */
-export function codeActionsFor(analysis: Analysis, text: string, finding: FindingLike, options: ActionOptions = {}): ActionSpec[] {
+export function codeActionsFor(analysis: Analysis, _text: string, finding: FindingLike, options: ActionOptions = {}): ActionSpec[] {
   if (!analysis.analysed || !analysis.profile) return [];
-  const t = stripBom(text);
-  const fm = analysis.frontMatter ?? splitFrontMatter(t);
+  const doc = analysis.doc;
+  const fm = analysis.frontMatter ?? splitFrontMatter(doc.text);
   const out: ActionSpec[] = [];
   const n = options.alternatives ?? 3;
   const data = finding.data;
@@ -520,7 +511,7 @@ export function codeActionsFor(analysis: Analysis, text: string, finding: Findin
   if (rule === 'ask-exceeds-trust' && ask && data.audience && !isBookingLink(askOf(analysis, finding))) {
     const used = new Set<string>();
     for (const alt of alternativesForFinding(finding).slice(0, n)) {
-      const edit = replaceAskEdit(t, finding, alt);
+      const edit = replaceAskEdit(doc, finding, alt);
       if (!edit) continue;
       used.add(alt.text);
       out.push({ title: `Ask instead: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', isPreferred: out.length === 0, edits: [edit] });
@@ -528,36 +519,36 @@ export function codeActionsFor(analysis: Analysis, text: string, finding: Findin
     const down = (data.gap ?? 0) >= 2 ? stepDown(ask.class, { draftType: data.draftType ?? null, inLink: ask.inLink || looksLikeLabel(ask.sentence) }) : null;
     const first = down?.suggestions.find((s) => !used.has(s.text));
     if (down && first) {
-      const edit = replaceAskEdit(t, finding, first);
+      const edit = replaceAskEdit(doc, finding, first);
       if (edit) out.push({ title: `Step down one rung to ${down.class}: "${quoteTitle(plainAlternative(first.text))}" (needs trust ${down.level})`, kind: 'quickfix', edits: [edit] });
     }
   }
   if (rule === 'under-ask' && ask && data.audience && !isBookingLink(askOf(analysis, finding))) {
     for (const alt of alternativesForFinding(finding).filter((a) => a.level > ask.level).slice(0, Math.min(n, 2))) {
-      const edit = replaceAskEdit(t, finding, alt);
+      const edit = replaceAskEdit(doc, finding, alt);
       if (edit) out.push({ title: `Ask for more: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', edits: [edit] });
     }
   }
 
   // Declare or change the audience's trust.
   if (rule === 'trust-undeclared' && data.audience) {
-    const edit = setTrustEdit(t, data.audience.level, fm);
+    const edit = setTrustEdit(doc, data.audience.level, fm);
     if (edit) out.push({ title: `Declare the audience: trust: ${data.audience.level} (${stageLabel(data.audience.level)}, the level assumed now)`, kind: 'quickfix', isPreferred: true, edits: [edit] });
   }
   if (rule === 'ask-exceeds-trust' && ask) {
-    const edit = setTrustEdit(t, ask.level, fm);
+    const edit = setTrustEdit(doc, ask.level, fm);
     if (edit) out.push({ title: `The audience is already at ${stageLabel(ask.level)}: declare it in trust:`, kind: 'quickfix', edits: [edit] });
   }
   if (rule === 'trust-undeclared' || rule === 'ask-exceeds-trust' || rule === 'channel-trust-mismatch') {
     out.push({ title: 'Set the audience trust...', kind: 'quickfix', command: { title: 'Set audience trust...', command: COMMAND_SET_TRUST, arguments: [] } });
   }
 
-  const skill = skillForFinding(rule, analysis.profile, t, analysis.asks);
+  const skill = skillForFinding(rule, analysis.profile, doc.text, analysis.asks);
   if (skill) out.push({ title: `Open the ${skill} skill`, kind: 'quickfix', command: { title: 'Open skill', command: COMMAND_OPEN_SKILL, arguments: [skill] } });
 
-  const line = disableLineEdit(t, finding, fm);
+  const line = disableLineEdit(doc, finding, fm);
   if (line) out.push({ title: `Turn off ${rule} for this ${line.scope === 'line' ? 'line' : 'paragraph'}`, kind: 'quickfix', edits: line.edits });
-  const file = disableFileEdit(t, rule, fm);
+  const file = disableFileEdit(doc, rule, fm);
   if (file) out.push({ title: `Turn off ${rule} for this file`, kind: 'quickfix', edits: [file] });
   return out;
 }
@@ -567,15 +558,16 @@ export function codeActionsFor(analysis: Analysis, text: string, finding: Findin
  * its preferred alternative. Repeats of one ask (a landing page's repeated
  * button) get the same words; different asks get different alternatives, so the
  * draft does not say the same sentence twice. Booking links and stale findings
- * are skipped, and no two edits overlap.
+ * are skipped, and no two edits overlap. As in codeActionsFor, the text is the analysis's own and
+ * `_text` is not read.
  */
-export function fixAllEdits(analysis: Analysis, text: string): TextEdit[] {
+export function fixAllEdits(analysis: Analysis, _text: string): TextEdit[] {
   if (!analysis.analysed) return [];
-  const t = stripBom(text);
+  const doc = analysis.doc;
   const chosen = new Map<string, string>();
   const used = new Set<string>();
   const edits: { start: number; end: number; edit: TextEdit }[] = [];
-  const lines = new LineIndex(t);
+  const lines = doc.lines;
   for (const f of analysis.findings) {
     if (f.rule !== 'ask-exceeds-trust' || !f.data.ask) continue;
     const ask = askOf(analysis, f);
@@ -588,7 +580,7 @@ export function fixAllEdits(analysis: Analysis, text: string): TextEdit[] {
       chosen.set(ask.key, pick);
       used.add(pick);
     }
-    const edit = replaceAskEdit(t, f, pick);
+    const edit = replaceAskEdit(doc, f, pick);
     if (!edit) continue;
     // Many placeholders at once would leave the writer tabbing through the whole file: fix-all writes plain text.
     delete edit.snippet;

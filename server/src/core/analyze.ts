@@ -15,7 +15,7 @@ import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA, type Rejection, 
 import { emptyStats, inferProfile, isDraft } from './profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from './settings';
 import { ASK_LEVELS } from './model';
-import { LineIndex, hash, normIndexOf } from './text';
+import { Doc, LineIndex, hash, normIndexOf } from './text';
 import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from './asks/position';
 import { answersQuestion } from './asks/filters';
 import { classInContext } from './asks/classify';
@@ -61,6 +61,8 @@ export interface Analysis {
   analysed: boolean;
   /** Why the document was skipped, when it was. */
   skipped?: 'out-of-scope' | 'too-large' | 'disabled' | 'over-budget';
+  /** The document analysed: its text without the byte order mark and its line index, which every offset and range here refers to. */
+  doc: Doc;
   profile?: Profile;
   asks: Ask[];
   findings: Finding[];
@@ -96,10 +98,11 @@ export class Analyzer {
   /** Analyse one version of a document. Cheap to call on every keystroke. */
   analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
     const settings = withDefaults(options.settings);
-    const empty: Analysis = { analysed: false, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
-    if (!settings.enable) return { ...empty, skipped: 'disabled' };
     // Editors hide the byte order mark and count columns without it; so do we.
-    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    const doc = new Doc(rawText);
+    const text = doc.text;
+    const empty: Analysis = { analysed: false, doc, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
+    if (!settings.enable) return { ...empty, skipped: 'disabled' };
     if (text.length > settings.maxFileSize) return { ...empty, skipped: 'too-large' };
 
     const fm = splitFrontMatter(text);
@@ -107,7 +110,7 @@ export class Analyzer {
       return { ...empty, skipped: 'out-of-scope', frontMatter: fm };
     }
     this.useLexicon(settings);
-    const lines = new LineIndex(text);
+    const lines = doc.lines;
     // Looked at before each piece of parsing (a parse window, a block read alone), the work that
     // grows with the draft. Once every block is read, the rest runs to the end: a finished result
     // is never thrown away for the clock.
@@ -441,7 +444,10 @@ export class Analyzer {
       try {
         check.check(ctx, (r) => {
           const severity: Severity = configured ?? r.severity ?? check.defaultSeverity;
-          findings.push({ rule: check.id, severity, message: r.message, range: lines.range(r.start, r.end), data: { check: check.id, ...r.data } });
+          const finding: Finding = { rule: check.id, severity, message: r.message, range: lines.range(r.start, r.end), data: { check: check.id, ...r.data } };
+          if (r.askIndex !== undefined) finding.askIndex = r.askIndex;
+          if (r.frontMatterKey !== undefined) finding.frontMatterKey = r.frontMatterKey;
+          findings.push(finding);
         });
       } catch (err) {
         // One broken check must never take the others (or the server) down.
@@ -475,7 +481,7 @@ export class Analyzer {
     const omitted = Math.max(0, findings.length - settings.maxFindings);
     if (omitted > 0) findings = capFindings(findings, settings.maxFindings, lines);
 
-    const analysis: Analysis = { analysed: true, profile, asks, findings, suppressed, frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
+    const analysis: Analysis = { analysed: true, doc, profile, asks, findings, suppressed, frontMatter: fm, parsedBlocks: parsed, totalBlocks: chunks.length };
     if (omitted > 0) analysis.omittedFindings = omitted;
     if (internalErrors.length > 0) analysis.internalErrors = internalErrors;
     return analysis;

@@ -10,7 +10,6 @@ import { article } from './checks/util';
 import type { Analysis } from './analyze';
 import { ASK_LABELS, CHANNELS, channelInfo, draftTypeInfo, stageLabel, stageOf, type ChannelOverrides } from './model';
 import { FOUNDATION_SKILL, TIER_NAMES, draftTypeDescription, skillForDraft, skillInfo, skillNamesIn } from './skills';
-import { LineIndex } from './text';
 import type { Ask, Profile, Range } from './types';
 
 export interface HoverLinks {
@@ -52,11 +51,11 @@ function trustSource(profile: Profile): string {
 /**
  * The hover at an offset (UTF-16, in the analyzer's coordinates: a byte order
  * mark is not counted), or null. Front matter values first, then asks, then
- * skill names.
+ * skill names. The text is the analysis's own (`analysis.doc`); `_text` is no
+ * longer read and stays only so that existing callers keep compiling.
  */
-export function hoverAt(analysis: Analysis, text: string, offset: number, links: HoverLinks, options: HoverOptions = {}): Hover | null {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = new LineIndex(t);
+export function hoverAt(analysis: Analysis, _text: string, offset: number, links: HoverLinks, options: HoverOptions = {}): Hover | null {
+  const { lines } = analysis.doc;
   if (analysis.analysed && analysis.profile) {
     const fm = analysis.frontMatter;
     if (fm?.present && offset < fm.bodyStart) {
@@ -68,7 +67,7 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, links:
       }
     }
     const ask = analysis.asks.find((a) => offset >= a.start && offset <= a.end);
-    if (ask) return { markdown: askHover(analysis, t, ask, links), range: ask.range };
+    if (ask) return { markdown: askHover(analysis, ask, links), range: ask.range };
   }
   const pos = lines.positionAt(offset);
   for (const hit of skillNamesIn(lines.lineText(pos.line))) {
@@ -83,7 +82,7 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, links:
 const TRAINED_READER = 'read by the trained reader';
 
 /** The hover on an ask: at most a dozen lines. */
-export function askHover(analysis: Analysis, text: string, ask: Ask, links: HoverLinks): string {
+export function askHover(analysis: Analysis, ask: Ask, links: HoverLinks): string {
   const profile = analysis.profile!;
   const audience = profile.trust.value.level;
   const gap = ask.level - audience;
@@ -92,7 +91,7 @@ export function askHover(analysis: Analysis, text: string, ask: Ask, links: Hove
   // An ask no rule found, only the trained reader (asks/learned.ts): say so, and how sure it is.
   if (ask.via.startsWith(TRAINED_READER)) out.push(`Found by the trained reader: ${escapeMarkdown(ask.via.slice(TRAINED_READER.length).replace(/^\s*\(|\)(?=; class)/g, ''))}  `);
   out.push(`Audience: **${stageLabel(audience)}**, ${stageOf(audience).meaning} (${escapeMarkdown(trustSource(profile))})  `);
-  const query = { askClass: ask.class, audienceLevel: audience, draftType: profile.type.value, inLink: ask.inLink || looksLikeLabel(text.slice(ask.sentenceStart, ask.sentenceEnd)) };
+  const query = { askClass: ask.class, audienceLevel: audience, draftType: profile.type.value, inLink: ask.inLink || looksLikeLabel(analysis.doc.text.slice(ask.sentenceStart, ask.sentenceEnd)) };
   if (gap > 0) {
     out.push(`Gap: **${levels(gap)}** too far`);
     out.push('', `Ask instead (${appropriateAsk(audience)} fits ${stageLabel(audience)}):`);
@@ -108,9 +107,8 @@ export function askHover(analysis: Analysis, text: string, ask: Ask, links: Hove
   if (movesUp.length > 0) out.push('', `Moves this audience up: ${movesUp.join(', ')}`);
   const skill = skillForDraft(profile)?.skill ?? FOUNDATION_SKILL;
   const refs = [`Skill: ${link(skill, links.skillUri(skill))}`];
-  const finding = analysis.findings.find(
-    (f) => (f.rule === 'ask-exceeds-trust' || f.rule === 'under-ask') && f.range.start.line === ask.range.start.line && f.range.start.character === ask.range.start.character,
-  );
+  const askIndex = analysis.asks.indexOf(ask);
+  const finding = analysis.findings.find((f) => (f.rule === 'ask-exceeds-trust' || f.rule === 'under-ask') && f.askIndex === askIndex);
   if (finding) refs.push(`Rule: ${link(finding.rule, links.ruleUri(finding.rule))}`);
   out.push('', refs.join(' · '));
   return out.join('\n');

@@ -3,7 +3,7 @@ export { Analyzer, MAX_FINDINGS_NOTE, UNREAD_BLOCK, type Analysis, type AnalyzeO
 export { CHECKS, CHECK_IDS, checkById, ruleDocPath } from './checks/index';
 export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, MAX_FILE_SIZE_RANGE, MAX_FINDINGS_RANGE, TIME_BUDGET_RANGE, matchesDraftGlobs, maxFileSizeProblem, maxFindingsProblem, timeBudgetProblem, type TrustlineSettings } from './settings';
 export { globProblem, compileGlob, globMatches, type CompiledGlob } from './glob';
-export { LineIndex } from './text';
+export { Doc, LineIndex, stripBom } from './text';
 export * from './model';
 export type * from './types';
 export { parseConfigText, configToSettings, mergeSettings, findConfigFile, suggest, CONFIG_FILE_NAMES, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './config';

@@ -64,6 +64,30 @@ export class LineIndex {
   }
 }
 
+/** The text without its byte order mark: editors hide it and count columns without it, and so does the core. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A document as the core reads it: its text with the byte order mark removed, and one line index
+ * over that text. Every offset and range of an Analysis is in these coordinates, so hosts, hovers
+ * and code actions read them from here instead of stripping and indexing the text again. The line
+ * index is built on first use: a document skipped as too large or switched off never needs one.
+ */
+export class Doc {
+  readonly text: string;
+  #lines: LineIndex | undefined;
+
+  constructor(rawText: string) {
+    this.text = stripBom(rawText);
+  }
+
+  get lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
+  }
+}
+
 /**
  * Text prepared for matching: NFKC-folded, lower-cased, with typographic quotes
  * and dashes made plain, and a map from every normalised index back to the

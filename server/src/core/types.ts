@@ -117,4 +117,12 @@ export interface Finding {
   message: string;
   range: Range;
   data: FindingData;
+  /**
+   * The finding's subject, when it is an ask: its index in the analysis's `asks`. Hovers, the
+   * profile view and code actions find the ask by it. Not part of the reports (the CLI's JSON,
+   * SARIF, a diagnostic's data), which stay as they were.
+   */
+  askIndex?: number;
+  /** The finding's subject, when it is a front matter field: its key (`trust`, `type`, `channel`). */
+  frontMatterKey?: string;
 }

@@ -30,6 +30,7 @@ export const askBeforeValue: Check = {
         report({
           start: ask.start,
           end: ask.end,
+          askIndex: u.ask,
           message:
             `The first ask, "${quote(ask.text, 40)}", comes before the draft has given anything. ` +
             `An audience at ${audienceText(ctx.profile)} decides in the first lines whether you are there to give or to take. ` +

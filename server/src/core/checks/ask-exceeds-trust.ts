@@ -16,12 +16,13 @@ export const askExceedsTrust: Check = {
   check(ctx, report) {
     const audience = ctx.profile.trust.value.level;
     const fits = fitsClass(audience);
-    for (const ask of ctx.asks) {
+    for (const [askIndex, ask] of ctx.asks.entries()) {
       const gap = ask.level - audience;
       if (gap <= 0) continue;
       report({
         start: ask.start,
         end: ask.end,
+        askIndex,
         // One rung up is the step the playbook prescribes (the bundled email skill tells a cold email
         // to ask "Worth a look?"), so it is a hint the hover explains, not a squiggle (trust model section 5).
         severity: gap >= 2 ? 'warning' : 'hint',

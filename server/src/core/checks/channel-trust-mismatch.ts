@@ -27,6 +27,7 @@ export const channelTrustMismatch: Check = {
     report({
       start: field.start,
       end: field.end,
+      frontMatterKey: 'channel',
       message:
         `${info.name} (${info.role}) serves audiences at trust ${levelLabel(info.from)} to ${levelLabel(info.to)}, but this draft's audience is at ${audienceText(ctx.profile)}. ` +
         `A channel used outside its range asks for trust before the words do. ${instead}, or correct trust: if the audience is ${level < info.from ? 'warmer' : 'colder'} than declared.`,

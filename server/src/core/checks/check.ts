@@ -61,6 +61,10 @@ export interface Report {
   data?: Omit<FindingData, 'check'>;
   /** A severity chosen by the check itself (e.g. by gap); the user's setting still wins. */
   severity?: Severity;
+  /** The subject of the finding, when it is an ask: its index in `CheckContext.asks`. */
+  askIndex?: number;
+  /** The subject of the finding, when it is a front matter field: its key. */
+  frontMatterKey?: string;
 }
 
 export interface Check {

@@ -52,6 +52,7 @@ export const competingAsks: Check = {
       report({
         start: a.start,
         end: a.end,
+        askIndex: ctx.asks.indexOf(a),
         message,
         data: {
           ...askData(a, ctx.profile, ctx.text),

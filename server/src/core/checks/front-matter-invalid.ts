@@ -18,7 +18,7 @@ export const frontMatterInvalid: Check = {
       const data: Record<string, unknown> = { ...profileData(ctx.profile) };
       if (p.field) data.field = p.field;
       if (p.expected) data.expected = p.expected;
-      report({ start: p.start, end: p.end, message: p.message, data });
+      report({ start: p.start, end: p.end, message: p.message, data, ...(p.field ? { frontMatterKey: p.field } : {}) });
     }
   },
 };

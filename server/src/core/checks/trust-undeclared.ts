@@ -25,9 +25,10 @@ export const trustUndeclared: Check = {
     let end: number;
     if (empty) [start, end] = [field.keyStart, field.keyEnd];
     else if (fm.present) {
-      // The opening fence line: short, and where the writer looks for the fields.
-      start = ctx.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      end = start + 3;
+      // The opening fence line: short, and where the writer looks for the fields (the text has no
+      // byte order mark: Analysis.doc).
+      start = 0;
+      end = 3;
     } else {
       // The first line with text (the whole draft is the body here).
       [start, end] = firstContentLine(ctx);
@@ -36,6 +37,7 @@ export const trustUndeclared: Check = {
     report({
       start,
       end,
+      frontMatterKey: 'trust',
       message:
         `This draft does not say how much its audience trusts you, so Trustline assumes ${assumed}. ` +
         `Every other finding depends on that level: add trust: to the front matter (0 to 5+, or a stage name such as trust: interested).`,

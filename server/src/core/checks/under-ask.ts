@@ -18,6 +18,7 @@ export const underAsk: Check = {
     report({
       start: strongest.start,
       end: strongest.end,
+      askIndex: ctx.asks.indexOf(strongest),
       message:
         `The strongest ask here, "${quote(strongest.text)}" (${strongest.class}), is ${gap} levels below this audience, ${audienceText(ctx.profile)}. ` +
         `Buyers who are not asked for the next step drift. Ask for what this audience can give: ${wants(fitsClass(audience))}.`,
