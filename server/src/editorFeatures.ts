@@ -51,7 +51,7 @@ export function hoverFor(current: CurrentAnalysis, position: Position, links: Ho
   if (analysis.skipped === 'disabled' || analysis.skipped === 'too-large' || analysis.skipped === 'over-budget') return null;
   const offset = offsetOf(analysis.doc.lines, position);
   if (offset === undefined) return null;
-  const hover = hoverAt(analysis, current.text, offset, links, { channels: current.settings.analysis.channels });
+  const hover = hoverAt(analysis, offset, links, { channels: current.settings.analysis.channels });
   if (!hover) return null;
   return { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range };
 }
@@ -165,7 +165,6 @@ function toCodeAction(spec: ActionSpec, current: CurrentAnalysis, diagnostics: D
 export function codeActionsForRequest(current: CurrentAnalysis, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
   const { analysis } = current;
   if (!analysis.analysed) return [];
-  const text = current.text;
   const only = params.context?.only;
   const out: CodeAction[] = [];
   const matched: { d: Diagnostic; f: Finding }[] = [];
@@ -175,10 +174,10 @@ export function codeActionsForRequest(current: CurrentAnalysis, params: CodeActi
   }
   if (kindWanted(only, CodeActionKind.QuickFix)) {
     for (const { d, f } of matched) {
-      for (const spec of codeActionsFor(analysis, text, f)) out.push(toCodeAction(spec, current, [d], options));
+      for (const spec of codeActionsFor(analysis, f)) out.push(toCodeAction(spec, current, [d], options));
     }
   }
-  const fixAll = fixAllAction(analysis, text);
+  const fixAll = fixAllAction(analysis);
   if (fixAll) {
     const targets = matched.filter((m) => m.f.rule === 'ask-exceeds-trust').map((m) => m.d);
     // Asked for by kind (editor.codeActionsOnSave, "Fix all" menus): only when the filter names it,

@@ -77,8 +77,8 @@ function nothingLost(text: string): void {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
   const lines = new LineIndex(body);
-  const editSets = a.findings.flatMap((f) => codeActionsFor(a, text, f).flatMap((act) => (act.edits ? [act.edits] : [])));
-  editSets.push(fixAllEdits(a, text));
+  const editSets = a.findings.flatMap((f) => codeActionsFor(a, f).flatMap((act) => (act.edits ? [act.edits] : [])));
+  editSets.push(fixAllEdits(a));
   for (const edits of editSets) {
     if (edits.length === 0) continue;
     const spans = edits.map((e) => {

@@ -76,7 +76,7 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('the cold email: the preferred rewrite replaces only the demo sentence, and the warning goes', () => {
     const a = analyze(COLD_EMAIL);
     const f = only(a, 'ask-exceeds-trust');
-    const actions = codeActionsFor(a, COLD_EMAIL, f);
+    const actions = codeActionsFor(a, f);
     const preferred = actions.filter((x) => x.isPreferred);
     assert.equal(preferred.length, 1);
     assert.deepEqual(preferred[0]!.edits, [
@@ -100,7 +100,7 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('a rewrite never invents an asset: it uses the one the draft names, or leaves a placeholder', () => {
     const names = COLD_EMAIL.replace("I'd set it up with a mock-up", "We wrote a case study on the Reno yard. I'd set it up with a mock-up");
     const a = analyze(names);
-    const edit = codeActionsFor(a, names, only(a, 'ask-exceeds-trust')).find((x) => x.isPreferred)!.edits![0]!;
+    const edit = codeActionsFor(a, only(a, 'ask-exceeds-trust')).find((x) => x.isPreferred)!.edits![0]!;
     assert.equal(edit.newText, 'Take a look at the case study when you have a minute.');
     assert.equal(edit.snippet, undefined);
   });
@@ -109,7 +109,7 @@ describe('replace the ask with a trust-matched alternative', () => {
     const draft = '---\ntype: email\ntrust: unknown\n---\n\nHi Sam,\n\nYour dock schedule slips every Monday. We\'re confident it\'s fixable, so could we book a demo next week?\n\nBest,\nJonas\n';
     const a = analyze(draft);
     const f = only(a, 'ask-exceeds-trust');
-    const preferred = codeActionsFor(a, draft, f).find((x) => x.isPreferred)!;
+    const preferred = codeActionsFor(a, f).find((x) => x.isPreferred)!;
     const after = applyOne(draft, preferred.edits![0]!);
     assert.equal(after.split('\n')[7], "Your dock schedule slips every Monday. We're confident it's fixable, so take a look at the two-page teardown when you have a minute.");
     // The edit covers the clause alone, so its snippet starts there too.
@@ -119,7 +119,7 @@ describe('replace the ask with a trust-matched alternative', () => {
 
   test('every action on the cold email, in order, with the preferred one first', () => {
     const a = analyze(COLD_EMAIL);
-    const actions = codeActionsFor(a, COLD_EMAIL, only(a, 'ask-exceeds-trust'));
+    const actions = codeActionsFor(a, only(a, 'ask-exceeds-trust'));
     assert.deepEqual(
       actions.map((x) => `${x.isPreferred ? '* ' : ''}${x.title}`),
       [
@@ -140,7 +140,7 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('a link keeps its URL and brackets; only the link text changes', () => {
     const text = draft('type: email\ntrust: aware', '[Book a 30-minute demo](https://dockwise.example/demo?utm=cold)');
     const a = analyze(text);
-    const [first] = codeActionsFor(a, text, only(a, 'ask-exceeds-trust'));
+    const [first] = codeActionsFor(a, only(a, 'ask-exceeds-trust'));
     const after = applyOne(text, first!.edits![0]!);
     assert.ok(after.endsWith('\n[Subscribe to the newsletter](https://dockwise.example/demo?utm=cold)\n'), after);
     assert.equal(analyze(after).findings.filter((x) => x.rule === 'ask-exceeds-trust').length, 0);
@@ -149,7 +149,7 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('link text inside a sentence stays lower case and the sentence around it survives', () => {
     const text = draft('type: email\ntrust: aware', 'If it helps, [book a demo](https://dockwise.example/demo) whenever suits.');
     const a = analyze(text);
-    const edit = codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!;
+    const edit = codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!;
     const after = applyOne(text, edit);
     assert.ok(after.endsWith('\nIf it helps, [subscribe to the newsletter](https://dockwise.example/demo) whenever suits.\n'), after);
   });
@@ -157,7 +157,7 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('a button with an arrow keeps the arrow', () => {
     const text = draft('type: landing-page\ntrust: 0', '[Book a demo →](https://dockwise.example/demo)');
     const a = analyze(text);
-    const after = applyOne(text, codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
+    const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
     assert.ok(after.endsWith('\n[See how it works →](https://dockwise.example/demo)\n'), after);
     assert.equal(analyze(after).findings.filter((x) => x.rule === 'ask-exceeds-trust').length, 0);
   });
@@ -165,44 +165,44 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('bold that closes inside the sentence is closed again, before the end punctuation', () => {
     const text = draft('type: email\ntrust: 0', '**Book a demo** today.');
     const a = analyze(text);
-    const after = applyOne(text, codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
+    const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
     assert.ok(after.endsWith('\n**Take a look at the two-page teardown when you have a minute**.\n'), after);
   });
 
   test('a whole bold sentence keeps its markers', () => {
     const text = draft('type: email\ntrust: 0', '**Could we book a demo next week?**');
     const a = analyze(text);
-    const after = applyOne(text, codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
+    const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
     assert.ok(after.endsWith('\n**Take a look at the two-page teardown when you have a minute.**\n'), after);
   });
 
   test('a list item keeps its marker and the other items', () => {
     const text = draft('type: landing-page\ntrust: 0', '- Read the teardown of the Fresno yard.\n- Book a demo with our team.\n- Setup takes an afternoon.');
     const a = analyze(text);
-    const after = applyOne(text, codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
+    const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
     assert.ok(after.endsWith('\n- Read the teardown of the Fresno yard.\n- See how teams like yours use it.\n- Setup takes an afternoon.\n'), after);
   });
 
   test('a heading gets a short label without end punctuation', () => {
     const text = draft('type: landing-page\ntrust: 0', '## Book your demo\n\nSetup takes an afternoon.');
     const a = analyze(text);
-    const after = applyOne(text, codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
+    const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
     assert.ok(after.endsWith('\n## See how it works\n\nSetup takes an afternoon.\n'), after);
   });
 
   test('a P.S. keeps its marker; wrapping parentheses are kept', () => {
     const ps = draft('type: email\ntrust: 0', 'Best,\nMaya\n\nP.S. Book a demo whenever suits.');
     let a = analyze(ps);
-    assert.ok(applyOne(ps, codeActionsFor(a, ps, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!).endsWith('\nP.S. Take a look at the two-page teardown when you have a minute.\n'));
+    assert.ok(applyOne(ps, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!).endsWith('\nP.S. Take a look at the two-page teardown when you have a minute.\n'));
     const paren = draft('type: email\ntrust: 0', 'It took them a quarter. (Or book a demo if you would rather see it live.)');
     a = analyze(paren);
-    assert.ok(applyOne(paren, codeActionsFor(a, paren, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!).endsWith('\nIt took them a quarter. (Take a look at the two-page teardown when you have a minute.)\n'));
+    assert.ok(applyOne(paren, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!).endsWith('\nIt took them a quarter. (Take a look at the two-page teardown when you have a minute.)\n'));
   });
 
   test('an emoji before the ask stays, and columns count UTF-16 code units', () => {
     const text = draft('type: email\ntrust: 0', '🚀 Book a demo today.');
     const a = analyze(text);
-    const edit = codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!;
+    const edit = codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!;
     assert.deepEqual(edit.range, { start: { line: 7, character: 0 }, end: { line: 7, character: 21 } });
     assert.equal(edit.newText, '🚀 Take a look at the two-page teardown when you have a minute.');
     applyOne(text, edit);
@@ -211,14 +211,14 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('in a table, only the cell holding the ask changes', () => {
     const text = draft('type: landing-page\ntrust: 0', '| Plan | Next step |\n| --- | --- |\n| Team | Read the teardown |\n| Enterprise | Book a demo with our team |');
     const a = analyze(text);
-    const after = applyOne(text, codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
+    const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
     assert.ok(after.endsWith('\n| Team | Read the teardown |\n| Enterprise | See how it works |\n'), after);
   });
 
   test('CRLF drafts keep their line breaks', () => {
     const text = COLD_EMAIL.replace(/\n/g, '\r\n');
     const a = analyze(text);
-    const after = applyOne(text, codeActionsFor(a, text, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
+    const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
     assert.equal(after.split('\r\n').length, text.split('\r\n').length);
     assert.doesNotMatch(after.replace(/\r\n/g, ''), /[\r\n]/);
     assert.equal(analyze(after).findings.length, 0);
@@ -227,7 +227,7 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('a booking link is never reworded (its target is the ask), but the other actions stay', () => {
     const text = draft('type: email\ntrust: 0', 'Grab 15 minutes here: [my calendar](https://calendly.com/maya/15min)');
     const a = analyze(text);
-    const titles = codeActionsFor(a, text, only(a, 'ask-exceeds-trust')).map((x) => x.title);
+    const titles = codeActionsFor(a, only(a, 'ask-exceeds-trust')).map((x) => x.title);
     assert.ok(titles.every((t) => !t.startsWith('Ask instead') && !t.startsWith('Step down')), titles.join('\n'));
     assert.ok(titles.includes('Turn off ask-exceeds-trust for this line'));
   });
@@ -242,7 +242,7 @@ describe('replace the ask with a trust-matched alternative', () => {
 
   test('step down one rung: from a demo to a call, which halves nothing but the gap', () => {
     const a = analyze(COLD_EMAIL);
-    const step = codeActionsFor(a, COLD_EMAIL, only(a, 'ask-exceeds-trust')).find((x) => x.title.startsWith('Step down'))!;
+    const step = codeActionsFor(a, only(a, 'ask-exceeds-trust')).find((x) => x.title.startsWith('Step down'))!;
     const after = applyOne(COLD_EMAIL, step.edits![0]!);
     assert.equal(after.split('\n')[12]!.slice(0, 52), 'Open to a 20-minute call next week to compare notes?');
     const f = only(analyze(after), 'ask-exceeds-trust');
@@ -253,7 +253,7 @@ describe('replace the ask with a trust-matched alternative', () => {
   test('no step down when the gap is one: the alternatives already are the next rung', () => {
     const text = draft('type: email\ntrust: interested', 'Open to a 20-minute call next Tuesday?');
     const a = analyze(text);
-    const titles = codeActionsFor(a, text, only(a, 'ask-exceeds-trust')).map((x) => x.title);
+    const titles = codeActionsFor(a, only(a, 'ask-exceeds-trust')).map((x) => x.title);
     assert.equal(titles.filter((t) => t.startsWith('Step down')).length, 0);
     assert.equal(titles[0], 'Ask instead: "Grab the one-page checklist here; it takes five minutes to …" (exchange, fits 2 INTERESTED)');
   });
@@ -262,7 +262,7 @@ describe('replace the ask with a trust-matched alternative', () => {
     const text = draft('type: email\ntrust: trusting', '[Read the teardown](https://dockwise.example/teardown)');
     const a = analyze(text);
     const f = only(a, 'under-ask');
-    const more = codeActionsFor(a, text, f).filter((x) => x.title.startsWith('Ask for more'));
+    const more = codeActionsFor(a, f).filter((x) => x.title.startsWith('Ask for more'));
     assert.deepEqual(more.map((x) => x.title), ['Ask for more: "Book a demo" (evaluate, fits 4 TRUSTING)', 'Ask for more: "Start your free trial" (evaluate, fits 4 TRUSTING)']);
     const after = applyOne(text, more[0]!.edits![0]!);
     assert.ok(after.endsWith('\n[Book a demo](https://dockwise.example/teardown)\n'));
@@ -275,7 +275,7 @@ describe('declare or change the audience trust', () => {
     const text = `\uFEFFSubject: Your dock schedule\r\n\r\nHi Tom,\r\n\r\n${VALUE}\r\n\r\nCould we book a demo next week?\r\n`;
     const a = new Analyzer().analyze(text, { force: true });
     const f = only(a, 'trust-undeclared');
-    const preferred = codeActionsFor(a, text, f).find((x) => x.isPreferred)!;
+    const preferred = codeActionsFor(a, f).find((x) => x.isPreferred)!;
     assert.equal(preferred.title, 'Declare the audience: trust: 2 (2 INTERESTED, the level assumed now)');
     const after = applyEdits(text, preferred.edits!);
     assert.equal(after, `\uFEFF---\r\ntrust: 2\r\n---\r\nSubject: Your dock schedule\r\n\r\nHi Tom,\r\n\r\n${VALUE}\r\n\r\nCould we book a demo next week?\r\n`);
@@ -298,7 +298,7 @@ describe('declare or change the audience trust', () => {
     const numeric = '---\ntype: email\ntrust: 2  # downloaded the checklist\n---\n';
     assert.equal(applyOne(numeric, setTrustEdit(numeric, 3)!), '---\ntype: email\ntrust: 3  # downloaded the checklist\n---\n');
     const a = analyze(COLD_EMAIL);
-    const already = codeActionsFor(a, COLD_EMAIL, only(a, 'ask-exceeds-trust')).find((x) => x.title.startsWith('The audience is already'))!;
+    const already = codeActionsFor(a, only(a, 'ask-exceeds-trust')).find((x) => x.title.startsWith('The audience is already'))!;
     const after = applyOne(COLD_EMAIL, already.edits![0]!);
     assert.equal(after.split('\n')[2], 'trust: trusting   # bought list: they have never heard of Dockwise');
     assert.equal(analyze(after).findings.length, 0);
@@ -422,7 +422,7 @@ describe('turn a check off with a comment', () => {
     const fmi = only(analyze(bad), 'front-matter-invalid');
     assert.equal(disableLineEdit(bad, fmi), null);
     assert.equal(disableFileEdit(bad, fmi.rule), null);
-    assert.deepEqual(codeActionsFor(analyze(bad), bad, fmi).map((x) => x.title), []);
+    assert.deepEqual(codeActionsFor(analyze(bad), fmi).map((x) => x.title), []);
   });
 
   test('for the file: after the front matter, at the top without one, and after a last-line fence', () => {
@@ -443,21 +443,21 @@ describe('fix all', () => {
     const text = draft('type: email\ntrust: 0', 'Could we book a demo next week?\n\nBest,\nMaya\n\nP.S. Grab 15 minutes on my calendar if that is easier.');
     const a = analyze(text);
     assert.equal(a.findings.filter((x) => x.rule === 'ask-exceeds-trust').length, 2);
-    const edits = fixAllEdits(a, text);
+    const edits = fixAllEdits(a);
     assert.deepEqual(
       edits.map((e) => e.newText),
       ['Take a look at the two-page teardown when you have a minute.', "P.S. If it's useful, skim the short case study: it's a 3-minute read."],
     );
     const after = applyEdits(text, edits);
     assert.equal(analyze(after).findings.filter((x) => x.rule === 'ask-exceeds-trust').length, 0);
-    assert.equal(fixAllAction(a, text)!.title, "Rewrite 2 asks to fit the audience's trust");
-    assert.equal(fixAllAction(a, text)!.kind, 'source.fixAll.trustline');
+    assert.equal(fixAllAction(a)!.title, "Rewrite 2 asks to fit the audience's trust");
+    assert.equal(fixAllAction(a)!.kind, 'source.fixAll.trustline');
   });
 
   test('a repeated button gets the same words each time', () => {
     const text = draft('type: landing-page\ntrust: 0', '# Dock scheduling carriers use\n\n[Start your free trial](https://d.example/trial)\n\nSetup takes an afternoon.\n\n[Start your free trial](https://d.example/trial)');
     const a = analyze(text);
-    const edits = fixAllEdits(a, text);
+    const edits = fixAllEdits(a);
     assert.deepEqual(edits.map((e) => e.newText), ['See how it works', 'See how it works']);
     const after = applyEdits(text, edits);
     assert.equal((after.match(/\[See how it works\]\(https:\/\/d\.example\/trial\)/g) ?? []).length, 2);
@@ -468,8 +468,8 @@ describe('fix all', () => {
     const text = draft('type: email\ntrust: 0', 'Grab 15 minutes here: [my calendar](https://calendly.com/maya/15min)\n\nLAST CHANCE to see it!!!');
     const a = analyze(text);
     assert.ok(a.findings.some((x) => x.rule === 'pressure-before-trust'));
-    assert.deepEqual(fixAllEdits(a, text), []);
-    assert.equal(fixAllAction(a, text), null);
+    assert.deepEqual(fixAllEdits(a), []);
+    assert.equal(fixAllAction(a), null);
   });
 });
 

@@ -28,7 +28,7 @@ Could we book a 30-minute demo next week?
 function hover(text: string, needle: string, delta = 1, options = {}) {
   const at = text.indexOf(needle);
   assert.ok(at >= 0, `no ${needle} in the text`);
-  return hoverAt(new Analyzer().analyze(text), text, at + delta, links, options);
+  return hoverAt(new Analyzer().analyze(text), at + delta, links, options);
 }
 
 describe('hover on an ask', () => {
@@ -167,7 +167,7 @@ describe('hover on front matter values', () => {
 describe('hover on a skill name', () => {
   test('its tier, purpose, trust range and channels, with a link to open it', () => {
     const text = 'Start from writing-b2b-emails, then trust-building-principles.\n';
-    const h = hoverAt({ analysed: false, doc: new Doc(text), asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 }, text, text.indexOf('b2b'), links)!;
+    const h = hoverAt({ analysed: false, doc: new Doc(text), asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 }, text.indexOf('b2b'), links)!;
     assert.equal(
       h.markdown,
       [
@@ -186,8 +186,8 @@ describe('hover on a skill name', () => {
   test('words that only look like skill names, and plain text, get nothing', () => {
     const text = 'A writing-b2b-email-ish word and a well-known phrase.\n';
     const none = { analysed: false, doc: new Doc(text), asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
-    assert.equal(hoverAt(none, text, text.indexOf('b2b'), links), null);
-    assert.equal(hoverAt(none, text, text.indexOf('known'), links), null);
+    assert.equal(hoverAt(none, text.indexOf('b2b'), links), null);
+    assert.equal(hoverAt(none, text.indexOf('known'), links), null);
     assert.equal(hover(COLD_EMAIL, 'Cold Ridge'), null);
   });
 });

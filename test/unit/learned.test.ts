@@ -49,9 +49,9 @@ describe('the trained reader', () => {
     const links = { ruleUri: (id: string) => `rule:${id}`, skillUri: (n: string) => `skill:${n}` };
     const text = email(`${GO_TO}\n\n[Book a demo](https://dockwise.example/demo)`);
     const a = new Analyzer().analyze(text, { force: true });
-    const found = hoverAt(a, text, text.indexOf('Go to') + 3, links)!.markdown;
+    const found = hoverAt(a, text.indexOf('Go to') + 3, links)!.markdown;
     assert.match(found, /\nFound by the trained reader: \d+% an ask: [^\n]*opens with a verb[^\n]*; class evaluate \(\d+%\) {2}\n/);
-    const rule = hoverAt(a, text, text.indexOf('Book a demo') + 3, links)!.markdown;
+    const rule = hoverAt(a, text.indexOf('Book a demo') + 3, links)!.markdown;
     assert.match(rule, /^\*\*evaluate ask\*\*: "Book a demo"/);
     assert.doesNotMatch(rule, /trained reader/);
   });

@@ -495,10 +495,9 @@ function quoteTitle(s: string): string {
  * under-ask: ask for more. Every check a comment can silence: off for this line
  * (when the finding is in the body) and for this file.
  *
- * The text is the analysis's own (`analysis.doc`); `_text`, the document as the caller has it, is
- * no longer read and stays only so that existing callers keep compiling.
+ * The text is the analysis's own (`analysis.doc`).
  */
-export function codeActionsFor(analysis: Analysis, _text: string, finding: FindingLike, options: ActionOptions = {}): ActionSpec[] {
+export function codeActionsFor(analysis: Analysis, finding: FindingLike, options: ActionOptions = {}): ActionSpec[] {
   if (!analysis.analysed || !analysis.profile) return [];
   const doc = analysis.doc;
   const fm = analysis.frontMatter ?? splitFrontMatter(doc.text);
@@ -558,10 +557,9 @@ export function codeActionsFor(analysis: Analysis, _text: string, finding: Findi
  * its preferred alternative. Repeats of one ask (a landing page's repeated
  * button) get the same words; different asks get different alternatives, so the
  * draft does not say the same sentence twice. Booking links and stale findings
- * are skipped, and no two edits overlap. As in codeActionsFor, the text is the analysis's own and
- * `_text` is not read.
+ * are skipped, and no two edits overlap. As in codeActionsFor, the text is the analysis's own.
  */
-export function fixAllEdits(analysis: Analysis, _text: string): TextEdit[] {
+export function fixAllEdits(analysis: Analysis): TextEdit[] {
   if (!analysis.analysed) return [];
   const doc = analysis.doc;
   const chosen = new Map<string, string>();
@@ -593,8 +591,8 @@ export function fixAllEdits(analysis: Analysis, _text: string): TextEdit[] {
 }
 
 /** The fix-all action for a file, or null when there is nothing safe to fix. */
-export function fixAllAction(analysis: Analysis, text: string): ActionSpec | null {
-  const edits = fixAllEdits(analysis, text);
+export function fixAllAction(analysis: Analysis): ActionSpec | null {
+  const edits = fixAllEdits(analysis);
   if (edits.length === 0) return null;
   return { title: `Rewrite ${edits.length} ask${edits.length === 1 ? '' : 's'} to fit the audience's trust`, kind: FIX_ALL_KIND, edits };
 }

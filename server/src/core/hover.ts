@@ -51,10 +51,9 @@ function trustSource(profile: Profile): string {
 /**
  * The hover at an offset (UTF-16, in the analyzer's coordinates: a byte order
  * mark is not counted), or null. Front matter values first, then asks, then
- * skill names. The text is the analysis's own (`analysis.doc`); `_text` is no
- * longer read and stays only so that existing callers keep compiling.
+ * skill names. The text is the analysis's own (`analysis.doc`).
  */
-export function hoverAt(analysis: Analysis, _text: string, offset: number, links: HoverLinks, options: HoverOptions = {}): Hover | null {
+export function hoverAt(analysis: Analysis, offset: number, links: HoverLinks, options: HoverOptions = {}): Hover | null {
   const { lines } = analysis.doc;
   if (analysis.analysed && analysis.profile) {
     const fm = analysis.frontMatter;
