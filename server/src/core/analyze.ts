@@ -84,14 +84,15 @@ interface CacheEntry {
   result: BlockResult;
 }
 
-/** Bound on the trained reader's remembered verdicts: a draft of 100,000 words has about 7,000 sentences. */
-const MAX_VERDICTS = 50_000;
-
 export class Analyzer {
   private cache = new Map<string, CacheEntry>();
   private lexicon: Lexicon = defaultLexiconInstance();
   private lexiconKey = '';
-  /** The trained reader's verdicts by sentence in context (learned.ts viewKey), for the model they came from. */
+  /**
+   * The trained reader's verdicts on the last analysis's sentences, by sentence in context
+   * (learned.ts viewKey), for the model they came from: only the current sentences are kept, as
+   * only the current blocks are in `cache`.
+   */
   private verdicts = new Map<string, Verdict>();
   private verdictsFor: AskModel | undefined;
 
@@ -292,11 +293,10 @@ export class Analyzer {
     if ((model && model.version === FEATURE_VERSION) || options.onUnits) {
       const v = vocabulary();
       const training: TrainingUnit[] = [];
-      if (this.verdictsFor !== model) {
-        this.verdicts.clear();
-        this.verdictsFor = model ?? undefined;
-      }
-      const verdicts = this.verdicts;
+      const known = this.verdictsFor === model ? this.verdicts : new Map<string, Verdict>();
+      const verdicts = new Map<string, Verdict>();
+      this.verdicts = verdicts;
+      this.verdictsFor = model ?? undefined;
       // List sizes per block (a block's list items are one list), and the heading over each sentence.
       const listItems = new Map<number, { items: number; linked: number }>();
       units.forEach((unit, i) => {
@@ -355,13 +355,12 @@ export class Analyzer {
         // The verdict on this sentence in this context, from the last analysis when nothing it
         // reads has changed: a keystroke re-scores only the sentences around the edit.
         const key = `${viewKey(view)}\u0004${ask ? ask.class : ''}`;
-        let verdict = verdicts.get(key);
+        let verdict = known.get(key) ?? verdicts.get(key);
         if (!verdict) {
           features ??= unitFeatures(view, v);
           verdict = judge(model, features, ask?.class);
-          if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-          verdicts.set(key, verdict);
         }
+        verdicts.set(key, verdict);
         if (ask) {
           // The class model re-classes an ask the shape reader found when it disagrees by a margin
           // (learned.ts reclassed); the lexicon's phrasings keep their class.
