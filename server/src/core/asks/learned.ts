@@ -160,6 +160,11 @@ function urlWords(url: string): string[] {
   return out;
 }
 
+/** Where a sentence stands in the draft, as the features see it: the fifth, the half, the last fifth. */
+function placeBucket(u: UnitView): string {
+  return bucket(u.total > 1 ? u.index / (u.total - 1) : 0, [0.2, 0.5, 0.8]);
+}
+
 function bucket(n: number, edges: readonly number[]): string {
   let i = 0;
   while (i < edges.length && n > edges[i]!) i++;
@@ -194,7 +199,7 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   if (u.closing) add('closing');
   if (u.index === 0) add('pos:first');
   if (u.index === u.total - 1) add('pos:last');
-  add(`pos:${bucket(u.total > 1 ? u.index / (u.total - 1) : 0, [0.2, 0.5, 0.8])}`);
+  add(`pos:${placeBucket(u)}`);
   add(`type:${u.type ?? 'none'}`);
   if (u.rule) add(`type:${u.type ?? 'none'}&rule:${u.rule.shape ?? 'lexicon'}`);
   add(`type:${u.type ?? 'none'}&cont:${u.container}`);
@@ -250,8 +255,7 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
  * time, and fails when the features change and the key does not.
  */
 export function viewKey(u: UnitView): string {
-  const place = u.total > 1 ? u.index / (u.total - 1) : 0;
-  const flags = `${u.container}|${u.headingDepth ?? ''}|${+u.button}${+u.hero}${+u.header}${+u.greeting}${+u.closing}${+!!u.intro}${+!!u.leadIn}|${u.index === 0 ? 'f' : ''}${u.index === u.total - 1 ? 'l' : ''}${bucket(place, [0.2, 0.5, 0.8])}|${u.type ?? ''}|${u.audience ?? ''}`;
+  const flags = `${u.container}|${u.headingDepth ?? ''}|${+u.button}${+u.hero}${+u.header}${+u.greeting}${+u.closing}${+!!u.intro}${+!!u.leadIn}|${u.index === 0 ? 'f' : ''}${u.index === u.total - 1 ? 'l' : ''}${placeBucket(u)}|${u.type ?? ''}|${u.audience ?? ''}`;
   const rule = u.rule ? `${u.rule.shape ?? 'lexicon'}|${u.rule.cls}|${+!!u.rule.weak}|${u.rule.kind}` : '';
   const near = `${u.prev === undefined ? '-' : endMark(u.prev) ?? ''}|${u.next === undefined ? '-' : endMark(u.next) ?? ''}`;
   const list = u.list ? `${u.list.items}|${u.list.linked}|${+u.list.introRule}|${u.list.intro ?? '\u0005'}` : '';
