@@ -1031,6 +1031,26 @@ describe('opt-outs and help offered are not asks', () => {
     // Near miss: a reply asked for its own sake is an ask.
     assert.deepEqual(found('Reply to this email with the one metric you watch every Monday.'), ['engage Reply']);
   });
+  test('a request to get in touch for questions or help is a courtesy, wherever the help is named', () => {
+    // The help named after the request, before it, or as the reason: a support line, not a meeting.
+    assert.deepEqual(found('Email the crew at [hi@x.example](mailto:hi@x.example) with any questions.'), []);
+    assert.deepEqual(found('For any other questions, please contact us at [hi@x.example](mailto:hi@x.example).'), []);
+    assert.deepEqual(found('For support, reach out on [our forum](https://x.example/forum).'), []);
+    assert.deepEqual(found('In case of any issues, get in touch with the organisers.'), []);
+    assert.deepEqual(found('Please do not hesitate to contact us should you have any concerns.'), []);
+    assert.deepEqual(found('If you need further assistance, feel free to contact our team.'), []);
+    assert.deepEqual(found('If you have any question please contact us.'), []);
+    // Near misses: another request in a support line stays an ask, and so does contact for a purpose.
+    assert.deepEqual(found('Feel free to tag us in your posts, and to reach out with questions!'), ['advocate tag us']);
+    assert.deepEqual(found('Contact us to sponsor the next meetup.'), ['commit Contact us']);
+  });
+  test('a link that only sends the reader somewhere takes its class from what the sentence says going there is for', () => {
+    assert.deepEqual(found('Visit [the event page](https://x.example/e) to register for the workshop.'), ['exchange Visit [the event page']);
+    assert.deepEqual(found('Head over to the billing portal to renew your plan.').map((a) => a.split(' ')[0]), ['expand']);
+    // Near misses: reading how to do something is still reading, and a purpose that names nothing keeps the link's class.
+    assert.deepEqual(found('Visit [the docs](https://x.example/d) to learn how to set up alerts.').map((a) => a.split(' ')[0]), ['consume']);
+    assert.deepEqual(found('Visit [our blog](https://x.example/b) to see what we shipped.').map((a) => a.split(' ')[0]), ['consume']);
+  });
   test('a link that opens its sentence with an imperative, and "so be sure to" clauses', () => {
     assert.deepEqual(found('[Sign-up today](https://x.example/w) to join us on July 27.'), ['exchange Sign-up today']);
     assert.deepEqual(found('Seats are limited to 40, so be sure to grab your ticket before Friday!'), ['commit grab your ticket']);

@@ -174,6 +174,7 @@ export class Analyzer {
     // For the trained reader: what the rules found in each sentence, and the sentence's links.
     const unitMatches: (UnitMatch | undefined)[] = [];
     const unitRejected = new Map<number, Rejection>();
+    const unitSupport = new Map<number, 'line' | 'after'>();
     const unitLinks: { text: string; url: string; start: number; end: number }[][] = [];
     blocks.forEach(({ start: base, result: r }, blockIndex) => {
       let linkAt = 0;
@@ -214,6 +215,7 @@ export class Analyzer {
         }
         if (u.match) pending.push({ unit, u, base, r, index: units.length });
         if (u.rejected) unitRejected.set(unitMatches.length, u.rejected);
+        if (u.support) unitSupport.set(unitMatches.length, u.support);
         unitMatches.push(u.match);
         // The sentence's links, with a pointer that only moves forward (both are in order).
         while (linkAt < r.links.length && r.links[linkAt]!.start < u.start) linkAt++;
@@ -338,6 +340,8 @@ export class Analyzer {
         if (intros.has(i)) view.intro = true;
         const rejected = unitRejected.get(i);
         if (rejected) view.rejected = rejected;
+        const support = unitSupport.get(i);
+        if (support) view.support = support;
         if (i > 0) view.prev = units[i - 1]!.text;
         if (i + 1 < units.length) view.next = units[i + 1]!.text;
         // A question that leads into the ask after it in its paragraph, or a line that leads into

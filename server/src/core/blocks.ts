@@ -98,6 +98,11 @@ export interface Unit {
   match?: UnitMatch;
   /** No ask, and a section 2a filter turned down a phrasing of the lexicon here (negated, a mention, quoted). */
   rejected?: Rejection;
+  /**
+   * No ask, and the sentence is a support line ("For any questions, contact us at ...": `line`)
+   * or follows one in its paragraph (`after`): section 2a's courtesy closers.
+   */
+  support?: 'line' | 'after';
   /** Urgency / hard-sell hits, offsets relative to the block start. */
   pressure: { start: number; end: number; via: string }[];
 }
@@ -959,7 +964,11 @@ function readProse(
         afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
       });
     if (match) unit.match = match;
-    else if (ctx.rejected) unit.rejected = ctx.rejected;
+    else {
+      if (ctx.rejected) unit.rejected = ctx.rejected;
+      if (lexicon.isSupportCue(sentence)) unit.support = 'line';
+      else if (supportBefore(earlier.length)) unit.support = 'after';
+    }
     earlier.push(sentence);
     out.units.push(unit);
   }

@@ -119,8 +119,10 @@ export function channelPurpose(v: Vocabulary, ask: string, sentence: string, cls
   if (own) sentence = sentence.slice(0, own.index);
   for (const o of v.objects.scan(sentence)) {
     // ("a sponsorship package" is about sponsorship: here a modifier names the purpose too.)
-    if (!PURPOSE_CLASSES.has(o.cls) || v.topicObjects.has(o.phrase)) continue;
+    if (!PURPOSE_CLASSES.has(o.cls)) continue;
     const before = sentence.slice(0, o.start);
+    // A topic ("sponsor") is the purpose only as the verb of one: "contact us to sponsor the meetup".
+    if (v.topicObjects.has(o.phrase) && !/\bto\s+$/.test(before)) continue;
     // A topic of conversation ("chat about pricing") is what the talk is about, not a commitment.
     if (ABOUT_BEFORE.test(before) || CHANNEL_PLACE.test(before) || TALK_ABOUT.test(before)) continue;
     if (ASK_LEVELS[o.cls] > ASK_LEVELS[cls] && (!best || ASK_LEVELS[o.cls] > ASK_LEVELS[best.cls])) best = { cls: o.cls, phrase: o.phrase };
@@ -157,6 +159,29 @@ export function destinationClass(v: Vocabulary, url: string | undefined): { cls:
   return best;
 }
 
+/** Asks that only send the reader somewhere: "Visit", "Go to", "Head over to", "Follow the link", "Click". */
+const NAVIGATION = /^(?:(?:please|just|simply|now)\s+)*(?:visit|go (?:to|over to)|head (?:to|over to|over)|follow (?:the|this|that) link|click|tap|use (?:the|this) (?:link|form|button)|stop by)\b/;
+
+/**
+ * What going somewhere is for, when the sentence says it with an infinitive after the ask:
+ * "Visit [our site](...) to register" asks for a registration (exchange), "Head to the portal
+ * to renew" for a renewal. Only a class above attention counts, and only the purpose clause
+ * (up to the sentence's next stop) is read.
+ */
+function navigationPurpose(v: Vocabulary, ask: string, sentence: string): { cls: AskClass; phrase: string } | undefined {
+  const a = ask.replace(/^[^a-z]+/, '');
+  if (!NAVIGATION.test(a)) return undefined;
+  const at = sentence.indexOf(a);
+  if (at < 0) return undefined;
+  const after = sentence.slice(at + a.length, at + a.length + 200);
+  const to = /^[^.!?;:]*?\s(?<!\b(?:how|what|where|ways|steps|guide|welcome|want|like|need|wish)\s)(?:in order )?to\s+(?=[a-z])/.exec(after);
+  if (!to) return undefined;
+  const clause = after.slice(to[0].length).split(/[.!?;:]|\s(?:and|but|so|or)\s(?:we|i|you)\b/)[0]!;
+  const c = classify(v, clause, 0, 'consume');
+  if (c.cls === 'consume' || /nothing named/.test(c.why)) return undefined;
+  return { cls: c.cls, phrase: clause.split(/\s+/).slice(0, 4).join(' ') };
+}
+
 /** How an ask was classed when its words named nothing more specific than its shape or a pointer. */
 const WEAK_CLASS = /nothing named|nothing more specific|a URL written out|consume\.pointer|click here|"(?:learn|read|find out) more"/;
 
@@ -169,7 +194,10 @@ const WEAK_CLASS = /nothing named|nothing more specific|a URL written out|consum
 export function classInContext(v: Vocabulary, m: { class: AskClass; via: string; url?: string }, ask: string, sentence: string): { cls: AskClass; via: string } {
   const purpose = channelPurpose(v, ask, sentence, m.class);
   if (purpose) return { cls: purpose.cls, via: `${m.via} (read as ${purpose.cls}: the sentence says what it is for, "${purpose.phrase}")` };
+  // Where the link goes, or what the sentence says going there is for: the higher wins.
   const dest = WEAK_CLASS.test(m.via) ? destinationClass(v, m.url) : undefined;
+  const goal = m.class === 'consume' ? navigationPurpose(v, ask, sentence) : undefined;
+  if (goal && ASK_LEVELS[goal.cls] > ASK_LEVELS[dest?.cls ?? m.class]) return { cls: goal.cls, via: `${m.via} (read as ${goal.cls}: the sentence says what going there is for, "${goal.phrase}")` };
   if (dest && ASK_LEVELS[dest.cls] > ASK_LEVELS[m.class]) return { cls: dest.cls, via: `${m.via} (read as ${dest.cls}: the link goes to ${dest.where})` };
   return { cls: m.class, via: m.via };
 }

@@ -46,6 +46,8 @@ export interface UnitView {
   dropped?: 'weak' | 'answered' | 'introduced' | 'list-intro';
   /** No ask, and a section 2a filter turned down a phrasing of the lexicon here: negated, quoted, a mention. */
   rejected?: 'negated' | 'quoted' | 'third-party' | 'example';
+  /** No ask, and the sentence is a support line (`line`) or follows one in its paragraph (`after`). */
+  support?: 'line' | 'after';
   /** The rules' list-intro ask landed on this sentence. */
   intro?: boolean;
   prev?: string;
@@ -82,7 +84,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 7;
+export const FEATURE_VERSION = 8;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -187,6 +189,7 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   } else add('rule:none');
   if (u.dropped) add(`dropped:${u.dropped}`);
   if (u.rejected) add(`rejected:${u.rejected}`);
+  if (u.support) add(`support:${u.support}`);
   if (u.intro) add('intro');
   if (u.leadIn) add('lead-in');
   // Where it stands.
@@ -261,7 +264,7 @@ export function viewKey(u: UnitView): string {
   const list = u.list ? `${u.list.items}|${u.list.linked}|${+u.list.introRule}|${u.list.intro ?? '\u0005'}` : '';
   let links = '';
   for (const l of u.links) links += `${l.text}\u0002${l.url}\u0003`;
-  return `${u.text}\u0001${flags}\u0001${rule}|${u.dropped ?? ''}|${u.rejected ?? ''}\u0001${near}\u0001${u.heading ?? '\u0005'}\u0001${list}\u0001${links}`;
+  return `${u.text}\u0001${flags}\u0001${rule}|${u.dropped ?? ''}|${u.rejected ?? ''}|${u.support ?? ''}\u0001${near}\u0001${u.heading ?? '\u0005'}\u0001${list}\u0001${links}`;
 }
 
 /** The class the words of a sentence's opening name, if any; memoised per text (bounded), as the tagger's readings are. */

@@ -135,11 +135,24 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
     offerShape(s, v) ??
     imperativeShape(s, v, opening) ??
     questionShape(s, v, opening);
-  // Support lines are asked about last, and only for a candidate: they cost a lexicon pass.
-  if (!m || s.support?.()) return undefined;
-  if (/^(?:just |simply |please )?(?:reply|hit reply|respond|contact|email|reach out|get in touch|write|drop|ping|let (?:me|us) know|see|visit|check)\b/.test(body) && s.afterSupport?.()) return undefined;
+  if (!m) return undefined;
+  // A support line ("For any questions, contact us at ...", "Need help? Reply to this email")
+  // turns a request to get in touch into a help offer; any other request in it stays an ask
+  // ("you're welcome to tag us, and to reach out with questions"). Asked about last, and only
+  // for a candidate: it costs a lexicon pass.
+  // (A conditional invitation's request is its main clause: "If you need help, reach out".)
+  const request = m.shape === 'condition' ? text.slice(m.from).replace(/^[^,]*,\s*/, '') : text.slice(m.from);
+  if ((m.shape === 'question' || CONTACT_REQUEST.test(request) || (m.shape === 'offer' && HELP_OFFER.test(text.slice(m.from, m.to)))) && s.support?.()) return undefined;
+  if (CONTACT_REQUEST.test(body) && s.afterSupport?.()) return undefined;
   return m;
 }
+
+/** The sender's offer to help ("we'd love to help you"), which a support line makes a courtesy. */
+const HELP_OFFER = /\b(?:help|assist|answer)\b/;
+
+/** A request to get in touch (or to go to where help is), after the words that soften it. */
+const CONTACT_REQUEST =
+  /^(?:(?:just|simply|please|kindly|also|feel free to|do not hesitate to|don't hesitate to|you can|you may|you can always|you're welcome to|you are welcome to|or)\s+)*(?:reply|hit reply|respond|contact|email|e-mail|reach out|reach us|get in touch|write|drop|ping|let (?:me|us) know|message|send us|ask|call|see|visit|check|go to|head to)\b/;
 
 const OFFER_ADVERB_SOURCE = String.raw`\b((?:i'm|we're|i am|we are|i'd be|we'd be|i would be|we would be)\s+)(?:always|really|more than|very|also|still|just|definitely|absolutely|genuinely)\s+(?=(?:happy|glad|keen|around|available|here)\b)`;
 const OFFER_ADVERB = new RegExp(OFFER_ADVERB_SOURCE);
