@@ -34,7 +34,7 @@ import { join, resolve } from 'node:path';
 import { Analyzer, type Ask, type AskClass } from '../server/src/core/index';
 import { ASK_LEVELS } from '../server/src/core/model';
 import type { AskModel } from '../server/src/core/asks/learned';
-import { CLASSES, readPiece, type Expected } from './lib/corpus';
+import { CLASSES, readPiece, sentenceBounds, type Expected } from './lib/corpus';
 
 const NONE = '(none)';
 
@@ -118,19 +118,6 @@ function overlapScore(ask: Ask, e: Expected, text?: string): number {
     if (e.spans.some(([s, t]) => overlaps(s0, s1, s, t))) return 1;
   }
   return 0;
-}
-
-/** [start, end) of the sentence of the body around [start, end): bounded by the line and by sentence punctuation. */
-function sentenceBounds(text: string, start: number, end: number): [number, number] {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  let s = lineStart;
-  const before = text.slice(lineStart, start);
-  const stop = /[.!?…]["'”’)]*\s+/g;
-  for (let m = stop.exec(before); m; m = stop.exec(before)) s = lineStart + m.index + m[0].length;
-  const after = /[.!?…]["'”’)]*(\s|$)/.exec(text.slice(end, lineEnd));
-  return [s, after ? end + after.index + after[0].trimEnd().length : lineEnd];
 }
 
 /** The sentence of the body around [start, end), for the report. */

@@ -112,3 +112,15 @@ export function readPiece(path: string, name: string): { text: string; type: str
   return { text, type: typeof data.type === 'string' ? data.type : '?', expected, traps, labelErrors };
 }
 
+/** [start, end) of the sentence of the body around [start, end): bounded by the line and by sentence punctuation. */
+export function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  let s = lineStart;
+  const before = text.slice(lineStart, start);
+  const stop = /[.!?…]["'”’)]*\s+/g;
+  for (let m = stop.exec(before); m; m = stop.exec(before)) s = lineStart + m.index + m[0].length;
+  const after = /[.!?…]["'”’)]*(\s|$)/.exec(text.slice(end, lineEnd));
+  return [s, after ? end + after.index + after[0].trimEnd().length : lineEnd];
+}
