@@ -1044,6 +1044,11 @@ describe('opt-outs and help offered are not asks', () => {
     assert.deepEqual(found('Feel free to tag us in your posts, and to reach out with questions!'), ['advocate tag us']);
     assert.deepEqual(found('Contact us to sponsor the next meetup.'), ['commit Contact us']);
   });
+  test('template logic kept in the copy asks nothing; the copy a template tag wraps still does', () => {
+    assert.deepEqual(found('<% if @registration.comments.present? %>'), []);
+    assert.deepEqual(found('{% if trial_days_left < 3 %}'), []);
+    assert.deepEqual(found('{% if plan == "free" %}[Upgrade now](https://x.example/u){% endif %}'), ['commit Upgrade now']);
+  });
   test('a link that only sends the reader somewhere takes its class from what the sentence says going there is for', () => {
     assert.deepEqual(found('Visit [the event page](https://x.example/e) to register for the workshop.'), ['exchange Visit [the event page']);
     assert.deepEqual(found('Head over to the billing portal to renew your plan.').map((a) => a.split(' ')[0]), ['expand']);

@@ -67,7 +67,7 @@ describe('the trained reader', () => {
     const sentence = unitsOf(email(GO_TO)).find((u) => u.text.startsWith('go to'))!;
     assert.ok(askProbability(model, sentence.features) >= model.add);
     assert.equal(adds(model, sentence.features), true);
-    for (const blocker of ['nav', 'placeholder', 'lead-in', 'header', 'dropped:list-intro', 'dropped:introduced', 'rejected:negated', 'rejected:quoted', 'rejected:example', 'rejected:third-party']) {
+    for (const blocker of ['nav', 'placeholder', 'lead-in', 'header', 'dropped:list-intro', 'dropped:introduced', 'rejected:negated', 'rejected:quoted', 'rejected:example', 'rejected:third-party', 'rejected:template', 'support:contact']) {
       assert.equal(adds(model, [...sentence.features, blocker]), false, blocker);
     }
   });
@@ -76,6 +76,10 @@ describe('the trained reader', () => {
     const cases: [string, string][] = [
       ["You don't need to book a demo or talk to sales to try it.", 'rejected:negated'],
       ['Teams try different things, e.g. book a demo with three vendors in one week.', 'rejected:example'],
+      // Section 2a's courtesy closer: help offered through a contact request.
+      ['Reach out to us on [the forum](https://dockwise.example/forum) if you have any questions or issues.', 'support:contact'],
+      // Template logic kept in the copy asks nothing.
+      ['<% if @registration.comments.present? %>', 'rejected:template'],
     ];
     for (const [sentence, reason] of cases) {
       const unit = unitsOf(email(sentence, 'unknown')).find((u) => u.text.startsWith(sentence.slice(0, 8).toLowerCase()))!;

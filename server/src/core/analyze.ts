@@ -174,7 +174,7 @@ export class Analyzer {
     // For the trained reader: what the rules found in each sentence, and the sentence's links.
     const unitMatches: (UnitMatch | undefined)[] = [];
     const unitRejected = new Map<number, Rejection>();
-    const unitSupport = new Map<number, 'line' | 'after'>();
+    const unitSupport = new Map<number, 'line' | 'contact' | 'after'>();
     const unitLinks: { text: string; url: string; start: number; end: number }[][] = [];
     blocks.forEach(({ start: base, result: r }, blockIndex) => {
       let linkAt = 0;

@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import type { Blockquote, Root, RootContent, PhrasingContent, Html, Paragraph } from 'mdast';
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
-import { readSentence } from './asks/reader';
+import { CONTACT_REQUEST, readSentence } from './asks/reader';
 import { pressureInContext } from './asks/pressure';
 import { ASK_LEVELS } from './model';
 
@@ -102,7 +102,7 @@ export interface Unit {
    * No ask, and the sentence is a support line ("For any questions, contact us at ...": `line`)
    * or follows one in its paragraph (`after`): section 2a's courtesy closers.
    */
-  support?: 'line' | 'after';
+  support?: 'line' | 'contact' | 'after';
   /** Urgency / hard-sell hits, offsets relative to the block start. */
   pressure: { start: number; end: number; via: string }[];
 }
@@ -952,6 +952,14 @@ function readProse(
       pressure: pressureInContext(lexicon.pressure(unitNorm), unitNorm, inPs ? 'ps' : container),
     };
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
+    // Template logic kept in the copy ("<% if @registration.comments.present? %>", "{% endif %}")
+    // is the template's, not the reader's: nothing in it asks.
+    if (templateLogic(sentence)) {
+      unit.rejected = 'template';
+      earlier.push(sentence);
+      out.units.push(unit);
+      continue;
+    }
     const q = quotedIn(quoted, quoteAt, s, e);
     const ctx: MatchContext = { container: unit.container };
     if (q && q.length) ctx.quoted = q;
@@ -966,7 +974,7 @@ function readProse(
     if (match) unit.match = match;
     else {
       if (ctx.rejected) unit.rejected = ctx.rejected;
-      if (lexicon.isSupportCue(sentence)) unit.support = 'line';
+      if (lexicon.isSupportCue(sentence)) unit.support = CONTACT_CLAUSE.test(sentence) ? 'contact' : 'line';
       else if (supportBefore(earlier.length)) unit.support = 'after';
     }
     earlier.push(sentence);
@@ -1287,3 +1295,16 @@ const LINK_SLOT =
 
 /** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me)\/[^\s<>()\]]*/g;
+
+/** Control tags of a template (ERB, Liquid, Jinja, Handlebars), unclosed ones to the end of the sentence. */
+const TEMPLATE_TAG = /<%(?![=-])[\s\S]*?(?:%>|$)|\{%[\s\S]*?(?:%\}|$)|\{\{[#/^][\s\S]*?(?:\}\}|$)|\{\{\s*else\s*\}\}/g;
+const OPENS_WITH_TAG = /^(?:<%(?![=-])|\{%|\{\{[#/^]|\{\{\s*else\b)/;
+
+/** A sentence that is only template logic: no words outside its control tags. */
+export function templateLogic(sentence: string): boolean {
+  if (!OPENS_WITH_TAG.test(sentence)) return false;
+  return !/[a-z0-9]/.test(sentence.replace(TEMPLATE_TAG, ''));
+}
+
+/** A clause that asks the reader to get in touch: in a support line, the courtesy itself (section 2a). */
+const CONTACT_CLAUSE = new RegExp(`(?:^|[,;:(\u2014\u2013]\\s*|\\b(?:please|or|and|just)\\s+)${CONTACT_REQUEST.source.replace(/^\^/, '')}`);

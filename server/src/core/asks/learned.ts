@@ -45,9 +45,12 @@ export interface UnitView {
   /** Why the rules dropped what they found, by position. */
   dropped?: 'weak' | 'answered' | 'introduced' | 'list-intro';
   /** No ask, and a section 2a filter turned down a phrasing of the lexicon here: negated, quoted, a mention. */
-  rejected?: 'negated' | 'quoted' | 'third-party' | 'example';
-  /** No ask, and the sentence is a support line (`line`) or follows one in its paragraph (`after`). */
-  support?: 'line' | 'after';
+  rejected?: 'negated' | 'quoted' | 'third-party' | 'example' | 'template';
+  /**
+   * No ask, and the sentence is a support line (`line`), one whose request is to get in touch
+   * (`contact`: a courtesy by section 2a), or follows one in its paragraph (`after`).
+   */
+  support?: 'line' | 'contact' | 'after';
   /** The rules' list-intro ask landed on this sentence. */
   intro?: boolean;
   prev?: string;
@@ -84,7 +87,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 8;
+export const FEATURE_VERSION = 9;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -296,9 +299,10 @@ function isNavigation(v: Vocabulary, text: string): boolean {
  * Section 2a's rules and the reader's own readings that the trained reader never overturns: a
  * list of reads under the sentence that offers it is one ask (the sentence's), navigation and
  * placeholders ask nothing, a question that leads into the ask after it is that ask's lead-in,
- * and an ask the lexicon found negated, quoted or mentioned as an example is no ask.
+ * an ask the lexicon found negated, quoted or mentioned as an example is no ask, template logic
+ * asks nothing, and a support line whose request is to get in touch is a courtesy.
  */
-const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example'];
+const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example', 'rejected:template', 'support:contact'];
 
 /**
  * Whether the trained reader adds an ask to a sentence the rules passed over. It never removes
