@@ -22,6 +22,7 @@ import {
   fixAllAction,
   hoverAt,
   setTrustEdit,
+  takesPartInFixAll,
   type ActionSpec,
   type Finding,
   type HoverLinks,
@@ -179,7 +180,7 @@ export function codeActionsForRequest(current: CurrentAnalysis, params: CodeActi
   }
   const fixAll = fixAllAction(analysis);
   if (fixAll) {
-    const targets = matched.filter((m) => m.f.rule === 'ask-exceeds-trust').map((m) => m.d);
+    const targets = matched.filter((m) => takesPartInFixAll(m.f.rule)).map((m) => m.d);
     // Asked for by kind (editor.codeActionsOnSave, "Fix all" menus): only when the filter names it,
     // so a plain light-bulb request does not get a source action it would hide anyway.
     if (only && kindWanted(only, FIX_ALL_KIND)) out.push(toCodeAction(fixAll, current, targets, options));

@@ -1,6 +1,6 @@
 /** The analysis core's public surface, shared by the language server, the CLI and the tests. */
 export { Analyzer, MAX_FINDINGS_NOTE, UNREAD_BLOCK, type Analysis, type AnalyzeOptions } from './analyze';
-export { CHECKS, CHECK_IDS, checkById, ruleDocPath } from './checks/index';
+export { CHECKS, CHECK_IDS, askVerdictOn, checkById, countMismatches, ruleDocPath } from './checks/index';
 export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, MAX_FILE_SIZE_RANGE, MAX_FINDINGS_RANGE, TIME_BUDGET_RANGE, matchesDraftGlobs, maxFileSizeProblem, maxFindingsProblem, timeBudgetProblem, type TrustlineSettings } from './settings';
 export { globProblem, compileGlob, globMatches, type CompiledGlob } from './glob';
 export { Doc, LineIndex, stripBom } from './text';

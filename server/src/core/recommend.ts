@@ -5,10 +5,12 @@
  * renders as quick-picks. Every state is plain JSON.
  */
 import type { Analysis } from './analyze';
+// A cycle (checks/ build their fixes with actions.ts, which reads skillForFinding here), safe
+// because the registry is only read inside functions.
+import { CHECKS, checkById } from './checks/index';
 import { article } from './checks/util';
 import { draftTypeInfo } from './model';
 import {
-  FOUNDATION_SKILL,
   QUICK_REFERENCE,
   SKILLS_DATA,
   TREES,
@@ -21,31 +23,19 @@ import {
   type SkillsData,
   type TreeOption,
 } from './skills';
-import type { Channel, DraftType, Finding, Profile } from './types';
+import type { Channel, DraftType, Profile } from './types';
 
 /**
- * The skill to check for each finding, beyond the draft's own skill (the first
- * skill under "Related skills" on each rule's page). `null`: the draft's own
- * skill is the answer (writing-persuasive-copy when the type is unknown).
+ * The skill a finding's "Open skill" action opens, as its check says (`skill`): the draft's
+ * own skill first for problems with the asks, else the check's, else the draft's own
+ * (writing-persuasive-copy when the type is unknown). Null when no skill helps.
  */
-export const CHECK_SKILLS: Readonly<Record<string, string | null>> = {
-  'ask-exceeds-trust': FOUNDATION_SKILL,
-  'under-ask': FOUNDATION_SKILL,
-  'pressure-before-trust': FOUNDATION_SKILL,
-  'channel-trust-mismatch': FOUNDATION_SKILL,
-  'ask-before-value': FOUNDATION_SKILL,
-  'trust-undeclared': FOUNDATION_SKILL,
-  'competing-asks': null,
-  'missing-ask': null,
-};
-
-/** The skill a finding's "Open skill" action opens: the draft's own skill for ask problems, else the check's. */
 export function skillForFinding(rule: string, profile: Profile | undefined, text?: string, asks?: Analysis['asks']): string | null {
-  if (!(rule in CHECK_SKILLS)) return null;
+  const skill = checkById(rule)?.skill;
+  if (!skill) return null;
   const own = profile ? skillForDraft(profile, text, asks)?.skill : undefined;
-  const ask = rule === 'ask-exceeds-trust' || rule === 'under-ask' || rule === 'competing-asks' || rule === 'missing-ask';
-  if (ask && own) return own;
-  return CHECK_SKILLS[rule] ?? own ?? 'writing-persuasive-copy';
+  if (skill.draftFirst && own) return own;
+  return skill.name ?? own ?? 'writing-persuasive-copy';
 }
 
 // ---------------------------------------------------------------------------------------
@@ -239,17 +229,6 @@ export interface Recommendation {
   path: number[] | null;
 }
 
-const FINDING_WORDS: Record<string, (n: number) => string> = {
-  'ask-exceeds-trust': (n) => `${n} ask${n === 1 ? ' exceeds' : 's exceed'} the audience's trust`,
-  'under-ask': () => 'it asks for less than the audience would give',
-  'competing-asks': () => 'it holds competing asks',
-  'missing-ask': () => 'it asks for nothing',
-  'pressure-before-trust': (n) => `${n === 1 ? 'one phrase puts' : `${n} phrases put`} pressure on a new audience`,
-  'channel-trust-mismatch': () => "the channel does not serve the audience's trust",
-  'ask-before-value': () => 'it asks before it gives',
-  'trust-undeclared': () => "the audience's trust is assumed",
-};
-
 /**
  * What to open for the current draft, and why, in one line: "This is an email
  * (declared); 2 asks exceed the audience's trust → writing-b2b-emails, and check
@@ -273,14 +252,14 @@ export function recommend(context: RecommendContext = {}): Recommendation {
   if (facts.type === 'social' && context.text !== undefined) facts.repurposes = repurposesLongerPiece(context.text, analysis.asks);
   const own = skillForDraft(facts);
 
-  // Findings, counted per check, in the order of the checks' importance (the table in CHECK_SKILLS).
+  // Findings, counted per check, summed up by each check (its `summary`), most important first.
   const counts = new Map<string, number>();
-  for (const f of analysis.findings as Finding[]) if (f.rule in FINDING_WORDS) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const rules = Object.keys(FINDING_WORDS).filter((r) => counts.has(r));
-  const said = rules.map((r) => FINDING_WORDS[r]!(counts.get(r)!));
+  for (const f of analysis.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const summed = CHECKS.filter((c) => c.summary && counts.has(c.id)).sort((a, b) => a.summary!.rank - b.summary!.rank);
+  const said = summed.map((c) => c.summary!.text(counts.get(c.id)!));
   const check: string[] = [];
-  for (const r of rules) {
-    const s = CHECK_SKILLS[r] ?? (own ? null : 'writing-persuasive-copy');
+  for (const c of summed) {
+    const s = c.skill?.name ?? (own ? null : 'writing-persuasive-copy');
     if (s && s !== own?.skill && !own?.also.includes(s) && !check.includes(s)) check.push(s);
   }
 

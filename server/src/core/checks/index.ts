@@ -2,6 +2,7 @@
  * The check registry. Adding a check is adding a file and a line here; its
  * documentation page is docs/rules/<id>.md, linked from every diagnostic.
  */
+import type { Finding } from '../types';
 import type { Check } from './check';
 import { askExceedsTrust } from './ask-exceeds-trust';
 import { competingAsks } from './competing-asks';
@@ -33,9 +34,19 @@ export function checkById(id: string): Check | undefined {
   return CHECKS.find((c) => c.id === id);
 }
 
+/** The finding that judges an ask's level against the audience (from a check with `askVerdict`), if there is one. */
+export function askVerdictOn(findings: readonly Finding[], askIndex: number): Finding | undefined {
+  return findings.find((f) => f.askIndex === askIndex && checkById(f.rule)?.askVerdict !== undefined);
+}
+
+/** How many findings say an ask exceeds the audience's trust (`askVerdict: 'exceeds'`): the mismatches. */
+export function countMismatches(findings: readonly Finding[]): number {
+  return findings.filter((f) => checkById(f.rule)?.askVerdict === 'exceeds').length;
+}
+
 /** Where a check's page lives, relative to the extension or package root. */
 export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
-export type { Check, CheckContext, Report, DocUnit } from './check';
+export type { Check, CheckContext, FixContext, Report, DocUnit } from './check';
