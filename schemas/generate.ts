@@ -3,7 +3,7 @@
 // test/unit/config.test.ts and test/cli/ check that the files are in step.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } from '../server/src/core/index';
+import { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, CHECKS, CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } from '../server/src/core/index';
 import stages from '../skills/stages.json';
 const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];
 const level = { type: 'integer', minimum: 0, maximum: 6 };
@@ -14,10 +14,7 @@ const trust = {
   ],
 };
 const checkProps: Record<string, unknown> = {};
-for (const id of CONFIGURABLE_CHECK_IDS) {
-  const c = checkById(id);
-  checkProps[id] = { $ref: '#/definitions/severity', description: c ? `${c.description} Default: ${c.severityNote ?? c.defaultSeverity}.` : 'Typos in trustline-disable comments (unknown check ids or comment names). Default: warning.' };
-}
+for (const c of CHECKS) checkProps[c.id] = { $ref: '#/definitions/severity', description: `${c.description} Default: ${c.severityNote ?? c.defaultSeverity}.` };
 const channelProps: Record<string, unknown> = {};
 for (const c of CHANNELS) channelProps[c.id] = { $ref: '#/definitions/range', description: `${c.name} (${c.role}). Built-in range: [${c.from}, ${c.to}].` };
 const schema = {
@@ -163,7 +160,7 @@ const report = {
       type: 'object', additionalProperties: false,
       required: ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'range', 'data'],
       properties: {
-        rule: { type: 'string', enum: [...CONFIGURABLE_CHECK_IDS, MAX_FINDINGS_NOTE, UNREAD_BLOCK], description: `The check id; its page is docs/rules/<rule>.md. ${MAX_FINDINGS_NOTE} and ${UNREAD_BLOCK} are not checks: ${MAX_FINDINGS_NOTE} is the one note on a draft with more than maxFindings findings, saying how many were left out; ${UNREAD_BLOCK} is the one finding on a block the markdown parser was not given (it would have taken too long), saying why.` },
+        rule: { type: 'string', enum: [...CHECK_IDS, MAX_FINDINGS_NOTE, UNREAD_BLOCK], description: `The check id; its page is docs/rules/<rule>.md. ${MAX_FINDINGS_NOTE} and ${UNREAD_BLOCK} are not checks: ${MAX_FINDINGS_NOTE} is the one note on a draft with more than maxFindings findings, saying how many were left out; ${UNREAD_BLOCK} is the one finding on a block the markdown parser was not given (it would have taken too long), saying why.` },
         severity: { $ref: '#/definitions/severity' },
         message: { type: 'string' },
         line: { type: 'integer', minimum: 1, description: '1-based start line.' },

@@ -178,6 +178,13 @@ describe('suppression comments', () => {
     assert.equal(found[1]!.data.suggestion, 'trustline-disable');
   });
 
+  test('a check id in capitals or cut short gets the same "did you mean" as in a config file', () => {
+    const text = '---\ntype: email\ntrust: 0\n---\n\n<!-- trustline-disable-next-line Ask-Exceeds-Trust -->\nHello there.\n\n<!-- trustline-disable pressure-before -->\n';
+    const found = new Analyzer().analyze(text, { force: true }).findings.filter((f) => f.rule === 'invalid-suppression');
+    assert.deepEqual(found.map((f) => f.data.suggestion), ['ask-exceeds-trust', 'pressure-before-trust']);
+    assert.match(found[1]!.message, /Did you mean "pressure-before-trust"\?/);
+  });
+
   test('all four forms work', () => {
     const base = '---\ntype: social\ntrust: 0\n---\n\nBook a demo now.\n';
     const count = (t: string) => new Analyzer().analyze(t, { force: true }).findings.filter((f) => f.rule === 'ask-exceeds-trust').length;
