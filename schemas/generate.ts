@@ -1,6 +1,10 @@
-// Regenerates schemas/*.schema.json from the core's data (check ids, classes, channels, stages).
-// Run after adding a check, class or channel: node --import tsx schemas/generate.ts
-// test/unit/config.test.ts and test/cli/ check that the files are in step.
+// Regenerates every list of checks, classes, channels and stages that is kept in a file, from the
+// core's data and the check registry: schemas/*.schema.json, the trustline.checks setting in
+// package.json, the ids in docs/config.md and docs/settings.md, and the table of checks in
+// docs/rules/README.md (between its `<!-- generated: ... -->` markers).
+// Run after adding a check, class or channel: npm run generate
+// With --check it writes nothing and fails, naming the files, when one is out of step
+// (test/unit/registry-lists.test.ts runs it so).
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, CHECKS, CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } from '../server/src/core/index';
@@ -77,7 +81,6 @@ const schema = {
     range: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'integer', minimum: 0, maximum: 6 }, description: 'Trust levels [from, to], 0-6, from <= to.' },
   },
 };
-fs.writeFileSync(path.join(__dirname, 'trustline-config.schema.json'), JSON.stringify(schema, null, 2) + '\n');
 const pos = { type: 'object', additionalProperties: false, required: ['line', 'character'], properties: { line: { type: 'integer', minimum: 0, description: '0-based line.' }, character: { type: 'integer', minimum: 0, description: '0-based column in UTF-16 code units (as in LSP).' } } };
 const sources = ['declared', 'inferred', 'assumed', 'default', 'unknown'];
 const sourced = (values: unknown, what: string) => ({
@@ -181,4 +184,43 @@ const report = {
     },
   },
 };
-fs.writeFileSync(path.join(__dirname, 'trustline-report.schema.json'), JSON.stringify(report, null, 2) + '\n');
+
+const root = path.join(__dirname, '..');
+const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+
+/** Replace what sits between `<!-- generated: NAME... -->` and the next `<!-- /generated -->`. */
+function between(text: string, name: string, content: string, file: string): string {
+  const open = text.indexOf(`<!-- generated: ${name}`);
+  const openEnd = open < 0 ? -1 : text.indexOf('-->', open) + 3;
+  const close = openEnd < 3 ? -1 : text.indexOf('<!-- /generated -->', openEnd);
+  if (close < 0) throw new Error(`${file}: no <!-- generated: ${name} --> ... <!-- /generated --> markers`);
+  return text.slice(0, openEnd) + content + text.slice(close);
+}
+
+const severityText = (c: (typeof CHECKS)[number]) => c.severityNote ?? c.defaultSeverity;
+const idList = CHECKS.map((c) => `\`${c.id}\``).join(', ');
+
+const manifest = JSON.parse(read('package.json'));
+manifest.contributes.configuration.properties['trustline.checks'].properties = Object.fromEntries(
+  CHECKS.map((c) => [c.id, { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${c.description} Default: \`${severityText(c)}\`. See \`docs/rules/${c.id}.md\`.` }]),
+);
+const table = ['| id | default severity | what it reports |', '|---|---|---|', ...CHECKS.map((c) => `| [${c.id}](${c.id}.md) | ${severityText(c)} | ${c.description} |`)].join('\n');
+
+const outputs: Record<string, string> = {
+  'schemas/trustline-config.schema.json': JSON.stringify(schema, null, 2) + '\n',
+  'schemas/trustline-report.schema.json': JSON.stringify(report, null, 2) + '\n',
+  'package.json': JSON.stringify(manifest, null, 2) + '\n',
+  'docs/config.md': between(read('docs/config.md'), 'check ids', idList, 'docs/config.md'),
+  'docs/settings.md': between(read('docs/settings.md'), 'check ids', idList, 'docs/settings.md'),
+  'docs/rules/README.md': between(read('docs/rules/README.md'), 'checks table', `\n${table}\n`, 'docs/rules/README.md'),
+};
+const stale = Object.keys(outputs).filter((rel) => read(rel) !== outputs[rel]);
+if (process.argv.includes('--check')) {
+  if (stale.length > 0) {
+    console.error(`Out of step with the check registry and the core's data: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.`);
+    process.exit(1);
+  }
+} else {
+  for (const rel of stale) fs.writeFileSync(path.join(root, rel), outputs[rel]!);
+  console.log(stale.length > 0 ? `Wrote ${stale.join(', ')}.` : 'Everything was in step.');
+}
