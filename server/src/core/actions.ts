@@ -531,6 +531,24 @@ export function codeActionsFor(analysis: Analysis, finding: FindingLike, options
   return out;
 }
 
+/**
+ * The key of each finding (vscode-eslint's approach, docs/dev/architecture.md): its check and
+ * range, and, for a second finding of one check on one range, its place among them. A diagnostic
+ * carries its finding's key in `data.key`, so its code actions find the finding in the analysis
+ * of the current text with one lookup; when the text under it has changed, the key is gone and
+ * the diagnostic gets no actions.
+ */
+export function findingKeys(findings: readonly Pick<Finding, 'rule' | 'range'>[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const { start, end } = f.range;
+    const base = `${f.rule}@${start.line}:${start.character}-${end.line}:${end.character}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}#${n}`;
+  });
+}
+
 /** Do the findings of this check take part in fix-all (its `fixAll`)? */
 export function takesPartInFixAll(rule: string): boolean {
   return checkById(rule)?.fixAll === true;
