@@ -1,14 +1,59 @@
 // Regenerates every list of checks, classes, channels and stages that is kept in a file, from the
-// core's data and the check registry: schemas/*.schema.json, the trustline.checks setting in
+// core's data and the check files: the registry itself (server/src/core/checks/index.ts lists
+// every check file of its folder), schemas/*.schema.json, the trustline.checks setting in
 // package.json, the ids in docs/config.md and docs/settings.md, and the table of checks in
-// docs/rules/README.md (between its `<!-- generated: ... -->` markers).
+// docs/rules/README.md (between their `generated:` markers).
 // Run after adding a check, class or channel: npm run generate
 // With --check it writes nothing and fails, naming the files, when one is out of step
 // (test/unit/registry-lists.test.ts runs it so).
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, CHECKS, CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } from '../server/src/core/index';
+import type { Check } from '../server/src/core/checks/check';
 import stages from '../skills/stages.json';
+
+const root = path.join(__dirname, '..');
+const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+const check = process.argv.includes('--check');
+
+/** The lines between `// generated: NAME...` and `// /generated` in a TypeScript file. */
+function betweenLines(text: string, name: string, content: string, file: string): string {
+  const open = text.indexOf(`// generated: ${name}`);
+  const openEnd = open < 0 ? -1 : text.indexOf('\n', open) + 1;
+  const close = openEnd < 1 ? -1 : text.indexOf('// /generated', openEnd);
+  if (close < 0) throw new Error(`${file}: no // generated: ${name} ... // /generated markers`);
+  return `${text.slice(0, openEnd)}${content}\n${text.slice(close)}`;
+}
+
+// First the registry, from the files alone, before the core is loaded (a deleted check file
+// would stop it loading): every file of server/src/core/checks/ but the contract and the
+// helpers, each exporting its check as the camel-case form of its id. The registry's order is
+// kept (it is the order users see in SARIF, the schemas and the settings); a new file goes last.
+const REGISTRY = 'server/src/core/checks/index.ts';
+const NOT_CHECKS = new Set(['check', 'index', 'util']);
+const camel = (id: string) => id.replace(/-([a-z])/g, (_m, ch: string) => ch.toUpperCase());
+const checkFiles = fs.readdirSync(path.join(root, 'server', 'src', 'core', 'checks')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((f) => !NOT_CHECKS.has(f));
+const registryText = read(REGISTRY);
+const registered = [...registryText.matchAll(/^import \{ \w+ \} from '\.\/([a-z-]+)';$/gm)].map((m) => m[1]!).filter((id) => checkFiles.includes(id));
+const CHECK_IDS = [...registered, ...checkFiles.filter((f) => !registered.includes(f)).sort()];
+const registry = betweenLines(
+  registryText,
+  'checks',
+  [...CHECK_IDS.map((id) => `import { ${camel(id)} } from './${id}';`), '', 'export const CHECKS: readonly Check[] = [', ...CHECK_IDS.map((id) => `  ${camel(id)},`), '];'].join('\n'),
+  REGISTRY,
+);
+if (registry !== registryText) {
+  if (check) {
+    console.error(`Out of step with the check files: ${REGISTRY}. Run \`npm run generate\` and commit the result.`);
+    process.exit(1);
+  }
+  fs.writeFileSync(path.join(root, REGISTRY), registry);
+}
+
+// Then everything else, from the core (loaded now, with the registry as it is on disk).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the registry is written
+const core = require('../server/src/core/index') as typeof import('../server/src/core/index');
+const { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } = core;
+const CHECKS: readonly Check[] = core.CHECKS;
 const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];
 const level = { type: 'integer', minimum: 0, maximum: 6 };
 const trust = {
@@ -185,9 +230,6 @@ const report = {
   },
 };
 
-const root = path.join(__dirname, '..');
-const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
-
 /** Replace what sits between `<!-- generated: NAME... -->` and the next `<!-- /generated -->`. */
 function between(text: string, name: string, content: string, file: string): string {
   const open = text.indexOf(`<!-- generated: ${name}`);
@@ -215,12 +257,13 @@ const outputs: Record<string, string> = {
   'docs/rules/README.md': between(read('docs/rules/README.md'), 'checks table', `\n${table}\n`, 'docs/rules/README.md'),
 };
 const stale = Object.keys(outputs).filter((rel) => read(rel) !== outputs[rel]);
-if (process.argv.includes('--check')) {
+if (check) {
   if (stale.length > 0) {
     console.error(`Out of step with the check registry and the core's data: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.`);
     process.exit(1);
   }
 } else {
   for (const rel of stale) fs.writeFileSync(path.join(root, rel), outputs[rel]!);
-  console.log(stale.length > 0 ? `Wrote ${stale.join(', ')}.` : 'Everything was in step.');
+  const wrote = [...(registry !== registryText ? [REGISTRY] : []), ...stale];
+  console.log(wrote.length > 0 ? `Wrote ${wrote.join(', ')}.` : 'Everything was in step.');
 }

@@ -1,7 +1,8 @@
-// Every list of check ids kept in a file (the JSON schemas, the trustline.checks setting in
-// package.json, the ids in docs/config.md and docs/settings.md, the table in docs/rules/README.md)
-// is written from the check registry by `npm run generate` (schemas/generate.ts). Adding a check
-// is the check's file, its line in the registry, its rule page and a fixture: these lists follow.
+// Every list of check ids kept in a file (the registry in server/src/core/checks/index.ts, the
+// JSON schemas, the trustline.checks setting in package.json, the ids in docs/config.md and
+// docs/settings.md, the table in docs/rules/README.md) is written from the check files by
+// `npm run generate` (schemas/generate.ts). Adding a check is its file, its rule page, a fixture
+// and a near miss (docs/dev/architecture.md): these lists follow.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
