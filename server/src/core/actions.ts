@@ -519,7 +519,7 @@ export function codeActionsFor(analysis: Analysis, finding: FindingLike, options
   const fm = analysis.frontMatter ?? splitFrontMatter(doc.text);
   const rule = finding.rule;
   const check = checkById(rule);
-  const out: ActionSpec[] = check?.fixes?.(finding, { analysis, doc, profile: analysis.profile, frontMatter: fm, alternatives: options.alternatives ?? 3 }) ?? [];
+  const out: ActionSpec[] = check?.fixes?.(finding, { analysis, doc, frontMatter: fm, alternatives: options.alternatives ?? 3 }) ?? [];
 
   const skill = skillForFinding(rule, analysis.profile, doc.text, analysis.asks);
   if (skill) out.push({ title: `Open the ${skill} skill`, kind: 'quickfix', command: { title: 'Open skill', command: COMMAND_OPEN_SKILL, arguments: [skill] } });

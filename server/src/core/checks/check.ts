@@ -72,12 +72,11 @@ export interface Report {
   frontMatterKey?: string;
 }
 
-/** What a check's `fixes` are given: the analysed draft and what the caller asked for. */
+/** What a check's `fixes` are given: the analysed draft (with its profile) and what the caller asked for. */
 export interface FixContext {
   analysis: Analysis;
   /** The analysed document (`analysis.doc`): every edit is made on its text and in its coordinates. */
   doc: Doc;
-  profile: Profile;
   frontMatter: FrontMatter;
   /** How many alternative asks to offer at most. */
   alternatives: number;
