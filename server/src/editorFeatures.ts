@@ -125,7 +125,7 @@ function findingsByKey(analysis: Analysis): Map<string, Finding> {
  * analysis of the current text, so nothing is matched again. Undefined for a stale diagnostic,
  * whose key is no longer there (the text under it changed), and for one whose data disagrees
  * with the finding its key names (another check, another ask): it then gets no actions.
- * Only a diagnostic without data (a client that drops it) is matched, by its range in any
+ * Only a diagnostic without a key (a client that drops `data`) is matched, by its range in any
  * encoding and its message.
  */
 export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | undefined {
@@ -133,8 +133,8 @@ export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | u
   const raw = d.data;
   const data = raw !== null && typeof raw === 'object' ? (raw as { key?: unknown; check?: unknown; ask?: { text?: unknown } }) : undefined;
   const { analysis } = current;
-  if (data) {
-    const f = typeof data.key === 'string' ? findingsByKey(analysis).get(data.key) : undefined;
+  if (typeof data?.key === 'string') {
+    const f = findingsByKey(analysis).get(data.key);
     if (!f || f.rule !== d.code || (typeof data.check === 'string' && data.check !== f.data.check)) return undefined;
     // The ask the finding is about (its subject) must be the one the diagnostic was published for.
     if (data.ask !== undefined && f.askIndex !== undefined && (typeof data.ask !== 'object' || data.ask === null || data.ask.text !== analysis.asks[f.askIndex]?.text)) return undefined;
