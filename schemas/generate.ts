@@ -50,7 +50,7 @@ if (registry !== registryText) {
 }
 
 // Then everything else, from the core (loaded now, with the registry as it is on disk).
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the registry is written
+// Required here, not imported at the top: the core must load after the registry is written.
 const core = require('../server/src/core/index') as typeof import('../server/src/core/index');
 const { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } = core;
 const CHECKS: readonly Check[] = core.CHECKS;
