@@ -1,10 +1,59 @@
-// Regenerates schemas/*.schema.json from the core's data (check ids, classes, channels, stages).
-// Run after adding a check, class or channel: node --import tsx schemas/generate.ts
-// test/unit/config.test.ts and test/cli/ check that the files are in step.
+// Regenerates every list of checks, classes, channels and stages that is kept in a file, from the
+// core's data and the check files: the registry itself (server/src/core/checks/index.ts lists
+// every check file of its folder), schemas/*.schema.json, the trustline.checks setting in
+// package.json, the ids in docs/config.md and docs/settings.md, and the table of checks in
+// docs/rules/README.md (between their `generated:` markers).
+// Run after adding a check, class or channel: npm run generate
+// With --check it writes nothing and fails, naming the files, when one is out of step
+// (test/unit/registry-lists.test.ts runs it so).
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, checkById, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } from '../server/src/core/index';
+import type { Check } from '../server/src/core/checks/check';
 import stages from '../skills/stages.json';
+
+const root = path.join(__dirname, '..');
+const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+const check = process.argv.includes('--check');
+
+/** The lines between `// generated: NAME...` and `// /generated` in a TypeScript file. */
+function betweenLines(text: string, name: string, content: string, file: string): string {
+  const open = text.indexOf(`// generated: ${name}`);
+  const openEnd = open < 0 ? -1 : text.indexOf('\n', open) + 1;
+  const close = openEnd < 1 ? -1 : text.indexOf('// /generated', openEnd);
+  if (close < 0) throw new Error(`${file}: no // generated: ${name} ... // /generated markers`);
+  return `${text.slice(0, openEnd)}${content}\n${text.slice(close)}`;
+}
+
+// First the registry, from the files alone, before the core is loaded (a deleted check file
+// would stop it loading): every file of server/src/core/checks/ but the contract and the
+// helpers, each exporting its check as the camel-case form of its id. The registry's order is
+// kept (it is the order users see in SARIF, the schemas and the settings); a new file goes last.
+const REGISTRY = 'server/src/core/checks/index.ts';
+const NOT_CHECKS = new Set(['check', 'index', 'util']);
+const camel = (id: string) => id.replace(/-([a-z])/g, (_m, ch: string) => ch.toUpperCase());
+const checkFiles = fs.readdirSync(path.join(root, 'server', 'src', 'core', 'checks')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((f) => !NOT_CHECKS.has(f));
+const registryText = read(REGISTRY);
+const registered = [...registryText.matchAll(/^import \{ \w+ \} from '\.\/([a-z-]+)';$/gm)].map((m) => m[1]!).filter((id) => checkFiles.includes(id));
+const CHECK_IDS = [...registered, ...checkFiles.filter((f) => !registered.includes(f)).sort()];
+const registry = betweenLines(
+  registryText,
+  'checks',
+  [...CHECK_IDS.map((id) => `import { ${camel(id)} } from './${id}';`), '', 'export const CHECKS: readonly Check[] = [', ...CHECK_IDS.map((id) => `  ${camel(id)},`), '];'].join('\n'),
+  REGISTRY,
+);
+if (registry !== registryText) {
+  if (check) {
+    console.error(`Out of step with the check files: ${REGISTRY}. Run \`npm run generate\` and commit the result.`);
+    process.exit(1);
+  }
+  fs.writeFileSync(path.join(root, REGISTRY), registry);
+}
+
+// Then everything else, from the core (loaded now, with the registry as it is on disk).
+// Required here, not imported at the top: the core must load after the registry is written.
+const core = require('../server/src/core/index') as typeof import('../server/src/core/index');
+const { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } = core;
+const CHECKS: readonly Check[] = core.CHECKS;
 const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];
 const level = { type: 'integer', minimum: 0, maximum: 6 };
 const trust = {
@@ -14,10 +63,7 @@ const trust = {
   ],
 };
 const checkProps: Record<string, unknown> = {};
-for (const id of CONFIGURABLE_CHECK_IDS) {
-  const c = checkById(id);
-  checkProps[id] = { $ref: '#/definitions/severity', description: c ? `${c.description} Default: ${c.severityNote ?? c.defaultSeverity}.` : 'Typos in trustline-disable comments (unknown check ids or comment names). Default: warning.' };
-}
+for (const c of CHECKS) checkProps[c.id] = { $ref: '#/definitions/severity', description: `${c.description} Default: ${c.severityNote ?? c.defaultSeverity}.` };
 const channelProps: Record<string, unknown> = {};
 for (const c of CHANNELS) channelProps[c.id] = { $ref: '#/definitions/range', description: `${c.name} (${c.role}). Built-in range: [${c.from}, ${c.to}].` };
 const schema = {
@@ -80,7 +126,6 @@ const schema = {
     range: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'integer', minimum: 0, maximum: 6 }, description: 'Trust levels [from, to], 0-6, from <= to.' },
   },
 };
-fs.writeFileSync(path.join(__dirname, 'trustline-config.schema.json'), JSON.stringify(schema, null, 2) + '\n');
 const pos = { type: 'object', additionalProperties: false, required: ['line', 'character'], properties: { line: { type: 'integer', minimum: 0, description: '0-based line.' }, character: { type: 'integer', minimum: 0, description: '0-based column in UTF-16 code units (as in LSP).' } } };
 const sources = ['declared', 'inferred', 'assumed', 'default', 'unknown'];
 const sourced = (values: unknown, what: string) => ({
@@ -163,7 +208,7 @@ const report = {
       type: 'object', additionalProperties: false,
       required: ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'range', 'data'],
       properties: {
-        rule: { type: 'string', enum: [...CONFIGURABLE_CHECK_IDS, MAX_FINDINGS_NOTE, UNREAD_BLOCK], description: `The check id; its page is docs/rules/<rule>.md. ${MAX_FINDINGS_NOTE} and ${UNREAD_BLOCK} are not checks: ${MAX_FINDINGS_NOTE} is the one note on a draft with more than maxFindings findings, saying how many were left out; ${UNREAD_BLOCK} is the one finding on a block the markdown parser was not given (it would have taken too long), saying why.` },
+        rule: { type: 'string', enum: [...CHECK_IDS, MAX_FINDINGS_NOTE, UNREAD_BLOCK], description: `The check id; its page is docs/rules/<rule>.md. ${MAX_FINDINGS_NOTE} and ${UNREAD_BLOCK} are not checks: ${MAX_FINDINGS_NOTE} is the one note on a draft with more than maxFindings findings, saying how many were left out; ${UNREAD_BLOCK} is the one finding on a block the markdown parser was not given (it would have taken too long), saying why.` },
         severity: { $ref: '#/definitions/severity' },
         message: { type: 'string' },
         line: { type: 'integer', minimum: 1, description: '1-based start line.' },
@@ -184,4 +229,41 @@ const report = {
     },
   },
 };
-fs.writeFileSync(path.join(__dirname, 'trustline-report.schema.json'), JSON.stringify(report, null, 2) + '\n');
+
+/** Replace what sits between `<!-- generated: NAME... -->` and the next `<!-- /generated -->`. */
+function between(text: string, name: string, content: string, file: string): string {
+  const open = text.indexOf(`<!-- generated: ${name}`);
+  const openEnd = open < 0 ? -1 : text.indexOf('-->', open) + 3;
+  const close = openEnd < 3 ? -1 : text.indexOf('<!-- /generated -->', openEnd);
+  if (close < 0) throw new Error(`${file}: no <!-- generated: ${name} --> ... <!-- /generated --> markers`);
+  return text.slice(0, openEnd) + content + text.slice(close);
+}
+
+const severityText = (c: (typeof CHECKS)[number]) => c.severityNote ?? c.defaultSeverity;
+const idList = CHECKS.map((c) => `\`${c.id}\``).join(', ');
+
+const manifest = JSON.parse(read('package.json'));
+manifest.contributes.configuration.properties['trustline.checks'].properties = Object.fromEntries(
+  CHECKS.map((c) => [c.id, { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${c.description} Default: \`${severityText(c)}\`. See \`docs/rules/${c.id}.md\`.` }]),
+);
+const table = ['| id | default severity | what it reports |', '|---|---|---|', ...CHECKS.map((c) => `| [${c.id}](${c.id}.md) | ${severityText(c)} | ${c.description} |`)].join('\n');
+
+const outputs: Record<string, string> = {
+  'schemas/trustline-config.schema.json': JSON.stringify(schema, null, 2) + '\n',
+  'schemas/trustline-report.schema.json': JSON.stringify(report, null, 2) + '\n',
+  'package.json': JSON.stringify(manifest, null, 2) + '\n',
+  'docs/config.md': between(read('docs/config.md'), 'check ids', idList, 'docs/config.md'),
+  'docs/settings.md': between(read('docs/settings.md'), 'check ids', idList, 'docs/settings.md'),
+  'docs/rules/README.md': between(read('docs/rules/README.md'), 'checks table', `\n${table}\n`, 'docs/rules/README.md'),
+};
+const stale = Object.keys(outputs).filter((rel) => read(rel) !== outputs[rel]);
+if (check) {
+  if (stale.length > 0) {
+    console.error(`Out of step with the check registry and the core's data: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.`);
+    process.exit(1);
+  }
+} else {
+  for (const rel of stale) fs.writeFileSync(path.join(root, rel), outputs[rel]!);
+  const wrote = [...(registry !== registryText ? [REGISTRY] : []), ...stale];
+  console.log(wrote.length > 0 ? `Wrote ${wrote.join(', ')}.` : 'Everything was in step.');
+}

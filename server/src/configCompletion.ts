@@ -20,7 +20,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver/node';
-import { ASK_CLASSES, ASK_LABELS, CHANNELS, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, STAGES, stageLabel, stripBom } from './core/index';
+import { ASK_CLASSES, ASK_LABELS, CHANNELS, CHECK_IDS, SEVERITY_SETTINGS, STAGES, stageLabel, stripBom } from './core/index';
 
 /** Descriptions from the JSON schema; every field may be missing (no schema shipped, or an old one). */
 export interface ConfigSchemaDocs {
@@ -230,7 +230,7 @@ function keyCompletions(where: string[], range: Range, lines: readonly string[],
     });
   }
   if (path === 'checks') {
-    return CONFIGURABLE_CHECK_IDS.map((id) => item(id, CompletionItemKind.Property, range, `${id}: `, { documentation: md(docs.checks[id]), command: SUGGEST_AGAIN, detail: 'check id' }, client));
+    return CHECK_IDS.map((id) => item(id, CompletionItemKind.Property, range, `${id}: `, { documentation: md(docs.checks[id]), command: SUGGEST_AGAIN, detail: 'check id' }, client));
   }
   if (path === 'channels') {
     return CHANNELS.map((c) =>
@@ -251,7 +251,7 @@ function keyCompletions(where: string[], range: Range, lines: readonly string[],
 
 function valueCompletions(where: string[], key: string, range: Range, space: string, client: CompletionClient): CompletionItem[] {
   const path = where.join('/');
-  if (path === 'checks' && CONFIGURABLE_CHECK_IDS.includes(key)) {
+  if (path === 'checks' && CHECK_IDS.includes(key)) {
     return SEVERITY_SETTINGS.map((s, i) => item(s, CompletionItemKind.EnumMember, range, `${space}${s}`, { documentation: md(SEVERITY_DOCS[s]), sortText: String(i) }, client));
   }
   if (path === 'asks/[]' && key === 'class') {

@@ -1,7 +1,7 @@
 /**
  * The one place where the core's plain findings become protocol Diagnostics.
- * Code actions and hovers (issue 4) read what they need from `diagnostic.data`,
- * which is the finding's data plus its range, so nothing here needs to know about them.
+ * A diagnostic's `data` is the finding's data, its range and its key (findingKeys):
+ * code actions find the finding by the key, so nothing here needs to know about them.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -102,17 +102,18 @@ export function resolveDocsRoot(initializationOptions: unknown, serverDir: strin
   return path.dirname(serverDir);
 }
 
-export function toDiagnostic(finding: Finding, docs: RuleDocs): Diagnostic {
+/** A finding as a Diagnostic; `key` is the finding's key among its analysis's findings (findingKeys). */
+export function toDiagnostic(finding: Finding, docs: RuleDocs, key: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.rule,
     message: finding.message,
-    // The finding's own range travels in `data` too: code actions find the finding by its code
-    // and data, because some clients send the range back re-encoded (Neovim 0.7 returns byte
-    // columns, so on a line with an emoji or math-bold letters the range no longer matches).
-    data: { ...finding.data, range: finding.range },
+    // Code actions find the finding by the key in `data`, which clients send back as they got it,
+    // not by the diagnostic's range: some clients send that back re-encoded (Neovim 0.7 returns
+    // byte columns, so on a line with an emoji or math-bold letters the range no longer matches).
+    data: { ...finding.data, range: finding.range, key },
   };
   const href = docs.href(finding.rule);
   if (href) diagnostic.codeDescription = { href };

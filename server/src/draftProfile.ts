@@ -3,7 +3,7 @@
  * where each came from), the asks found, a summary of the findings, and the
  * Recommend-skill starting point. Built from the current analysis only.
  */
-import { channelInfo, draftTypeInfo, recommend, stageLabel, stageOf, type Finding } from './core/index';
+import { askVerdictOn, channelInfo, countMismatches, draftTypeInfo, recommend, stageLabel, stageOf, type Finding } from './core/index';
 import type { CurrentAnalysis } from './linter';
 import type { DraftProfile, ProfileAsk, ProfileFindings } from './protocol';
 
@@ -19,7 +19,7 @@ export function buildProfile(current: CurrentAnalysis): DraftProfile {
   const audience = p.trust.value.level;
   const overrides = current.settings.analysis.channels;
   const asks: ProfileAsk[] = analysis.asks.map((a, askIndex) => {
-    const finding = analysis.findings.find((f) => (f.rule === 'ask-exceeds-trust' || f.rule === 'under-ask') && f.askIndex === askIndex);
+    const finding = askVerdictOn(analysis.findings, askIndex);
     return {
       text: a.text,
       class: a.class,
@@ -72,5 +72,5 @@ function summarize(findings: readonly Finding[]): ProfileFindings {
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
     bySeverity[f.severity]++;
   }
-  return { total: findings.length, mismatches: byRule['ask-exceeds-trust'] ?? 0, byRule, bySeverity };
+  return { total: findings.length, mismatches: countMismatches(findings), byRule, bySeverity };
 }

@@ -19,10 +19,13 @@ import {
   COMMAND_SET_TRUST,
   FIX_ALL_KIND,
   codeActionsFor,
+  findingKeys,
   fixAllAction,
   hoverAt,
   setTrustEdit,
+  takesPartInFixAll,
   type ActionSpec,
+  type Analysis,
   type Finding,
   type HoverLinks,
   type LineIndex,
@@ -103,30 +106,42 @@ function sameRangeAnyEncoding(lines: LineIndex, a: Diagnostic['range'], b: Findi
   );
 }
 
+/** Each analysis's findings by their keys (findingKeys), built on the first code action request for it. */
+const byKey = new WeakMap<Analysis, Map<string, Finding>>();
+
+function findingsByKey(analysis: Analysis): Map<string, Finding> {
+  let map = byKey.get(analysis);
+  if (!map) {
+    const keys = findingKeys(analysis.findings);
+    map = new Map(analysis.findings.map((f, i) => [keys[i]!, f]));
+    byKey.set(analysis, map);
+  }
+  return map;
+}
+
 /**
- * The current finding a diagnostic from the client stands for. Found by its code and its
- * data (the finding's range and, for asks, the ask's text, as published), so a client that
- * re-encodes the diagnostic's own range still gets its actions; a diagnostic without data
- * (a client that drops it) is matched by its range in any encoding and its message.
- * Undefined for a stale diagnostic, which then gets no actions: its data describes text
- * that is no longer there.
+ * The current finding a diagnostic from the client stands for: the one its key names
+ * (`data.key`, vscode-eslint's approach; docs/dev/architecture.md says why), looked up in the
+ * analysis of the current text, so nothing is matched again. Undefined for a stale diagnostic,
+ * whose key is no longer there (the text under it changed), and for one whose data disagrees
+ * with the finding its key names (another check, another ask): it then gets no actions.
+ * Only a diagnostic without a key (a client that drops `data`) is matched, by its range in any
+ * encoding and its message.
  */
 export function findingFor(current: CurrentAnalysis, d: Diagnostic): Finding | undefined {
   if (!d || typeof d !== 'object' || d.source !== SOURCE || typeof d.code !== 'string' || !isRange(d.range)) return undefined;
   const raw = d.data;
-  const data = raw !== null && typeof raw === 'object' ? (raw as { range?: unknown; check?: unknown; ask?: { text?: unknown } }) : undefined;
-  const { asks, doc } = current.analysis;
-  // The ask the finding is about (its subject) must be the one the diagnostic was published for.
-  const askAgrees = (f: Finding) => data?.ask === undefined || f.askIndex === undefined || (typeof data.ask === 'object' && data.ask !== null && data.ask.text === asks[f.askIndex]?.text);
-  const messageAgrees = (f: Finding) => typeof d.message !== 'string' || d.message === f.message;
-  const candidates = current.analysis.findings.filter((f) => f.rule === d.code && askAgrees(f) && (typeof data?.check !== 'string' || data.check === f.data.check));
-  if (data && isRange(data.range)) {
-    const at = data.range;
-    const here = candidates.filter((f) => sameRange(at, f.range));
-    // Two findings of one check on one range (rare): the message tells them apart.
-    return here.find(messageAgrees) ?? here[0];
+  const data = raw !== null && typeof raw === 'object' ? (raw as { key?: unknown; check?: unknown; ask?: { text?: unknown } }) : undefined;
+  const { analysis } = current;
+  if (typeof data?.key === 'string') {
+    const f = findingsByKey(analysis).get(data.key);
+    if (!f || f.rule !== d.code || (typeof data.check === 'string' && data.check !== f.data.check)) return undefined;
+    // The ask the finding is about (its subject) must be the one the diagnostic was published for.
+    if (data.ask !== undefined && f.askIndex !== undefined && (typeof data.ask !== 'object' || data.ask === null || data.ask.text !== analysis.asks[f.askIndex]?.text)) return undefined;
+    return f;
   }
-  return candidates.find((f) => messageAgrees(f) && sameRangeAnyEncoding(doc.lines, d.range, f.range));
+  const messageAgrees = (f: Finding) => typeof d.message !== 'string' || d.message === f.message;
+  return analysis.findings.find((f) => f.rule === d.code && messageAgrees(f) && sameRangeAnyEncoding(analysis.doc.lines, d.range, f.range));
 }
 
 function workspaceEdit(current: CurrentAnalysis, edits: TextEdit[], options: CodeActionOptions): WorkspaceEdit {
@@ -179,7 +194,7 @@ export function codeActionsForRequest(current: CurrentAnalysis, params: CodeActi
   }
   const fixAll = fixAllAction(analysis);
   if (fixAll) {
-    const targets = matched.filter((m) => m.f.rule === 'ask-exceeds-trust').map((m) => m.d);
+    const targets = matched.filter((m) => takesPartInFixAll(m.f.rule)).map((m) => m.d);
     // Asked for by kind (editor.codeActionsOnSave, "Fix all" menus): only when the filter names it,
     // so a plain light-bulb request does not get a source action it would hide anyway.
     if (only && kindWanted(only, FIX_ALL_KIND)) out.push(toCodeAction(fixAll, current, targets, options));

@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { Analyzer, DEFAULT_SETTINGS, Doc, type Analysis, type AnalyzeOptions } from './core/index';
+import { Analyzer, DEFAULT_SETTINGS, Doc, findingKeys, type Analysis, type AnalyzeOptions } from './core/index';
 import { toDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -244,7 +244,8 @@ export class Linter {
       return;
     }
 
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, this.deps.docs));
+    const keys = findingKeys(analysis.findings);
+    const diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, this.deps.docs, keys[i]!));
     log.debug(
       () =>
         `Analysed ${uri} v${version} in ${ms.toFixed(1)} ms: ${analysis.parsedBlocks}/${analysis.totalBlocks} blocks parsed, ` +

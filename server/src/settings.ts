@@ -10,7 +10,7 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import {
-  CONFIGURABLE_CHECK_IDS,
+  CHECK_IDS,
   DEFAULT_SETTINGS,
   SEVERITY_SETTINGS,
   globProblem,
@@ -115,9 +115,9 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
       for (const [id, value] of Object.entries(r.checks as Record<string, unknown>)) {
         // The settings UI writes "default" back when a user resets one entry.
         if (value === null || value === undefined || value === 'default') continue;
-        if (!CONFIGURABLE_CHECK_IDS.includes(id)) {
-          const hint = suggest(id, CONFIGURABLE_CHECK_IDS);
-          warn(`trustline.checks: unknown check id "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; known ids: ${CONFIGURABLE_CHECK_IDS.join(', ')}.`);
+        if (!CHECK_IDS.includes(id)) {
+          const hint = suggest(id, CHECK_IDS);
+          warn(`trustline.checks: unknown check id "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; known ids: ${CHECK_IDS.join(', ')}.`);
           continue;
         }
         const sev = typeof value === 'string' ? value.trim().toLowerCase() : value === false ? 'off' : undefined;

@@ -145,11 +145,13 @@ test('the CLI and the language server give the same findings for every fixture a
 });
 
 /**
- * A diagnostic's data without the copy of its own range the server adds (code actions find their
- * finding by it, since some clients send the range back re-encoded); that copy must be exact.
+ * A diagnostic's data without what the server adds for code actions: a copy of its own range,
+ * which must be exact, and its finding's key (findingKeys), which names its check and range.
  */
 function withoutOwnRange(d: Diagnostic): unknown {
-  const { range, ...rest } = d.data as { range?: unknown };
+  const { range, key, ...rest } = d.data as { range?: unknown; key?: unknown };
   assert.deepEqual(range, d.range, `data.range of ${String(d.code)} is the diagnostic's range`);
+  const r = d.range;
+  assert.match(String(key), new RegExp(`^${String(d.code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}(#\\d+)?$`), `data.key of ${String(d.code)} names its check and range`);
   return rest;
 }

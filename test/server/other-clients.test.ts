@@ -128,6 +128,21 @@ describe('code actions for a client that re-encodes ranges', () => {
     });
   }
 
+  test('the diagnostic data carries the finding\'s key, and the code actions are those of the finding it names, whatever ranges come back', async () => {
+    const { uri, d } = await firstAsk('key.md', EMOJI_POST);
+    const data = d.data as { key: string; range: unknown };
+    const r = d.range;
+    assert.equal(data.key, `ask-exceeds-trust@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`);
+    const titles = (await lsp.codeActions(uri, d.range, [d])).map((a) => a.title);
+    assert.match(titles[0]!, /^Ask instead: /);
+    // With the key there, neither range is read: a client may send both back changed.
+    const nowhere = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    assert.deepEqual((await lsp.codeActions(uri, nowhere, [{ ...d, range: nowhere, data: { ...data, range: nowhere } }])).map((a) => a.title), titles);
+    // A key no current finding has (the text under it changed since): no actions.
+    assert.deepEqual(await lsp.codeActions(uri, d.range, [{ ...d, data: { ...data, key: 'ask-exceeds-trust@0:0-0:1' } }]), []);
+    await lsp.close(uri);
+  });
+
   test('the diagnostic data carries the finding\'s range and the ask\'s text', async () => {
     const { uri, d } = await firstAsk('data.md', EMOJI_POST);
     const data = d.data as { range: unknown; ask: { text: string } };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CONFIGURABLE_CHECK_IDS, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../server/src/core/index';
+import { CHECK_IDS, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../server/src/core/index';
 import { DEFAULT_DEBOUNCE_MS, readEditorSettings } from '../../server/src/settings';
 import { ROOT } from '../support/root';
 
@@ -51,7 +51,7 @@ describe('contributed settings', () => {
 
   test('trustline.checks lists every configurable check with the severities the core accepts', () => {
     const checks = props['trustline.checks']!.properties!;
-    assert.deepEqual(Object.keys(checks).sort(), [...CONFIGURABLE_CHECK_IDS].sort());
+    assert.deepEqual(Object.keys(checks).sort(), [...CHECK_IDS].sort());
     for (const [id, p] of Object.entries(checks)) {
       assert.deepEqual(p.enum, [...SEVERITY_SETTINGS], `${id} severities`);
       assert.ok(p.markdownDescription, `${id} has a description`);

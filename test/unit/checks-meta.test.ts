@@ -36,21 +36,11 @@ function run(settings: Record<string, unknown> = {}): Finding[] {
 }
 
 describe('check metadata', () => {
-  test('ten checks, each with a unique, stable, kebab-case id', () => {
+  test('each check has a unique kebab-case id, and the rule pages are exactly the checks', () => {
     assert.equal(new Set(CHECK_IDS).size, CHECK_IDS.length);
     for (const id of CHECK_IDS) assert.match(id, /^[a-z]+(-[a-z]+)+$/);
-    assert.deepEqual([...CHECK_IDS].sort(), [
-      'ask-before-value',
-      'ask-exceeds-trust',
-      'channel-trust-mismatch',
-      'competing-asks',
-      'front-matter-invalid',
-      'invalid-suppression',
-      'missing-ask',
-      'pressure-before-trust',
-      'trust-undeclared',
-      'under-ask',
-    ]);
+    const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+    assert.deepEqual(pages.sort(), [...CHECK_IDS].sort());
   });
 
   for (const check of CHECKS) {
@@ -81,7 +71,7 @@ describe('check metadata', () => {
       'front-matter-invalid': 'error',
       'invalid-suppression': 'warning',
     };
-    for (const c of CHECKS) assert.equal(c.defaultSeverity, want[c.id], c.id);
+    for (const [id, severity] of Object.entries(want)) assert.equal(checkById(id)?.defaultSeverity, severity, id);
   });
 
   test('every documentation page of the folder belongs to a check (no orphans)', () => {
@@ -176,6 +166,13 @@ describe('suppression comments', () => {
     assert.equal(found[0]!.data.suggestion, 'ask-exceeds-trust');
     assert.equal(slice(found[1]!), 'trustline-disabel');
     assert.equal(found[1]!.data.suggestion, 'trustline-disable');
+  });
+
+  test('a check id in capitals or cut short gets the same "did you mean" as in a config file', () => {
+    const text = '---\ntype: email\ntrust: 0\n---\n\n<!-- trustline-disable-next-line Ask-Exceeds-Trust -->\nHello there.\n\n<!-- trustline-disable pressure-before -->\n';
+    const found = new Analyzer().analyze(text, { force: true }).findings.filter((f) => f.rule === 'invalid-suppression');
+    assert.deepEqual(found.map((f) => f.data.suggestion), ['ask-exceeds-trust', 'pressure-before-trust']);
+    assert.match(found[1]!.message, /Did you mean "pressure-before-trust"\?/);
   });
 
   test('all four forms work', () => {

@@ -9,7 +9,7 @@ import Ajv from 'ajv';
 import {
   ASK_CLASSES,
   CHANNELS,
-  CONFIGURABLE_CHECK_IDS,
+  CHECK_IDS,
   DEFAULT_SETTINGS,
   SEVERITY_SETTINGS,
   Analyzer,
@@ -97,7 +97,7 @@ describe('parseConfigText', () => {
     const { config, problems } = parseConfigText(text, '.trustline.yaml');
     assert.deepEqual(underlined(text, problems), [
       ['chekcs', 'Unknown setting "chekcs": did you mean "checks"? Known settings: checks, defaultTrust, drafts, lintAll, asks, pressure, channels, maxFileSize, timeBudgetMs, maxFindings.'],
-      ['ask-exceed-trust', `Unknown check id "ask-exceed-trust": did you mean "ask-exceeds-trust"? Check ids: ${CONFIGURABLE_CHECK_IDS.join(', ')}.`],
+      ['ask-exceed-trust', `Unknown check id "ask-exceed-trust": did you mean "ask-exceeds-trust"? Check ids: ${CHECK_IDS.join(', ')}.`],
       ['loud', 'Bad severity "loud" for competing-asks. Use one of off, hint, information, warning, error.'],
       ['info', 'Bad severity "info" for under-ask: did you mean "information"? Use one of off, hint, information, warning, error.'],
       ['9', 'defaultTrust must be a trust level: 0-6, "5+" or a stage name (unknown, aware, interested, engaged, trusting, customer, advocate).'],
@@ -234,7 +234,7 @@ describe('schemas/trustline-config.schema.json', () => {
 
   test('is draft-07 and lists exactly the ids, severities, classes and channels the parser knows', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-    assert.deepEqual(Object.keys(schema.properties.checks.properties), [...CONFIGURABLE_CHECK_IDS]);
+    assert.deepEqual(Object.keys(schema.properties.checks.properties), [...CHECK_IDS]);
     assert.deepEqual(schema.definitions.severity.enum, [...SEVERITY_SETTINGS]);
     assert.deepEqual(schema.definitions.askClass.enum, [...ASK_CLASSES]);
     assert.deepEqual(Object.keys(schema.properties.channels.properties), CHANNELS.map((c) => c.id));

@@ -186,7 +186,7 @@ function assertExactRanges(fx: Fixture, a: Analysis): void {
   const flat = (s: string) => s.replace(/\r\n|\r/g, '\n');
   for (const k of a.asks) assert.equal(slice(k.range), flat(k.text), `${fx.rel}: the range of ask "${k.text}" covers "${slice(k.range)}"`);
   for (const f of a.findings) {
-    if (f.data.ask && ['ask-exceeds-trust', 'competing-asks', 'under-ask', 'ask-before-value'].includes(f.rule)) {
+    if (f.data.ask) {
       assert.equal(slice(f.range), flat(f.data.ask.text), `${fx.rel}: ${f.rule} underlines "${slice(f.range)}", not the ask`);
     }
     // A finding about an ask names it by its index, and that ask is the one it underlines.

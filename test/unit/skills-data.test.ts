@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { CHECK_IDS as REGISTRY_IDS } from '../../server/src/core/checks/index';
 import { ROOT } from '../support/root';
 
 const SKILLS_DIR = path.join(ROOT, 'skills');
@@ -28,11 +29,7 @@ const CHANNELS = new Set([
   'seo', 'content', 'linkedin-organic', 'linkedin-paid', 'email',
   'abm', 'events', 'partners', 'champions', 'paid-search',
 ]);
-const CHECK_IDS = new Set([
-  'ask-exceeds-trust', 'competing-asks', 'missing-ask', 'under-ask', 'pressure-before-trust',
-  'channel-trust-mismatch', 'ask-before-value', 'trust-undeclared', 'front-matter-invalid',
-  'invalid-suppression',
-]);
+const CHECK_IDS = new Set(REGISTRY_IDS);
 const DRAFT_TYPES = new Set(['email', 'landing-page', 'ad', 'blog', 'social', 'sales', 'lead-magnet', 'event']);
 const ASK_CLASSES = ['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate'];
 

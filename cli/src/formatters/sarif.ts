@@ -4,29 +4,15 @@
  * code units, as the core's ranges do, and the run says so (`columnKind`).
  * Streamed like the JSON format: results are written as files finish.
  */
-import { CHECKS, type Severity } from '../../../server/src/core/index';
+import { CHECKS, type Check, type Severity } from '../../../server/src/core/index';
 import { REPOSITORY_URL, ruleHelpUri } from '../meta';
 import type { FileNote, FileReport, Summary } from '../report';
 import type { Formatter, FormatterContext } from './formatter';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-interface RuleMeta {
-  id: string;
-  description: string;
-  defaultSeverity: Severity;
-  severityNote?: string;
-  tags: string[];
-}
-
-/** Every rule a finding can carry: the checks, plus the one for typos in suppression comments. */
-export const SARIF_RULES: readonly RuleMeta[] = [
-  ...CHECKS.map((c): RuleMeta => ({ id: c.id, description: c.description, defaultSeverity: c.defaultSeverity, ...(c.severityNote ? { severityNote: c.severityNote } : {}), tags: [...c.tags] })),
-  // Older cores reported suppression typos without registering a check for them.
-  ...(CHECKS.some((c) => c.id === 'invalid-suppression')
-    ? []
-    : [{ id: 'invalid-suppression', description: 'A trustline-disable comment names an unknown check or is misspelt.', defaultSeverity: 'warning' as const, tags: ['suppression'] }]),
-];
+/** Every rule a finding can carry: the checks of the registry, in its order. */
+export const SARIF_RULES: readonly Check[] = CHECKS;
 
 const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase());
 

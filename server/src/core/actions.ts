@@ -1,8 +1,11 @@
 /**
- * Code actions as plain edits: rewrite an ask, step it down one rung, declare or
- * change the audience's trust, turn a check off for a line or a file, open the
- * recommended skill, and fix a whole file. Pure functions over the text and its
- * analysis; the language server only maps them to the protocol.
+ * Code actions as plain edits: the shared edit builders (rewrite an ask, declare
+ * or change the audience's trust, turn a check off for a line or a file) and the
+ * dispatcher that asks a finding's check for its fixes and adds what every check
+ * gets (open the skill, turn the check off). Which fixes a check offers, and
+ * whether fix-all applies them, is the check's own business (its `fixes` and
+ * `fixAll`, checks/check.ts): nothing here names a check. Pure functions over
+ * the text and its analysis; the language server only maps them to the protocol.
  *
  * Ranges are LSP-shaped (0-based lines, UTF-16 columns) in the analyzer's
  * coordinates: a byte order mark, when the text has one, is not counted
@@ -14,20 +17,22 @@
  * analysis is stale, the front matter does not parse, the ask is a booking link
  * whose target is the ask) the function returns null and no action is offered.
  *
- * Fix-all applies only ask-exceeds-trust rewrites: each has one clearly better
- * answer, the ask that fits the audience, and its edit stays inside one sentence.
- * Nothing else is safe to do unseen. Which ask to keep (competing-asks) and what
- * to ask for at all (missing-ask) are the writer's choice; asking for more
- * (under-ask) and cutting pressure are judgments about tone; raising `trust:`
- * would only silence the check, since the audience's trust is a fact about the
- * readers that only the writer knows; and a suppression comment is an opt-out,
- * never a fix.
+ * Fix-all rewrites the asks of the checks that take part in it (today
+ * ask-exceeds-trust): each has one clearly better answer, the ask that fits the
+ * audience, and its edit stays inside one sentence. Nothing else is safe to do
+ * unseen. Which ask to keep (competing-asks) and what to ask for at all
+ * (missing-ask) are the writer's choice; asking for more (under-ask) and cutting
+ * pressure are judgments about tone; raising `trust:` would only silence a
+ * check, since the audience's trust is a fact about the readers that only the
+ * writer knows; and a suppression comment is an opt-out, never a fix.
  */
-import { alternativesFor, escapeSnippet, looksLikeLabel, plainAlternative, renderAlternative, stepDown, tailDecorLength, type Alternative } from './alternatives';
+import { alternativesFor, escapeSnippet, looksLikeLabel, renderAlternative, tailDecorLength, type Alternative } from './alternatives';
 import type { Analysis } from './analyze';
+// A cycle (the checks build their fixes with the builders here), safe because the registry is
+// only read inside functions.
 import { CHECK_IDS, checkById } from './checks/index';
 import { splitFrontMatter, type FrontMatter } from './frontmatter';
-import { MAX_LEVEL, stageLabel, stageOf } from './model';
+import { MAX_LEVEL, stageOf } from './model';
 import { skillForFinding } from './recommend';
 import { Doc, type LineIndex } from './text';
 import type { Ask, Finding, Range } from './types';
@@ -109,6 +114,14 @@ function askOf(analysis: Analysis, finding: FindingLike): Ask | undefined {
 /** Booking-page links are meeting asks whatever their words say: rewording them changes nothing. */
 function isBookingLink(ask: Ask | undefined): boolean {
   return ask !== undefined && ask.via.startsWith('calendar link');
+}
+
+/**
+ * Can the finding's ask be rewritten? It must carry the ask and the audience, and not be a
+ * booking link (whose target, not its words, is the ask).
+ */
+export function askRewritable(analysis: Analysis, finding: FindingLike): boolean {
+  return finding.data.ask !== undefined && finding.data.audience !== undefined && !isBookingLink(askOf(analysis, finding));
 }
 
 /** Emphasis delimiter runs (`*`, `_`, `~~`) in a span that open or close outside it. */
@@ -483,17 +496,20 @@ export function disableFileEdit(text: string | Doc, rule: string, fm?: FrontMatt
 // ---------------------------------------------------------------------------------------
 // The actions for one finding, and fix-all.
 
-function quoteTitle(s: string): string {
+/** A quotation in an action's title: cut at 60 characters. */
+export function quoteTitle(s: string): string {
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 }
 
+/** "Set the audience trust...": the client asks for the level and sends the edit (setTrustEdit). */
+export function setTrustCommandAction(): ActionSpec {
+  return { title: 'Set the audience trust...', kind: 'quickfix', command: { title: 'Set audience trust...', command: COMMAND_SET_TRUST, arguments: [] } };
+}
+
 /**
- * Every code action for one finding, preferred first. ask-exceeds-trust: the
- * trust-matched alternatives (the first is preferred), one rung down when the
- * gap is 2 or more, "the audience is already there: set trust", open the skill,
- * turn the check off. trust-undeclared: declare the level assumed now (preferred).
- * under-ask: ask for more. Every check a comment can silence: off for this line
- * (when the finding is in the body) and for this file.
+ * Every code action for one finding, preferred first: the check's own fixes (its `fixes`),
+ * then open the skill it points to, then turn the check off for this line (when the finding is
+ * in the body) and for this file, for every check a comment can silence.
  *
  * The text is the analysis's own (`analysis.doc`).
  */
@@ -501,46 +517,9 @@ export function codeActionsFor(analysis: Analysis, finding: FindingLike, options
   if (!analysis.analysed || !analysis.profile) return [];
   const doc = analysis.doc;
   const fm = analysis.frontMatter ?? splitFrontMatter(doc.text);
-  const out: ActionSpec[] = [];
-  const n = options.alternatives ?? 3;
-  const data = finding.data;
-  const ask = data.ask;
   const rule = finding.rule;
-
-  if (rule === 'ask-exceeds-trust' && ask && data.audience && !isBookingLink(askOf(analysis, finding))) {
-    const used = new Set<string>();
-    for (const alt of alternativesForFinding(finding).slice(0, n)) {
-      const edit = replaceAskEdit(doc, finding, alt);
-      if (!edit) continue;
-      used.add(alt.text);
-      out.push({ title: `Ask instead: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', isPreferred: out.length === 0, edits: [edit] });
-    }
-    const down = (data.gap ?? 0) >= 2 ? stepDown(ask.class, { draftType: data.draftType ?? null, inLink: ask.inLink || looksLikeLabel(ask.sentence) }) : null;
-    const first = down?.suggestions.find((s) => !used.has(s.text));
-    if (down && first) {
-      const edit = replaceAskEdit(doc, finding, first);
-      if (edit) out.push({ title: `Step down one rung to ${down.class}: "${quoteTitle(plainAlternative(first.text))}" (needs trust ${down.level})`, kind: 'quickfix', edits: [edit] });
-    }
-  }
-  if (rule === 'under-ask' && ask && data.audience && !isBookingLink(askOf(analysis, finding))) {
-    for (const alt of alternativesForFinding(finding).filter((a) => a.level > ask.level).slice(0, Math.min(n, 2))) {
-      const edit = replaceAskEdit(doc, finding, alt);
-      if (edit) out.push({ title: `Ask for more: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(data.audience.level)})`, kind: 'quickfix', edits: [edit] });
-    }
-  }
-
-  // Declare or change the audience's trust.
-  if (rule === 'trust-undeclared' && data.audience) {
-    const edit = setTrustEdit(doc, data.audience.level, fm);
-    if (edit) out.push({ title: `Declare the audience: trust: ${data.audience.level} (${stageLabel(data.audience.level)}, the level assumed now)`, kind: 'quickfix', isPreferred: true, edits: [edit] });
-  }
-  if (rule === 'ask-exceeds-trust' && ask) {
-    const edit = setTrustEdit(doc, ask.level, fm);
-    if (edit) out.push({ title: `The audience is already at ${stageLabel(ask.level)}: declare it in trust:`, kind: 'quickfix', edits: [edit] });
-  }
-  if (rule === 'trust-undeclared' || rule === 'ask-exceeds-trust' || rule === 'channel-trust-mismatch') {
-    out.push({ title: 'Set the audience trust...', kind: 'quickfix', command: { title: 'Set audience trust...', command: COMMAND_SET_TRUST, arguments: [] } });
-  }
+  const check = checkById(rule);
+  const out: ActionSpec[] = check?.fixes?.(finding, { analysis, doc, frontMatter: fm, alternatives: options.alternatives ?? 3 }) ?? [];
 
   const skill = skillForFinding(rule, analysis.profile, doc.text, analysis.asks);
   if (skill) out.push({ title: `Open the ${skill} skill`, kind: 'quickfix', command: { title: 'Open skill', command: COMMAND_OPEN_SKILL, arguments: [skill] } });
@@ -553,8 +532,31 @@ export function codeActionsFor(analysis: Analysis, finding: FindingLike, options
 }
 
 /**
- * Every safe rewrite in a file at once: each ask-exceeds-trust ask replaced by
- * its preferred alternative. Repeats of one ask (a landing page's repeated
+ * The key of each finding (vscode-eslint's approach, docs/dev/architecture.md): its check and
+ * range, and, for a second finding of one check on one range, its place among them. A diagnostic
+ * carries its finding's key in `data.key`, so its code actions find the finding in the analysis
+ * of the current text with one lookup; when the text under it has changed, the key is gone and
+ * the diagnostic gets no actions.
+ */
+export function findingKeys(findings: readonly Pick<Finding, 'rule' | 'range'>[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const { start, end } = f.range;
+    const base = `${f.rule}@${start.line}:${start.character}-${end.line}:${end.character}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}#${n}`;
+  });
+}
+
+/** Do the findings of this check take part in fix-all (its `fixAll`)? */
+export function takesPartInFixAll(rule: string): boolean {
+  return checkById(rule)?.fixAll === true;
+}
+
+/**
+ * Every safe rewrite in a file at once: the ask of each finding whose check takes
+ * part in fix-all replaced by its preferred alternative. Repeats of one ask (a landing page's repeated
  * button) get the same words; different asks get different alternatives, so the
  * draft does not say the same sentence twice. Booking links and stale findings
  * are skipped, and no two edits overlap. As in codeActionsFor, the text is the analysis's own.
@@ -567,7 +569,7 @@ export function fixAllEdits(analysis: Analysis): TextEdit[] {
   const edits: { start: number; end: number; edit: TextEdit }[] = [];
   const lines = doc.lines;
   for (const f of analysis.findings) {
-    if (f.rule !== 'ask-exceeds-trust' || !f.data.ask) continue;
+    if (!takesPartInFixAll(f.rule) || !f.data.ask) continue;
     const ask = askOf(analysis, f);
     if (!ask || isBookingLink(ask)) continue;
     let pick = chosen.get(ask.key);

@@ -16,16 +16,13 @@
 import { globProblem } from './glob';
 import { parseDocument, isMap, isScalar, isSeq, isPair, type Node, type Pair } from 'yaml';
 import { CHECK_IDS } from './checks/index';
-import { ASK_CLASSES, CHANNELS, MAX_LEVEL, parseChannel, parseTrust, type ChannelOverrides } from './model';
+import { ASK_CLASSES, CHANNELS, MAX_LEVEL, parseChannel, parseTrust, suggest, type ChannelOverrides } from './model';
 import type { ExtraPhrasing } from './lexicon';
 import { maxFileSizeProblem, maxFindingsProblem, timeBudgetProblem, type TrustlineSettings } from './settings';
 import type { AskClass, Channel, SeveritySetting } from './types';
 
 /** Names searched for, in this order, in each folder from the start folder upwards. */
 export const CONFIG_FILE_NAMES = ['.trustline.yaml', '.trustline.yml', '.trustline.json'] as const;
-
-/** Check ids a config may name: every check in the registry. */
-export const CONFIGURABLE_CHECK_IDS: readonly string[] = CHECK_IDS;
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -207,7 +204,7 @@ type Reporter = (message: string, range: readonly number[] | null | undefined, s
 
 function readChecks(_pair: Pair, value: Node | null, valueRange: readonly number[] | null | undefined, config: ProjectConfig, report: Reporter): void {
   if (!isMap(value)) {
-    report(`checks must map check ids to a severity, for example \`ask-exceeds-trust: error\`. Check ids: ${CONFIGURABLE_CHECK_IDS.join(', ')}.`, valueRange);
+    report(`checks must map check ids to a severity, for example \`ask-exceeds-trust: error\`. Check ids: ${CHECK_IDS.join(', ')}.`, valueRange);
     return;
   }
   const checks: Record<string, SeveritySetting> = {};
@@ -219,9 +216,9 @@ function readChecks(_pair: Pair, value: Node | null, valueRange: readonly number
       report(`${id} is set twice; the first one applies.`, k?.range);
       continue;
     }
-    if (!CONFIGURABLE_CHECK_IDS.includes(id)) {
-      const hint = suggest(id, CONFIGURABLE_CHECK_IDS);
-      report(`Unknown check id "${id}"${hint ? `: did you mean "${hint}"?` : '.'} Check ids: ${CONFIGURABLE_CHECK_IDS.join(', ')}.`, k?.range);
+    if (!CHECK_IDS.includes(id)) {
+      const hint = suggest(id, CHECK_IDS);
+      report(`Unknown check id "${id}"${hint ? `: did you mean "${hint}"?` : '.'} Check ids: ${CHECK_IDS.join(', ')}.`, k?.range);
       continue;
     }
     const v = it.value as Node | null;
@@ -355,44 +352,6 @@ function readChannels(value: Node | null, valueRange: readonly number[] | null |
     channels[id] = [from, to];
   }
   config.channels = channels;
-}
-
-/** The closest known name within a small edit distance (or a known alias), for "did you mean". */
-export function suggest(input: string, known: readonly string[], aliases: Record<string, string> = {}): string | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
-  const n = norm(input);
-  if (n === '') return undefined;
-  const byAlias = aliases[n] ?? aliases[input.toLowerCase()];
-  if (byAlias) return byAlias;
-  const exact = known.find((k) => norm(k) === n);
-  if (exact) return exact;
-  let best: string | undefined;
-  let bestDist = Infinity;
-  for (const k of known) {
-    const d = distance(n, norm(k));
-    if (d < bestDist) {
-      bestDist = d;
-      best = k;
-    }
-  }
-  const limit = Math.max(2, Math.floor(n.length / 3));
-  if (best && bestDist <= limit) return best;
-  // A prefix ("pressure-before" for "pressure-before-trust") is also a good guess.
-  return known.find((k) => n.length >= 4 && norm(k).startsWith(n));
-}
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
 
 /** The settings layer a config file contributes (only the keys it set). */

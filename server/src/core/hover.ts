@@ -6,6 +6,7 @@
  * (`skillUri`, `ruleUri`) so they open wherever the skills and rule pages live.
  */
 import { alternativesFor, appropriateAsk, looksLikeLabel, plainAlternative } from './alternatives';
+import { askVerdictOn } from './checks/index';
 import { article } from './checks/util';
 import type { Analysis } from './analyze';
 import { ASK_LABELS, CHANNELS, channelInfo, draftTypeInfo, stageLabel, stageOf, type ChannelOverrides } from './model';
@@ -106,8 +107,7 @@ export function askHover(analysis: Analysis, ask: Ask, links: HoverLinks): strin
   if (movesUp.length > 0) out.push('', `Moves this audience up: ${movesUp.join(', ')}`);
   const skill = skillForDraft(profile)?.skill ?? FOUNDATION_SKILL;
   const refs = [`Skill: ${link(skill, links.skillUri(skill))}`];
-  const askIndex = analysis.asks.indexOf(ask);
-  const finding = analysis.findings.find((f) => (f.rule === 'ask-exceeds-trust' || f.rule === 'under-ask') && f.askIndex === askIndex);
+  const finding = askVerdictOn(analysis.findings, analysis.asks.indexOf(ask));
   if (finding) refs.push(`Rule: ${link(finding.rule, links.ruleUri(finding.rule))}`);
   out.push('', refs.join(' · '));
   return out.join('\n');

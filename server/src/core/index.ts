@@ -1,12 +1,12 @@
 /** The analysis core's public surface, shared by the language server, the CLI and the tests. */
 export { Analyzer, MAX_FINDINGS_NOTE, UNREAD_BLOCK, type Analysis, type AnalyzeOptions } from './analyze';
-export { CHECKS, CHECK_IDS, checkById, ruleDocPath } from './checks/index';
+export { CHECKS, CHECK_IDS, askVerdictOn, checkById, countMismatches, ruleDocPath, type Check, type FixContext } from './checks/index';
 export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, MAX_FILE_SIZE_RANGE, MAX_FINDINGS_RANGE, TIME_BUDGET_RANGE, matchesDraftGlobs, maxFileSizeProblem, maxFindingsProblem, timeBudgetProblem, type TrustlineSettings } from './settings';
 export { globProblem, compileGlob, globMatches, type CompiledGlob } from './glob';
 export { Doc, LineIndex, stripBom } from './text';
 export * from './model';
 export type * from './types';
-export { parseConfigText, configToSettings, mergeSettings, findConfigFile, suggest, CONFIG_FILE_NAMES, CONFIGURABLE_CHECK_IDS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './config';
+export { parseConfigText, configToSettings, mergeSettings, findConfigFile, CONFIG_FILE_NAMES, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './config';
 export * from './alternatives';
 export * from './skills';
 export * from './hover';

@@ -137,27 +137,38 @@ export function stageList(): string {
 }
 
 /**
- * The candidate closest to a misspelt word (Damerau-Levenshtein distance), or undefined
- * when nothing is close enough to be a plausible typo. Used for "did you mean" hints.
+ * "Did you mean": the known name a mistyped one stands for, or undefined when nothing is close
+ * enough to be a plausible typo. Case, hyphens, underscores and spaces do not count
+ * ("Ask Exceeds Trust" is ask-exceeds-trust); a known alias wins (`info` -> information); else
+ * the candidate within a small edit distance (Damerau-Levenshtein: a swap of two letters is one
+ * edit), else one the input starts ("pressure-before" -> pressure-before-trust). The one matcher
+ * for front matter values, suppression comments, config files and editor settings.
  */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
+export function suggest(input: string, known: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  const n = norm(input);
+  if (n === '') return undefined;
+  const byAlias = aliases[n] ?? aliases[input.toLowerCase()];
+  if (byAlias) return byAlias;
+  const exact = known.find((k) => norm(k) === n);
+  if (exact) return exact;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase());
+  for (const k of known) {
+    const d = editDistance(n, norm(k));
     if (d < bestDistance) {
-      best = c;
+      best = k;
       bestDistance = d;
     }
   }
-  // Allow one edit for short words, about a third of the length for longer ones.
-  const allowed = Math.max(1, Math.floor(w.length / 3));
-  return best !== undefined && bestDistance > 0 && bestDistance <= allowed ? best : undefined;
+  // Two edits for short words, about a third of the length for longer ones.
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(n.length / 3))) return best;
+  return known.find((k) => n.length >= 4 && norm(k).startsWith(n));
 }
 
 function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3 || a.length > 64 || b.length > 64) return Infinity;
+  // Names are short; a long input is no typo of one.
+  if (a.length > 64 || b.length > 64) return Infinity;
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {

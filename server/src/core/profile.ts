@@ -26,7 +26,7 @@ import {
   MAX_LEVEL,
   STAGES,
   channelInfo,
-  closest,
+  suggest,
   draftTypeInfo,
   parseChannel,
   parseDraftType,
@@ -89,7 +89,7 @@ export function inferProfile(
     if (t) type = { value: t, source: 'declared', detail: 'declared in front matter', range: toRange(typeField.start, typeField.end) };
     else {
       const ids = DRAFT_TYPES.map((d) => d.id);
-      const hint = typeof typeField.value === 'string' ? closest(typeField.value.trim(), [...ids, ...DRAFT_TYPES.flatMap((d) => d.aliases)]) : undefined;
+      const hint = typeof typeField.value === 'string' ? suggest(typeField.value.trim(), [...ids, ...DRAFT_TYPES.flatMap((d) => d.aliases)]) : undefined;
       problems.push({
         message: `${showValue(typeField.value)} is not a draft type Trustline knows${hint ? ` (did you mean "${hint}"?)` : ''}. Use one of: ${ids.join(', ')}.`,
         start: typeField.start,
@@ -109,7 +109,7 @@ export function inferProfile(
     if (c) channel = { value: c, source: 'declared', detail: 'declared in front matter', range: toRange(channelField.start, channelField.end) };
     else {
       const ids = CHANNELS.map((x) => x.id);
-      const hint = typeof channelField.value === 'string' ? closest(channelField.value.trim(), [...ids, ...Object.keys(CHANNEL_ALIASES)]) : undefined;
+      const hint = typeof channelField.value === 'string' ? suggest(channelField.value.trim(), [...ids, ...Object.keys(CHANNEL_ALIASES)]) : undefined;
       problems.push({
         message: `${showValue(channelField.value)} is not a channel Trustline knows${hint ? ` (did you mean "${hint}"?)` : ''}. Use one of: ${ids.join(', ')}.`,
         start: channelField.start,
@@ -152,7 +152,7 @@ function trustProblem(value: unknown): string {
   if (typeof value === 'string') {
     const s = value.trim().toLowerCase();
     if (/^-?\d+(\.\d+)?\+?$/.test(s)) return `trust: ${showValue(value)} is out of range. ${levels}`;
-    const hint = closest(s, STAGES.map((st) => st.name.toLowerCase()));
+    const hint = suggest(s, STAGES.map((st) => st.name.toLowerCase()));
     return `trust: ${showValue(value)} is not a trust level${hint ? ` (did you mean "${hint}"?)` : ''}. ${levels}`;
   }
   return `trust: ${showValue(value)} is not a trust level: it must be one number or one stage name. ${levels}`;

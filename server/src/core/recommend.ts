@@ -1,215 +1,32 @@
 /**
  * The Recommend-skill command, without the editor: a recommendation from what
- * the open draft is and what its findings say, and the playbook's decision
- * trees as a pure state machine (`start`, `choose`, `back`) that a client
- * renders as quick-picks. Every state is plain JSON.
+ * the open draft is and what its findings say (each check sums up its own), and
+ * the skill a finding's "Open skill" action opens. The walk through the
+ * playbook's decision trees is walk.ts, re-exported here.
  */
 import type { Analysis } from './analyze';
+// A cycle (checks/ build their fixes with actions.ts, which reads skillForFinding here), safe
+// because the registry is only read inside functions.
+import { CHECKS, checkById } from './checks/index';
 import { article } from './checks/util';
 import { draftTypeInfo } from './model';
-import {
-  FOUNDATION_SKILL,
-  QUICK_REFERENCE,
-  SKILLS_DATA,
-  TREES,
-  optionForDraft,
-  repurposesLongerPiece,
-  skillForDraft,
-  skillInfo,
-  type DecisionTree,
-  type DraftFacts,
-  type SkillsData,
-  type TreeOption,
-} from './skills';
-import type { Channel, DraftType, Finding, Profile } from './types';
+import { repurposesLongerPiece, skillForDraft, skillInfo, type DraftFacts } from './skills';
+import type { Profile } from './types';
+import { pathForDraft, start, type WalkHints, type WalkQuestion } from './walk';
+
+export * from './walk';
 
 /**
- * The skill to check for each finding, beyond the draft's own skill (the first
- * skill under "Related skills" on each rule's page). `null`: the draft's own
- * skill is the answer (writing-persuasive-copy when the type is unknown).
+ * The skill a finding's "Open skill" action opens, as its check says (`skill`): the draft's
+ * own skill first for problems with the asks, else the check's, else the draft's own
+ * (writing-persuasive-copy when the type is unknown). Null when no skill helps.
  */
-export const CHECK_SKILLS: Readonly<Record<string, string | null>> = {
-  'ask-exceeds-trust': FOUNDATION_SKILL,
-  'under-ask': FOUNDATION_SKILL,
-  'pressure-before-trust': FOUNDATION_SKILL,
-  'channel-trust-mismatch': FOUNDATION_SKILL,
-  'ask-before-value': FOUNDATION_SKILL,
-  'trust-undeclared': FOUNDATION_SKILL,
-  'competing-asks': null,
-  'missing-ask': null,
-};
-
-/** The skill a finding's "Open skill" action opens: the draft's own skill for ask problems, else the check's. */
 export function skillForFinding(rule: string, profile: Profile | undefined, text?: string, asks?: Analysis['asks']): string | null {
-  if (!(rule in CHECK_SKILLS)) return null;
+  const skill = checkById(rule)?.skill;
+  if (!skill) return null;
   const own = profile ? skillForDraft(profile, text, asks)?.skill : undefined;
-  const ask = rule === 'ask-exceeds-trust' || rule === 'under-ask' || rule === 'competing-asks' || rule === 'missing-ask';
-  if (ask && own) return own;
-  return CHECK_SKILLS[rule] ?? own ?? 'writing-persuasive-copy';
-}
-
-// ---------------------------------------------------------------------------------------
-// The walk: tree -> question -> options -> leaf skills with `why`.
-
-/** What the walk knows about the open draft, to mark the options that fit it. */
-export interface WalkHints {
-  draftType?: DraftType | null;
-  channel?: Channel | null;
-  repurposes?: boolean;
-  /** Skills the recommendation named, marked in the "I want to..." list. */
-  skills?: string[];
-}
-
-export interface WalkOption {
-  label: string;
-  detail?: string;
-  /** The option fits the open draft: the client lists it first or marks it. */
-  recommended?: boolean;
-}
-
-/** Where the walk is: the root, a question of a tree (by option indices), or the quick reference. */
-export interface WalkCursor {
-  /** -1: the root; 0..n-1: a tree; n: the "I want to..." quick reference. */
-  tree: number;
-  /** Option indices chosen inside the tree so far. */
-  path: number[];
-}
-
-export interface WalkQuestion {
-  kind: 'question';
-  /** The tree's title ("I need to write something"), or the command's own at the root. */
-  title: string;
-  question: string;
-  options: WalkOption[];
-  /** Labels chosen so far. */
-  trail: string[];
-  cursor: WalkCursor;
-  hints: WalkHints;
-}
-
-export interface WalkResult {
-  kind: 'result';
-  /** Skills to open first, in order. */
-  skills: string[];
-  /** Skills to use alongside. */
-  also: string[];
-  why: string;
-  trail: string[];
-  cursor: WalkCursor;
-  hints: WalkHints;
-}
-
-export type WalkState = WalkQuestion | WalkResult;
-
-export const WALK_TITLE = 'Recommend a skill';
-export const WALK_QUESTION = 'What do you need?';
-export const QUICK_REFERENCE_LABEL = 'I want to...';
-
-/** The first question: which tree (or the quick reference). */
-export function start(hints: WalkHints = {}, data: SkillsData = SKILLS_DATA): WalkQuestion {
-  return questionAt({ tree: -1, path: [] }, hints, data);
-}
-
-/** Answer the current question with one of its options. Throws on a result or an index out of range. */
-export function choose(state: WalkState, optionIndex: number, data: SkillsData = SKILLS_DATA): WalkState {
-  if (state.kind !== 'question') throw new Error('The walk has ended: there is nothing left to choose.');
-  if (!Number.isInteger(optionIndex) || optionIndex < 0 || optionIndex >= state.options.length) {
-    throw new RangeError(`No option ${optionIndex}: choose 0 to ${state.options.length - 1}.`);
-  }
-  const { cursor, hints } = state;
-  const trail = [...state.trail, state.options[optionIndex]!.label];
-  if (cursor.tree === -1) return questionAt({ tree: optionIndex, path: [] }, hints, data);
-  if (cursor.tree === data.trees.length) {
-    const row = data.quickReference[optionIndex]!;
-    const info = data.skills.find((s) => s.name === row.skill);
-    return { kind: 'result', skills: [row.skill], also: [], why: info ? `${info.purpose.replace(/\.$/, '')}.` : '', trail, cursor: { tree: cursor.tree, path: [optionIndex] }, hints };
-  }
-  const path = [...cursor.path, optionIndex];
-  const option = optionsAt(data.trees[cursor.tree]!, cursor.path)[optionIndex]!;
-  if (option.next) return questionAt({ tree: cursor.tree, path }, hints, data);
-  return { kind: 'result', skills: [...(option.skills ?? [])], also: [...(option.also ?? [])], why: option.why ?? '', trail, cursor: { tree: cursor.tree, path }, hints };
-}
-
-/** One step back (the client's Back button); the root stays the root. */
-export function back(state: WalkState, data: SkillsData = SKILLS_DATA): WalkQuestion {
-  const { tree, path } = state.cursor;
-  if (state.kind === 'result') {
-    // A result sits at the question it answered.
-    return questionAt(tree === data.trees.length ? { tree, path: [] } : { tree, path: path.slice(0, -1) }, state.hints, data);
-  }
-  if (tree === -1) return state;
-  if (path.length === 0) return questionAt({ tree: -1, path: [] }, state.hints, data);
-  return questionAt({ tree, path: path.slice(0, -1) }, state.hints, data);
-}
-
-function optionsAt(tree: DecisionTree, path: number[]): TreeOption[] {
-  let options = tree.options;
-  for (const i of path) options = options[i]?.next?.options ?? [];
-  return options;
-}
-
-function questionAt(cursor: WalkCursor, hints: WalkHints, data: SkillsData): WalkQuestion {
-  const facts: DraftFacts = { type: hints.draftType ?? null, channel: hints.channel ?? null };
-  if (hints.repurposes !== undefined) facts.repurposes = hints.repurposes;
-  if (cursor.tree === -1) {
-    const options: WalkOption[] = data.trees.map((t) => {
-      const o: WalkOption = { label: t.title, detail: t.question };
-      if (t.id === 'write' && facts.type && optionForDraft(t.options, facts) >= 0) o.recommended = true;
-      return o;
-    });
-    const quick: WalkOption = { label: QUICK_REFERENCE_LABEL, detail: 'Pick a goal from the quick reference' };
-    options.push(quick);
-    return { kind: 'question', title: WALK_TITLE, question: WALK_QUESTION, options, trail: [], cursor, hints };
-  }
-  if (cursor.tree === data.trees.length) {
-    const options = data.quickReference.map((r) => {
-      const o: WalkOption = { label: r.want, detail: r.skill };
-      if (hints.skills?.includes(r.skill)) o.recommended = true;
-      return o;
-    });
-    return { kind: 'question', title: QUICK_REFERENCE_LABEL, question: 'What do you want to do?', options, trail: [QUICK_REFERENCE_LABEL], cursor, hints };
-  }
-  const tree = data.trees[cursor.tree]!;
-  const trail = [tree.title];
-  let options = tree.options;
-  let question = tree.question;
-  for (const i of cursor.path) {
-    const o = options[i]!;
-    trail.push(o.label);
-    question = o.next!.question;
-    options = o.next!.options;
-  }
-  const fit = tree.id === 'write' ? optionForDraft(options, facts) : -1;
-  return {
-    kind: 'question',
-    title: tree.title,
-    question,
-    options: options.map((o, i) => {
-      const w: WalkOption = { label: o.label };
-      if (o.detail !== undefined) w.detail = o.detail;
-      if (i === fit) w.recommended = true;
-      return w;
-    }),
-    trail,
-    cursor,
-    hints,
-  };
-}
-
-/** The option indices that lead from the root to the write tree's leaf for a draft, or null. */
-export function pathForDraft(facts: DraftFacts, data: SkillsData = SKILLS_DATA): number[] | null {
-  const tree = data.trees.findIndex((t) => t.id === 'write');
-  if (tree < 0 || !facts.type) return null;
-  const path = [tree];
-  let options = data.trees[tree]!.options;
-  for (;;) {
-    const i = optionForDraft(options, facts);
-    if (i < 0) return null;
-    path.push(i);
-    const o = options[i]!;
-    if (!o.next) return path;
-    options = o.next.options;
-  }
+  if (skill.draftFirst && own) return own;
+  return skill.name ?? own ?? 'writing-persuasive-copy';
 }
 
 // ---------------------------------------------------------------------------------------
@@ -239,17 +56,6 @@ export interface Recommendation {
   path: number[] | null;
 }
 
-const FINDING_WORDS: Record<string, (n: number) => string> = {
-  'ask-exceeds-trust': (n) => `${n} ask${n === 1 ? ' exceeds' : 's exceed'} the audience's trust`,
-  'under-ask': () => 'it asks for less than the audience would give',
-  'competing-asks': () => 'it holds competing asks',
-  'missing-ask': () => 'it asks for nothing',
-  'pressure-before-trust': (n) => `${n === 1 ? 'one phrase puts' : `${n} phrases put`} pressure on a new audience`,
-  'channel-trust-mismatch': () => "the channel does not serve the audience's trust",
-  'ask-before-value': () => 'it asks before it gives',
-  'trust-undeclared': () => "the audience's trust is assumed",
-};
-
 /**
  * What to open for the current draft, and why, in one line: "This is an email
  * (declared); 2 asks exceed the audience's trust → writing-b2b-emails, and check
@@ -273,14 +79,14 @@ export function recommend(context: RecommendContext = {}): Recommendation {
   if (facts.type === 'social' && context.text !== undefined) facts.repurposes = repurposesLongerPiece(context.text, analysis.asks);
   const own = skillForDraft(facts);
 
-  // Findings, counted per check, in the order of the checks' importance (the table in CHECK_SKILLS).
+  // Findings, counted per check, summed up by each check (its `summary`), most important first.
   const counts = new Map<string, number>();
-  for (const f of analysis.findings as Finding[]) if (f.rule in FINDING_WORDS) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const rules = Object.keys(FINDING_WORDS).filter((r) => counts.has(r));
-  const said = rules.map((r) => FINDING_WORDS[r]!(counts.get(r)!));
+  for (const f of analysis.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const summed = CHECKS.filter((c) => c.summary && counts.has(c.id)).sort((a, b) => a.summary!.rank - b.summary!.rank);
+  const said = summed.map((c) => c.summary!.text(counts.get(c.id)!));
   const check: string[] = [];
-  for (const r of rules) {
-    const s = CHECK_SKILLS[r] ?? (own ? null : 'writing-persuasive-copy');
+  for (const c of summed) {
+    const s = c.skill?.name ?? (own ? null : 'writing-persuasive-copy');
     if (s && s !== own?.skill && !own?.also.includes(s) && !check.includes(s)) check.push(s);
   }
 
@@ -306,14 +112,4 @@ export function recommend(context: RecommendContext = {}): Recommendation {
     walk: start(hints),
     path: pathForDraft(facts),
   };
-}
-
-/** The quick reference as the client lists it: "Calibrate my CTA" → trust-building-principles. */
-export function quickReference(): { want: string; skill: string; purpose: string }[] {
-  return QUICK_REFERENCE.map((r) => ({ want: r.want, skill: r.skill, purpose: skillInfo(r.skill)?.purpose ?? '' }));
-}
-
-/** The trees, for a client that wants to show them whole. */
-export function trees(): readonly DecisionTree[] {
-  return TREES;
 }

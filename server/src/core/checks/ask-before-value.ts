@@ -1,3 +1,4 @@
+import { FOUNDATION_SKILL } from '../skills';
 import type { Check } from './check';
 import { askData, audienceText, quote } from './util';
 
@@ -42,4 +43,6 @@ export const askBeforeValue: Check = {
       if (u.container !== 'heading' && !u.header && !u.greeting && u.pressure === 0 && u.words >= VALUE_WORDS) return;
     }
   },
+  skill: { name: FOUNDATION_SKILL },
+  summary: { rank: 7, text: () => 'it asks before it gives' },
 };

@@ -1,4 +1,7 @@
+import { alternativesForFinding, askRewritable, quoteTitle, replaceAskEdit, setTrustCommandAction, setTrustEdit, type ActionSpec } from '../actions';
+import { looksLikeLabel, plainAlternative, stepDown } from '../alternatives';
 import { stageLabel } from '../model';
+import { FOUNDATION_SKILL } from '../skills';
 import type { Check } from './check';
 import { ASK_WANTS, askData, audienceText, fitsClass, plural, quote, wants } from './util';
 
@@ -35,4 +38,35 @@ export const askExceedsTrust: Check = {
       });
     }
   },
+  // The trust-matched alternatives (the first is preferred), one rung down when the gap is 2 or
+  // more, "the audience is already there: declare it", and the Set audience trust command.
+  fixes(finding, { analysis, doc, frontMatter, alternatives }) {
+    const out: ActionSpec[] = [];
+    const { ask, audience, gap, draftType } = finding.data;
+    if (ask && audience && askRewritable(analysis, finding)) {
+      const used = new Set<string>();
+      for (const alt of alternativesForFinding(finding).slice(0, alternatives)) {
+        const edit = replaceAskEdit(doc, finding, alt);
+        if (!edit) continue;
+        used.add(alt.text);
+        out.push({ title: `Ask instead: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(audience.level)})`, kind: 'quickfix', isPreferred: out.length === 0, edits: [edit] });
+      }
+      const down = (gap ?? 0) >= 2 ? stepDown(ask.class, { draftType: draftType ?? null, inLink: ask.inLink || looksLikeLabel(ask.sentence) }) : null;
+      const first = down?.suggestions.find((s) => !used.has(s.text));
+      if (down && first) {
+        const edit = replaceAskEdit(doc, finding, first);
+        if (edit) out.push({ title: `Step down one rung to ${down.class}: "${quoteTitle(plainAlternative(first.text))}" (needs trust ${down.level})`, kind: 'quickfix', edits: [edit] });
+      }
+    }
+    if (ask) {
+      const edit = setTrustEdit(doc, ask.level, frontMatter);
+      if (edit) out.push({ title: `The audience is already at ${stageLabel(ask.level)}: declare it in trust:`, kind: 'quickfix', edits: [edit] });
+    }
+    out.push(setTrustCommandAction());
+    return out;
+  },
+  fixAll: true,
+  skill: { name: FOUNDATION_SKILL, draftFirst: true },
+  summary: { rank: 1, text: (n) => `${n} ask${n === 1 ? ' exceeds' : 's exceed'} the audience's trust` },
+  askVerdict: 'exceeds',
 };

@@ -1,4 +1,6 @@
+import { setTrustCommandAction } from '../actions';
 import { CHANNELS, channelInfo, levelLabel, stageLabel } from '../model';
+import { FOUNDATION_SKILL } from '../skills';
 import type { Check } from './check';
 import { audienceText, listing, profileData } from './util';
 
@@ -38,4 +40,8 @@ export const channelTrustMismatch: Check = {
       },
     });
   },
+  // The channel is the writer's choice; what Trustline can offer is to correct trust: when the audience is not what was declared.
+  fixes: () => [setTrustCommandAction()],
+  skill: { name: FOUNDATION_SKILL },
+  summary: { rank: 6, text: () => "the channel does not serve the audience's trust" },
 };

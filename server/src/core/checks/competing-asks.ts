@@ -63,6 +63,8 @@ export const competingAsks: Check = {
       });
     }
   },
+  skill: { name: null },
+  summary: { rank: 3, text: () => 'it holds competing asks' },
 };
 
 /** The asks that count: a question that only introduces the link after it is dropped. */

@@ -1,4 +1,4 @@
-import { closest } from '../model';
+import { suggest } from '../model';
 import type { Check } from './check';
 // A cycle (the registry lists this check), safe because CHECK_IDS is only read inside check().
 import { CHECK_IDS } from './index';
@@ -23,7 +23,7 @@ export const invalidSuppression: Check = {
       if (d.kind === 'unknown') {
         const name = /trustline-[a-z-]*/.exec(d.raw)?.[0] ?? 'trustline-';
         const at = d.start + d.raw.indexOf(name);
-        const hint = closest(name, DIRECTIVES);
+        const hint = suggest(name, DIRECTIVES);
         report({
           start: at,
           end: at + name.length,
@@ -40,7 +40,7 @@ export const invalidSuppression: Check = {
         const idAt = d.raw.indexOf(id, searchFrom);
         searchFrom = idAt + id.length;
         if (known.includes(id)) continue;
-        const hint = closest(id, known);
+        const hint = suggest(id, known);
         report({
           start: d.start + idAt,
           end: d.start + idAt + id.length,

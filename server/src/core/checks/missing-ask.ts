@@ -29,4 +29,6 @@ export const missingAsk: Check = {
       data: { ...profileData(ctx.profile), fits, insertAt: ctx.lines.positionAt(last.end) },
     });
   },
+  skill: { name: null },
+  summary: { rank: 4, text: () => 'it asks for nothing' },
 };

@@ -1,3 +1,4 @@
+import { FOUNDATION_SKILL } from '../skills';
 import type { Check } from './check';
 import { audienceText, profileData, quote } from './util';
 
@@ -42,4 +43,6 @@ export const pressureBeforeTrust: Check = {
       });
     }
   },
+  skill: { name: FOUNDATION_SKILL },
+  summary: { rank: 5, text: (n) => `${n === 1 ? 'one phrase puts' : `${n} phrases put`} pressure on a new audience` },
 };

@@ -1,4 +1,6 @@
+import { setTrustCommandAction, setTrustEdit, type ActionSpec } from '../actions';
 import { stageLabel } from '../model';
+import { FOUNDATION_SKILL } from '../skills';
 import type { Check } from './check';
 import { firstContentLine, profileData } from './util';
 
@@ -49,4 +51,17 @@ export const trustUndeclared: Check = {
       },
     });
   },
+  // Declare the level assumed now (preferred), or choose another with the Set audience trust command.
+  fixes(finding, { doc, frontMatter }) {
+    const out: ActionSpec[] = [];
+    const audience = finding.data.audience;
+    if (audience) {
+      const edit = setTrustEdit(doc, audience.level, frontMatter);
+      if (edit) out.push({ title: `Declare the audience: trust: ${audience.level} (${stageLabel(audience.level)}, the level assumed now)`, kind: 'quickfix', isPreferred: true, edits: [edit] });
+    }
+    out.push(setTrustCommandAction());
+    return out;
+  },
+  skill: { name: FOUNDATION_SKILL },
+  summary: { rank: 8, text: () => "the audience's trust is assumed" },
 };

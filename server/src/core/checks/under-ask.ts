@@ -1,3 +1,7 @@
+import { alternativesForFinding, askRewritable, quoteTitle, replaceAskEdit, type ActionSpec } from '../actions';
+import { plainAlternative } from '../alternatives';
+import { stageLabel } from '../model';
+import { FOUNDATION_SKILL } from '../skills';
 import type { Check } from './check';
 import { askData, audienceText, fitsClass, quote, wants } from './util';
 
@@ -25,4 +29,18 @@ export const underAsk: Check = {
       data: askData(strongest, ctx.profile, ctx.text),
     });
   },
+  // Ask for more: up to two alternatives above the ask's own level.
+  fixes(finding, { analysis, doc, alternatives }) {
+    const out: ActionSpec[] = [];
+    const { ask, audience } = finding.data;
+    if (!ask || !audience || !askRewritable(analysis, finding)) return out;
+    for (const alt of alternativesForFinding(finding).filter((a) => a.level > ask.level).slice(0, Math.min(alternatives, 2))) {
+      const edit = replaceAskEdit(doc, finding, alt);
+      if (edit) out.push({ title: `Ask for more: "${quoteTitle(plainAlternative(alt.text))}" (${alt.class}, fits ${stageLabel(audience.level)})`, kind: 'quickfix', edits: [edit] });
+    }
+    return out;
+  },
+  skill: { name: FOUNDATION_SKILL, draftFirst: true },
+  summary: { rank: 2, text: () => 'it asks for less than the audience would give' },
+  askVerdict: 'under',
 };
