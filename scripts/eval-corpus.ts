@@ -34,7 +34,7 @@ import { join, resolve } from 'node:path';
 import { Analyzer, type Ask, type AskClass } from '../server/src/core/index';
 import { ASK_LEVELS } from '../server/src/core/model';
 import type { AskModel } from '../server/src/core/asks/learned';
-import { CLASSES, readPiece, sentenceBounds, type Expected } from './lib/corpus';
+import { assignPairs, CLASSES, readPiece, sentenceBounds, type Expected } from './lib/corpus';
 
 const NONE = '(none)';
 
@@ -191,14 +191,7 @@ for (const name of files) {
       if (score > 0) pairs.push({ f, e, score, same: ask.class === exp.cls });
     }),
   );
-  pairs.sort((a, b) => b.score - a.score || Number(b.same) - Number(a.same) || a.f - b.f || a.e - b.e);
-  const foundTo = new Map<number, number>();
-  const expectedTo = new Map<number, number>();
-  for (const p of pairs) {
-    if (foundTo.has(p.f) || expectedTo.has(p.e)) continue;
-    foundTo.set(p.f, p.e);
-    expectedTo.set(p.e, p.f);
-  }
+  const { foundTo, expectedTo } = assignPairs(pairs);
 
   let duplicates = 0;
   asks.forEach((ask, f) => {

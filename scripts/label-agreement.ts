@@ -15,7 +15,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AskClass } from '../server/src/core/index';
-import { CLASSES, readPiece, sentenceBounds, type Expected } from './lib/corpus';
+import { assignPairs, CLASSES, readPiece, sentenceBounds, type Expected } from './lib/corpus';
 
 const [refDir, secondDir] = process.argv.slice(2).map((d) => resolve(d));
 if (!refDir || !secondDir) {
@@ -53,21 +53,15 @@ for (const name of readdirSync(secondDir).filter((f) => f.endsWith('.md') && f !
   pieces++;
   reference += a.expected.length;
   second += b.expected.length;
-  const pairs: { i: number; j: number; s: number; same: boolean }[] = [];
-  a.expected.forEach((x, i) =>
-    b.expected.forEach((y, j) => {
+  // The second labelling plays the product's part (found), the reference the labels' (expected).
+  const pairs: { f: number; e: number; score: number; same: boolean }[] = [];
+  b.expected.forEach((y, f) =>
+    a.expected.forEach((x, e) => {
       const s = score(x, y, a.text);
-      if (s > 0) pairs.push({ i, j, s, same: x.cls === y.cls });
+      if (s > 0) pairs.push({ f, e, score: s, same: x.cls === y.cls });
     }),
   );
-  pairs.sort((p, q) => q.s - p.s || Number(q.same) - Number(p.same) || p.i - q.i || p.j - q.j);
-  const aTo = new Map<number, number>();
-  const bTo = new Map<number, number>();
-  for (const p of pairs) {
-    if (aTo.has(p.i) || bTo.has(p.j)) continue;
-    aTo.set(p.i, p.j);
-    bTo.set(p.j, p.i);
-  }
+  const { foundTo: bTo, expectedTo: aTo } = assignPairs(pairs);
   for (const [i, j] of aTo) {
     const x = a.expected[i]!.cls;
     const y = b.expected[j]!.cls;

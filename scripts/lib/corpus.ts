@@ -124,3 +124,19 @@ export function sentenceBounds(text: string, start: number, end: number): [numbe
   const after = /[.!?…]["'”’)]*(\s|$)/.exec(text.slice(end, lineEnd));
   return [s, after ? end + after.index + after[0].trimEnd().length : lineEnd];
 }
+
+/**
+ * Greedy one-to-one pairing of found (`f`) and expected (`e`) asks, best first: higher score
+ * (phrase overlap over sentence overlap), then same class, then position. Returns both maps.
+ */
+export function assignPairs(pairs: { f: number; e: number; score: number; same: boolean }[]): { foundTo: Map<number, number>; expectedTo: Map<number, number> } {
+  pairs.sort((a, b) => b.score - a.score || Number(b.same) - Number(a.same) || a.f - b.f || a.e - b.e);
+  const foundTo = new Map<number, number>();
+  const expectedTo = new Map<number, number>();
+  for (const p of pairs) {
+    if (foundTo.has(p.f) || expectedTo.has(p.e)) continue;
+    foundTo.set(p.f, p.e);
+    expectedTo.set(p.e, p.f);
+  }
+  return { foundTo, expectedTo };
+}
