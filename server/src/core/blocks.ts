@@ -99,8 +99,9 @@ export interface Unit {
   /** No ask, and a section 2a filter turned down a phrasing of the lexicon here (negated, a mention, quoted). */
   rejected?: Rejection;
   /**
-   * No ask, and the sentence is a support line ("For any questions, contact us at ...": `line`)
-   * or follows one in its paragraph (`after`): section 2a's courtesy closers.
+   * No ask, and the sentence is a support line ("Need help? Our team answers within a day":
+   * `line`), one whose request is to get in touch ("For any questions, contact us at ...":
+   * `contact`, section 2a's courtesy closer), or follows one in its paragraph (`after`).
    */
   support?: 'line' | 'contact' | 'after';
   /** Urgency / hard-sell hits, offsets relative to the block start. */
