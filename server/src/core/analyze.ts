@@ -5,8 +5,9 @@
  *   frontMatter.ts    settings over their defaults; enabled, not too large, front matter, a draft?
  *   readBlocks.ts     body cut into blocks, each read once (cached by text), within the time budget
  *   sentences.ts      sentences, asks and pressure with absolute ranges; the body's statistics
- *   profile.ts        type, channel and trust (and, after the trained reader, asks for the audience)
+ *   profile.ts        type, channel and trust, and where each came from
  *   trainedReader.ts  the trained reader's second opinion on every sentence
+ *   audience.ts       asks as the profile's audience reads them; the distinct asks
  *   checks.ts         every check of the registry
  *   findings.ts       suppression comments, unread blocks, document order, maxFindings
  *
@@ -24,8 +25,9 @@ import type { Ask, AskClass, Finding, Profile } from './types';
 import { readFrontMatter, withDefaults } from './pipeline/frontMatter';
 import { budget, readBlocks, type BlockCache } from './pipeline/readBlocks';
 import { assembleSentences } from './pipeline/sentences';
-import { asksForAudience, profileDraft } from './pipeline/profile';
+import { profileDraft } from './pipeline/profile';
 import { noVerdicts, trainedReaderPass } from './pipeline/trainedReader';
+import { asksForAudience } from './pipeline/audience';
 import { runChecks } from './pipeline/checks';
 import { finishFindings } from './pipeline/findings';
 

@@ -1,5 +1,5 @@
 /**
- * Stage 6 of the analysis (analyze.ts): every check of the registry over the assembled draft,
+ * Stage 7 of the analysis (analyze.ts): every check of the registry over the assembled draft,
  * at the severity the settings give it. One check that throws is recorded and reported as a
  * finding of its own; the others still run.
  */

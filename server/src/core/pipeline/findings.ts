@@ -1,5 +1,5 @@
 /**
- * Stage 7 of the analysis (analyze.ts): what the checks found becomes what the writer sees.
+ * Stage 8 of the analysis (analyze.ts): what the checks found becomes what the writer sees.
  * Findings silenced by suppression comments are removed, a block the parser could not read gets
  * its one finding, the findings are put in document order, and `maxFindings` keeps the ones that
  * matter most.

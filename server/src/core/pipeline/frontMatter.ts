@@ -8,7 +8,10 @@ import { isDraft } from '../profile';
 import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from '../settings';
 
 /** The front matter of a draft to analyse, or why the document is skipped (with its front matter once it was read). */
-export type FrontMatterStage = { skipped?: undefined; frontMatter: FrontMatter } | { skipped: 'disabled' | 'too-large'; frontMatter?: undefined } | { skipped: 'out-of-scope'; frontMatter: FrontMatter };
+export type FrontMatterStage =
+  | { skipped?: undefined; frontMatter: FrontMatter }
+  | { skipped: 'disabled' | 'too-large'; frontMatter?: undefined }
+  | { skipped: 'out-of-scope'; frontMatter: FrontMatter };
 
 /** Read the front matter of `text` (without its byte order mark) and decide whether it is a draft. */
 export function readFrontMatter(text: string, settings: TrustlineSettings, path: string | undefined, force: boolean | undefined): FrontMatterStage {

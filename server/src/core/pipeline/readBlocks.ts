@@ -81,8 +81,8 @@ export function readBlocks(text: string, bodyStart: number, cache: BlockCache, l
 const EMPTY_BLOCK: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
 
 /**
- * Parse one block, never throwing: a block the parser chokes on is read as empty and
- * the failure recorded, so one odd paragraph cannot take the draft or the server down.
+ * Parse the blocks together, never throwing: on a failure none is returned and each is read
+ * alone (safeParseBlock), which isolates the block at fault.
  */
 function safeParseTogether(text: string, chunks: Chunk[], lexicon: Lexicon, errors: string[], stop: () => boolean): (BlockResult | undefined)[] {
   try {
@@ -94,6 +94,10 @@ function safeParseTogether(text: string, chunks: Chunk[], lexicon: Lexicon, erro
   }
 }
 
+/**
+ * Parse one block, never throwing: a block the parser chokes on is read as empty and
+ * the failure recorded, so one odd paragraph cannot take the draft or the server down.
+ */
 function safeParseBlock(text: string, lexicon: Lexicon, errors: string[]): BlockResult {
   try {
     return parseBlock(text, lexicon);
