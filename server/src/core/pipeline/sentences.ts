@@ -77,7 +77,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
   const unitMatches: (UnitMatch | undefined)[] = [];
   const unitRejected = new Map<number, Rejection>();
   const unitSupport = new Map<number, 'line' | 'contact' | 'after'>();
-  const unitLinks: { text: string; url: string; start: number; end: number }[][] = [];
+  const unitLinks: UnitLink[][] = [];
   blocks.forEach(({ start: base, result: r }, blockIndex) => {
     let linkAt = 0;
     stats.words += r.words;
@@ -121,7 +121,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
       unitMatches.push(u.match);
       // The sentence's links, with a pointer that only moves forward (both are in order).
       while (linkAt < r.links.length && r.links[linkAt]!.start < u.start) linkAt++;
-      const own: { text: string; url: string; start: number; end: number }[] = [];
+      const own: UnitLink[] = [];
       for (let k = linkAt; k < r.links.length && r.links[k]!.start < u.end && own.length < 8; k++) {
         const l = r.links[k]!;
         if (l.end <= u.end) own.push({ text: text.slice(base + l.start, base + l.end).toLowerCase(), url: l.url, start: base + l.start, end: base + l.end });
