@@ -113,8 +113,9 @@ describe('the trained reader', () => {
 });
 
 describe('remembered verdicts', () => {
-  // analyze.ts remembers the trained reader's verdict on a sentence under viewKey, so a keystroke
-  // re-scores only the sentences whose context changed: the key must change whenever the features do.
+  // The analysis (pipeline/trainedReader.ts) remembers the trained reader's verdict on a sentence
+  // under viewKey, so a keystroke re-scores only the sentences whose context changed: the key must
+  // change whenever the features do.
   const base: Required<UnitView> = {
     text: 'join the community on slack: [slack](https://x.example/slack)',
     container: 'paragraph',

@@ -982,7 +982,7 @@ function readProse(
     out.units.push(unit);
   }
   // (A question the draft answers itself, "Can I switch plans? Yes, anytime.", is dropped by the
-  // analysis, which sees the next sentence across blocks too: analyze.ts.)
+  // analysis, which sees the next sentence across blocks too: pipeline/sentences.ts.)
   // A question that leads into the request after it ("Want the template? DM me.", "Can't
   // make it live? Register anyway") is that request's lead-in: the sentence after it holds the ask,
   // whether the question was read by its shape or is a phrasing of the lexicon ("Interested in

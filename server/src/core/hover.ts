@@ -78,7 +78,7 @@ export function hoverAt(analysis: Analysis, offset: number, links: HoverLinks, o
   return null;
 }
 
-/** How the explanation of an ask the trained reader found begins (analyze.ts). */
+/** How the explanation of an ask the trained reader found begins (pipeline/trainedReader.ts). */
 const TRAINED_READER = 'read by the trained reader';
 
 /** The hover on an ask: at most a dozen lines. */

@@ -3,7 +3,8 @@
  * rather than from a list of sentences: courtesy closers, the sender's promises, reply options
  * in the reader's voice, placeholders, negated asks, mentions and examples, benefit headlines,
  * how-to steps. Each filter answers for one sentence or candidate; what only the whole draft
- * shows (a question it answers next, its closing lines) lives in `position.ts` and analyze.ts.
+ * shows (a question it answers next, its closing lines) lives in `position.ts` and
+ * pipeline/sentences.ts.
  */
 import type { Vocabulary } from './vocabulary';
 

@@ -12,11 +12,11 @@
  * class. The weights are data (`data/ask-model.json`, written by `scripts/train-ask-model.ts`);
  * this file only computes features and scores, so the core stays pure.
  *
- * How they are used (analyze.ts): every ask the rules found is kept, and a sentence the rules
- * passed over becomes an ask when the model says it holds one (`add`), unless section 2a or the
- * reader's own structure says otherwise (`adds`). The class of an ask the shape reader classed
- * stays the rules' unless the class model disagrees by a margin (`override`); the lexicon's
- * phrasings keep theirs; an added ask takes the class model's class.
+ * How they are used (pipeline/trainedReader.ts): every ask the rules found is kept, and a sentence
+ * the rules passed over becomes an ask when the model says it holds one (`add`), unless section 2a
+ * or the reader's own structure says otherwise (`adds`). The class of an ask the shape reader
+ * classed stays the rules' unless the class model disagrees by a margin (`override`); the
+ * lexicon's phrasings keep theirs; an added ask takes the class model's class.
  */
 import type { AskClass, DraftType } from '../types';
 import { classify, destinationClass } from './classify';
@@ -254,9 +254,10 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
 
 /**
  * A key for everything `unitFeatures` reads of a view: views with the same key have the same
- * features, so a verdict can be remembered under it (analyze.ts) and a keystroke re-scores only the
- * sentences whose context it changed. It holds what the features are computed from, coarsened the
- * way they coarsen it (the place in the draft as its bucket, the neighbours as their end marks).
+ * features, so a verdict can be remembered under it (pipeline/trainedReader.ts) and a keystroke
+ * re-scores only the sentences whose context it changed. It holds what the features are computed
+ * from, coarsened the way they coarsen it (the place in the draft as its bucket, the neighbours as
+ * their end marks).
  * Keep it in step with `unitFeatures`: learned.test.ts changes every field of a view, one at a
  * time, and fails when the features change and the key does not.
  */
@@ -421,7 +422,8 @@ export function judge(model: AskModel, features: readonly string[], ruleCls: Ask
  * the lexicon named keeps the class section 2a gives it ("Download the guide" is exchange, even
  * where the corpora's labellers read an ungated download as consume): measured out of set, letting
  * the model re-class those too gained 1.4 points of class accuracy and broke 2a's own examples.
- * Used by analyze.ts and by the training script alike, so both decide the same way.
+ * Used by the analysis (pipeline/trainedReader.ts) and by the training script alike, so both
+ * decide the same way.
  */
 export function reclassed(model: AskModel, features: readonly string[], ruleCls: AskClass): { cls: AskClass; p: number; mine: number } | undefined {
   if (features.includes('rule:lexicon')) return undefined;
