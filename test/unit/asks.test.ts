@@ -1044,6 +1044,13 @@ describe('opt-outs and help offered are not asks', () => {
     assert.deepEqual(found('Feel free to tag us in your posts, and to reach out with questions!'), ['advocate tag us']);
     assert.deepEqual(found('Contact us to sponsor the next meetup.'), ['commit Contact us']);
   });
+  test('"help us ..." takes its class from what the sender wants help with, or from the means it names', () => {
+    assert.deepEqual(found('Please help us spread the word about the meetup.').map((a) => a.split(' ')[0]), ['advocate']);
+    assert.deepEqual(found('Help us make the summit a success by spreading the word!').map((a) => a.split(' ')[0]), ['advocate']);
+    assert.deepEqual(found('Help us get the word out.').map((a) => a.split(' ')[0]), ['advocate']);
+    // Near miss: the means is a survey, so the class is the survey's.
+    assert.deepEqual(found('Help us help you by sharing your thoughts in our user survey.').map((a) => a.split(' ')[0]), ['exchange']);
+  });
   test('template logic kept in the copy asks nothing; the copy a template tag wraps still does', () => {
     assert.deepEqual(found('<% if @registration.comments.present? %>'), []);
     assert.deepEqual(found('{% if trial_days_left < 3 %}'), []);

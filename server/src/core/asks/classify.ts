@@ -30,6 +30,10 @@ export interface Classification {
  * call-to-action verb).
  */
 export function classify(v: Vocabulary, clause: string, verbAt: number | undefined, fallback: AskClass, topics = true): Classification {
+  // "Help us spread the word", "Help us make it a success by spreading the word": what the
+  // sender wants help with, or the means the sentence names, is the request.
+  const help = verbAt === undefined ? null : HELP_US.exec(clause.slice(verbAt));
+  if (help) return helpWith(v, clause, verbAt! + help[0].length, fallback, topics);
   const verb = verbAt === undefined ? undefined : v.verbs.startOf(clause.slice(verbAt));
   const attention = verb !== undefined && v.consumeVerbs.has(verb.phrase.split(/\s+/)[0]!);
   let best: { cls: AskClass; phrase: string } | undefined;
@@ -67,6 +71,37 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     }
   }
   return result;
+}
+
+const HELP_US = /^(?:please\s+)?help\s+us\s+(?:to\s+)?(?=[a-z])/;
+/** "by spreading the word": a means, in the gerund. */
+const BY_MEANS = /\bby\s+([a-z]{3,}ing)\b/g;
+
+/** The class of "help us <request>": the request's, or the means' ("by spreading the word") when higher. */
+function helpWith(v: Vocabulary, clause: string, at: number, fallback: AskClass, topics: boolean): Classification {
+  let best = classify(v, clause, at, fallback, topics);
+  const named = !/nothing named/.test(best.why);
+  let n = 0;
+  for (const m of clause.slice(at).matchAll(BY_MEANS)) {
+    if (++n > 3) break;
+    const from = at + m.index! + m[0].length - m[1]!.length;
+    const rest = clause.slice(from + m[1]!.length);
+    for (const base of gerundBases(m[1]!)) {
+      if (v.verbs.startOf(base + rest) === undefined) continue;
+      const c = classify(v, base + rest, 0, fallback, topics);
+      if (!named || ASK_LEVELS[c.cls] > ASK_LEVELS[best.cls]) best = { ...c, why: `${c.why}, the means it names` };
+      break;
+    }
+  }
+  return best;
+}
+
+/** The base forms a gerund may have: "spreading" -> spread, "sharing" -> share, "submitting" -> submit. */
+function gerundBases(word: string): string[] {
+  const stem = word.slice(0, -3);
+  const out = [stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.unshift(stem.slice(0, -1));
+  return out;
 }
 
 /** A preposition of place or means, with its article and up to two words, just before a phrase. */
