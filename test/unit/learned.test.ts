@@ -67,7 +67,7 @@ describe('the trained reader', () => {
     const sentence = unitsOf(email(GO_TO)).find((u) => u.text.startsWith('go to'))!;
     assert.ok(askProbability(model, sentence.features) >= model.add);
     assert.equal(adds(model, sentence.features), true);
-    for (const blocker of ['nav', 'placeholder', 'lead-in', 'header', 'dropped:list-intro', 'dropped:introduced', 'rejected:negated', 'rejected:quoted', 'rejected:example', 'rejected:third-party', 'rejected:template', 'support:contact']) {
+    for (const blocker of ['nav', 'placeholder', 'lead-in', 'header', 'dropped:list-intro', 'dropped:introduced', 'rejected:negated', 'rejected:quoted', 'rejected:example', 'rejected:third-party', 'rejected:template', 'support:contact', 'before-code']) {
       assert.equal(adds(model, [...sentence.features, blocker]), false, blocker);
     }
   });
@@ -132,6 +132,7 @@ describe('remembered verdicts', () => {
     dropped: 'weak',
     rejected: 'negated',
     support: 'after',
+    beforeCode: false,
     intro: false,
     prev: 'we shipped it.',
     next: 'questions?',
@@ -157,6 +158,7 @@ describe('remembered verdicts', () => {
     dropped: [{ dropped: undefined }, { dropped: 'list-intro' }],
     rejected: [{ rejected: undefined }, { rejected: 'example' }],
     support: [{ support: undefined }, { support: 'line' }],
+    beforeCode: [{ beforeCode: true }],
     intro: [{ intro: true }],
     prev: [{ prev: undefined }, { prev: 'here is how:' }, { prev: 'want it?' }],
     next: [{ next: undefined }, { next: 'we shipped it.' }],

@@ -139,6 +139,8 @@ export interface BlockResult {
   buttons: number;
   /** The block was not read: the markdown parser would take too long on it (see parserHazard). */
   unread?: ParserHazard;
+  /** The block is a code block and nothing else (what the sentence before it may introduce). */
+  code?: true;
 }
 
 /** Why a block is not given to the markdown parser, and where (block-relative offsets). */
@@ -233,7 +235,12 @@ export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
   const tree = parts ? parseListInParts(text, parts) : (blockInParts(text) && parseInParts(text)?.tree) || parseMarkdown(text);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
+  if (onlyCode(tree.children)) out.code = true;
   return out;
+}
+
+function onlyCode(nodes: readonly RootContent[]): boolean {
+  return nodes.length > 0 && nodes.every((n) => n.type === 'code');
 }
 
 /** Top-level list items per parse of a long list (see listParts). */
@@ -629,6 +636,7 @@ export function parseBlocksTogether(text: string, chunks: readonly Chunk[], lexi
       shiftPositions(node, shift);
       visitBlock(node, chunk.text, lexicon, out, 'paragraph');
     }
+    if (onlyCode(assigned[i]!)) out.code = true;
     results[i] = out;
   });
   return results;

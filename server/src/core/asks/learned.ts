@@ -51,6 +51,8 @@ export interface UnitView {
    * (`contact`: a courtesy by section 2a), or follows one in its paragraph (`after`).
    */
   support?: 'line' | 'contact' | 'after';
+  /** The sentence comes right before a code block (it may introduce it: "Run the following command:"). */
+  beforeCode?: boolean;
   /** The rules' list-intro ask landed on this sentence. */
   intro?: boolean;
   prev?: string;
@@ -87,7 +89,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 9;
+export const FEATURE_VERSION = 10;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -193,6 +195,7 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   if (u.dropped) add(`dropped:${u.dropped}`);
   if (u.rejected) add(`rejected:${u.rejected}`);
   if (u.support) add(`support:${u.support}`);
+  if (u.beforeCode) add('before-code');
   if (u.intro) add('intro');
   if (u.leadIn) add('lead-in');
   // Where it stands.
@@ -268,7 +271,7 @@ export function viewKey(u: UnitView): string {
   const list = u.list ? `${u.list.items}|${u.list.linked}|${+u.list.introRule}|${u.list.intro ?? '\u0005'}` : '';
   let links = '';
   for (const l of u.links) links += `${l.text}\u0002${l.url}\u0003`;
-  return `${u.text}\u0001${flags}\u0001${rule}|${u.dropped ?? ''}|${u.rejected ?? ''}|${u.support ?? ''}\u0001${near}\u0001${u.heading ?? '\u0005'}\u0001${list}\u0001${links}`;
+  return `${u.text}\u0001${flags}\u0001${rule}|${u.dropped ?? ''}|${u.rejected ?? ''}|${u.support ?? ''}|${u.beforeCode ? 'c' : ''}\u0001${near}\u0001${u.heading ?? '\u0005'}\u0001${list}\u0001${links}`;
 }
 
 /** The class the words of a sentence's opening name, if any; memoised per text (bounded), as the tagger's readings are. */
@@ -301,9 +304,11 @@ function isNavigation(v: Vocabulary, text: string): boolean {
  * list of reads under the sentence that offers it is one ask (the sentence's), navigation and
  * placeholders ask nothing, a question that leads into the ask after it is that ask's lead-in,
  * an ask the lexicon found negated, quoted or mentioned as an example is no ask, template logic
- * asks nothing, and a support line whose request is to get in touch is a courtesy.
+ * asks nothing, a support line whose request is to get in touch is a courtesy, and the line that
+ * introduces a code block is its label (what the code says is no ask; the rules still read an
+ * ask the line itself makes: "If you want to try it locally, you can run the following command:").
  */
-const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example', 'rejected:template', 'support:contact'];
+const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example', 'rejected:template', 'support:contact', 'before-code'];
 
 /**
  * Whether the trained reader adds an ask to a sentence the rules passed over. It never removes

@@ -55,6 +55,8 @@ export interface Sentences {
   /** why the rules dropped what they found there, and the sentences that hold a list's ask. */
   dropped: Map<number, NonNullable<UnitView['dropped']>>;
   intros: Set<number>;
+  /** The sentences right before a code block. */
+  beforeCode: Set<number>;
 }
 
 /** Combine per-block results into document-level facts with absolute offsets. */
@@ -78,7 +80,12 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
   const unitRejected = new Map<number, Rejection>();
   const unitSupport = new Map<number, 'line' | 'contact' | 'after'>();
   const unitLinks: UnitLink[][] = [];
+  // The last sentence before a code block ("Here is the template your yard system can send:").
+  const beforeCode = new Set<number>();
+  let lastOfPrevious = -1;
   blocks.forEach(({ start: base, result: r }, blockIndex) => {
+    if (r.code && lastOfPrevious >= 0) beforeCode.add(lastOfPrevious);
+    const unitsBefore = units.length;
     let linkAt = 0;
     stats.words += r.words;
     stats.hashtags += r.hashtags;
@@ -134,6 +141,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
       }
       units.push(unit);
     }
+    lastOfPrevious = units.length > unitsBefore ? units.length - 1 : -1;
   });
   const closing = closingUnits(units);
   const above = sentenceAboveLists(units);
@@ -189,7 +197,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
   if (hasWhen && hasWhere) stats.eventFields = 2;
   const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
   stats.startsWithGreeting = firstProse?.greeting ?? false;
-  return { asks, toCustomers, pressure, units, directives, unread, stats, unitMatches, unitRejected, unitSupport, unitLinks, closing, above, dropped, intros };
+  return { asks, toCustomers, pressure, units, directives, unread, stats, unitMatches, unitRejected, unitSupport, unitLinks, closing, above, dropped, intros, beforeCode };
 }
 
 /**

@@ -43,7 +43,7 @@ export function trainedReaderPass(
   remembered: RememberedVerdicts,
   onUnits: ((units: TrainingUnit[]) => void) | undefined,
 ): RememberedVerdicts {
-  const { asks, units, unitMatches, unitRejected, unitSupport, unitLinks, closing, above, dropped, intros } = sentences;
+  const { asks, units, unitMatches, unitRejected, unitSupport, unitLinks, closing, above, dropped, intros, beforeCode } = sentences;
   const model = askModel === undefined ? defaultAskModel() : askModel;
   if (!((model && model.version === FEATURE_VERSION) || onUnits)) return remembered;
   const v = vocabulary();
@@ -93,6 +93,7 @@ export function trainedReaderPass(
     if (rejected) view.rejected = rejected;
     const support = unitSupport.get(i);
     if (support) view.support = support;
+    if (beforeCode.has(i)) view.beforeCode = true;
     if (i > 0) view.prev = units[i - 1]!.text;
     if (i + 1 < units.length) view.next = units[i + 1]!.text;
     // A question that leads into the ask after it in its paragraph, or a line that leads into
