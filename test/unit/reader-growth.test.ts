@@ -114,6 +114,14 @@ const CASES: [string, (n: number) => string, number?][] = [
   // time a nested item closes).
   ['nested one-line lists', (n) => FRONT + '- - - - Book a demo\n'.repeat(n), 100],
   ['a list nested by indentation', (n) => FRONT + Array.from({ length: n }, (_, i) => '  '.repeat(i % 40) + '- Book a demo').join('\n') + '\n', 200],
+  // Support lines whose request is to get in touch (courtesy closers), and one followed by a run
+  // of the words that soften a request (each could start a clause: "please just just ...").
+  ['a paragraph of support lines', (n) => FRONT + 'If you have questions, contact us at a@b.co. '.repeat(n) + '\n', 500],
+  ['a support line then a run of softeners', (n) => FRONT + 'If you have any questions, ' + 'just '.repeat(n) + 'wait.\n', 2000],
+  ['a line of template tags', (n) => FRONT + '<% if a %> '.repeat(n) + '\n', 2000],
+  ['"help us" with many means', (n) => FRONT + 'Help us ' + 'by sharing it '.repeat(n) + '\n', 2000],
+  ['a link then many purpose clauses', (n) => FRONT + 'Visit [here](https://x.example) ' + 'to go to '.repeat(n) + '\n', 2000],
+  ['colon lines before code blocks', (n) => FRONT + 'Run this:\n\n```\nx\n```\n\n'.repeat(n), 300],
 ];
 
 describe('ask reader: linear in the size of the draft', () => {

@@ -152,7 +152,7 @@ const HELP_OFFER = /\b(?:help|assist|answer)\b/;
 
 /** A request to get in touch (or to go to where help is), after the words that soften it. */
 export const CONTACT_REQUEST =
-  /^(?:(?:just|simply|please|kindly|also|feel free to|do not hesitate to|don't hesitate to|you can|you may|you can always|you're welcome to|you are welcome to|or)\s+)*(?:reply|hit reply|respond|contact|email|e-mail|reach out|reach us|get in touch|write|drop|ping|let (?:me|us) know|message|send us|ask|call|see|visit|check|go to|head to)\b/;
+  /^(?:(?:just|simply|please|kindly|also|feel free to|do not hesitate to|don't hesitate to|you can|you may|you can always|you're welcome to|you are welcome to|or)\s+){0,4}(?:reply|hit reply|respond|contact|email|e-mail|reach out|reach us|get in touch|write|drop|ping|let (?:me|us) know|message|send us|ask|call|see|visit|check|go to|head to)\b/;
 
 const OFFER_ADVERB_SOURCE = String.raw`\b((?:i'm|we're|i am|we are|i'd be|we'd be|i would be|we would be)\s+)(?:always|really|more than|very|also|still|just|definitely|absolutely|genuinely)\s+(?=(?:happy|glad|keen|around|available|here)\b)`;
 const OFFER_ADVERB = new RegExp(OFFER_ADVERB_SOURCE);
