@@ -963,28 +963,28 @@ function readProse(
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
     // Template logic kept in the copy ("<% if @registration.comments.present? %>", "{% endif %}")
     // is the template's, not the reader's: nothing in it asks.
-    if (templateLogic(sentence)) {
-      unit.rejected = 'template';
-      earlier.push(sentence);
-      out.units.push(unit);
-      continue;
-    }
-    const q = quotedIn(quoted, quoteAt, s, e);
-    const ctx: MatchContext = { container: unit.container };
-    if (q && q.length) ctx.quoted = q;
-    if (earlier.length) ctx.earlier = earlier;
-    const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, {
-        itemStart: itemStart && out.units.length === firstUnit,
-        listReads,
-        afterSupport: () => supportBefore(earlier.length),
-        support: () => lexicon.isSupportCue(sentence),
-        afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
-      });
-    if (match) unit.match = match;
+    if (templateLogic(sentence)) unit.rejected = 'template';
     else {
-      if (ctx.rejected) unit.rejected = ctx.rejected;
-      if (lexicon.isSupportCue(sentence)) unit.support = CONTACT_CLAUSE.test(sentence) ? 'contact' : 'line';
-      else if (supportBefore(earlier.length)) unit.support = 'after';
+      // Whether the sentence is a support line: asked at most once, by whichever reading needs it first.
+      let supportLine: boolean | undefined;
+      const isSupportLine = (): boolean => (supportLine ??= lexicon.isSupportCue(sentence));
+      const q = quotedIn(quoted, quoteAt, s, e);
+      const ctx: MatchContext = { container: unit.container, support: isSupportLine };
+      if (q && q.length) ctx.quoted = q;
+      if (earlier.length) ctx.earlier = earlier;
+      const match = lexicon.match(unitNorm, unitLinks, ctx) ?? readShape(unitNorm, unitLinks, unit.container, q, {
+          itemStart: itemStart && out.units.length === firstUnit,
+          listReads,
+          afterSupport: () => supportBefore(earlier.length),
+          support: isSupportLine,
+          afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
+        });
+      if (match) unit.match = match;
+      else {
+        if (ctx.rejected) unit.rejected = ctx.rejected;
+        if (isSupportLine()) unit.support = CONTACT_CLAUSE.test(sentence) ? 'contact' : 'line';
+        else if (supportBefore(earlier.length)) unit.support = 'after';
+      }
     }
     earlier.push(sentence);
     out.units.push(unit);

@@ -570,7 +570,7 @@ export class Lexicon {
     // "e.g., schedule a call", "For example: visit website, talk with sales": a mention.
     if (this.example && this.example.test(before)) return reject('example');
     if (rule.supportable) {
-      facts.support ??= this.isSupportCue(text);
+      facts.support ??= ctx.support ? ctx.support() : this.isSupportCue(text);
       if (facts.support) return false;
       if (rule.supportable === true && ctx.earlier?.length) {
         facts.earlierSupport ??= ctx.earlier.some((t) => this.isSupportCue(t));

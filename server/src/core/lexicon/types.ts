@@ -100,6 +100,8 @@ export interface MatchContext {
   earlier?: readonly string[];
   /** What holds the sentence: `button` rules do not apply in lists and tables. */
   container?: 'paragraph' | 'heading' | 'list' | 'table' | 'ps';
+  /** Whether the sentence is a support line, when the caller remembers it (else `match` asks `isSupportCue`). */
+  support?: () => boolean;
   /**
    * Set by `match` when it finds no ask: the section 2a filter that turned down a phrasing the
    * lexicon knows ("You don't need to book a demo" is negated, "e.g. book a demo" a mention).
