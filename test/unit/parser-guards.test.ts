@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, UNREAD_BLOCK } from '../../server/src/core/index';
-import { blockInParts, listParts, parseBlock, parseBlocksTogether, parseInParts, parserHazard } from '../../server/src/core/blocks';
+import { blockInParts, listParts, parseBlock, parseBlocksTogether, parseInParts, parserHazard, PART_SIZE } from '../../server/src/core/blocks';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { defaultLexiconInstance } from '../../server/src/core/lexicon';
@@ -118,6 +118,17 @@ describe('a long list parsed in parts reads as one parse', () => {
   });
 });
 
+/** A tree with each position as its two offsets, for comparing trees parsed from different slices. */
+const strip = (n: Record<string, unknown>): unknown => {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'position') o[k] = n.position && [(v as { start: { offset: number } }).start.offset, (v as { end: { offset: number } }).end.offset];
+    else if (k === 'children') o[k] = (v as Record<string, unknown>[]).map(strip);
+    else o[k] = v;
+  }
+  return o;
+};
+
 // Any other long block (issue 11) is parsed in parts of about PART_SIZE characters too: one long
 // paragraph (the parser moves every event after each emphasis it resolves, so a sentence of
 // thousands of "**bold** and _it_" cost the square of its length) and setext headings with no blank
@@ -132,6 +143,14 @@ describe('a long block parsed in parts reads as one parse', () => {
     ['setext headings without blank lines', 'Book a demo\n---\nSee the [guide](https://x.example/g) *today*\n===\n'.repeat(300).trim()],
     ['stray markers that never close', 'a*b and 5 * 3 and snake_case and [not a link and `tick and <x '.repeat(200).trim()],
     ['a paragraph over many lines, emphasis across them', 'Book a *demo\nwith us* today and read **the\nguide** now.\n'.repeat(300).trim()],
+    // Something opened at the paragraph's start that nothing closes: the parts are still cut,
+    // remembering what is open, as long as no later part could close it.
+    ['a stray "[" before emphasis pieces', '[ ' + '**bold** and _it_ '.repeat(3000).trim()],
+    ['a stray "*" before emphasis pieces', '*' + '**bold** and _it_ '.repeat(3000).trim()],
+    ['a stray backtick before emphasis pieces', '`' + '**bold** and _it_ and ``code`` '.repeat(2000).trim()],
+    ['a stray "<a" before emphasis pieces', '<a ' + '**bold** and _it_ '.repeat(3000).trim()],
+    // A paragraph of many lines that its last line's underline makes a setext heading.
+    ['a long paragraph that an underline makes a heading', '**bold** and _it_\n'.repeat(1000) + '---'],
   ];
   for (const [name, text] of blocks) {
     test(name, () => {
@@ -139,6 +158,8 @@ describe('a long block parsed in parts reads as one parse', () => {
       // Stray markers leave every part open: it is parsed again to twice the length until whole.
       const parses = parseInParts(text)!.parses;
       if (name.startsWith('stray')) assert.equal(parses, 3);
+      // Three tries at the first cut, then parts of about PART_SIZE: not the rest in one parse.
+      else if (name.startsWith('a stray')) assert.ok(parses >= 3 + Math.floor((text.length - 4 * PART_SIZE) / PART_SIZE), `${parses} parses for ${text.length} characters`);
       else assert.ok(parses >= 4, `${parses} parses`);
       const whole = parseBlocksTogether(text, [{ start: 0, end: text.length, text }], lexicon)[0]!;
       assert.deepEqual(parseBlock(text, lexicon), whole);
@@ -157,15 +178,6 @@ describe('a long block parsed in parts reads as one parse', () => {
   // that open and close inline and block constructs, cut into parts of 20 to 120 characters.
   test('the same tree as one parse, for random blocks cut small', () => {
     const pieces = ['**bold** ', 'and ', '_it_ ', '[link](https://x.example/a_b) ', 'word ', 'snake_case ', '5 * 3 ', 'a*b ', '`code` ', '<b>x</b> ', '<http://x.example> ', '\n', '\n---\n', '\nBook a demo\n===\n', '\n- item ', '\n# Head ', '*', '_', '[', ']', '`', '<', '  ', '\t', '\\*', '&amp; ', '&#32;', '\n> q ', '\n```\n', 'x ', '!', '\n1. ', '\n    indented ', '- ', '***', '\uFEFF', '😀 ', '\r\n', '<!-- c ', '--> ', '*a ', ' b*', '__', 'x_ ', '\n=== ', '(', '"q" ', '| ', '![i](u) ', '\\\n'];
-    const strip = (n: Record<string, unknown>): unknown => {
-      const o: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(n)) {
-        if (k === 'position') o[k] = n.position && [(v as { start: { offset: number } }).start.offset, (v as { end: { offset: number } }).end.offset];
-        else if (k === 'children') o[k] = (v as Record<string, unknown>[]).map(strip);
-        else o[k] = v;
-      }
-      return o;
-    };
     const processor = unified().use(remarkParse);
     let seed = 11;
     const rnd = (k: number) => {
@@ -187,5 +199,33 @@ describe('a long block parsed in parts reads as one parse', () => {
       assert.deepEqual((strip(parts.tree as never) as { children: unknown }).children, (strip(one as never) as { children: unknown }).children, JSON.stringify(s));
     }
     assert.ok(cut > 1000, `${cut} blocks were cut`);
+  });
+
+  // The same, for paragraphs that open something at their start ("[", "*", a backtick run, an
+  // HTML tag) and may or may not close it much later, and for ones a final underline makes a
+  // heading: cut only where no later part could close what is open (or the block is parsed whole).
+  test('the same tree as one parse, for random blocks that open something first', () => {
+    const strays = ['*', '_', '[', '`', '<', '``', '<a title="'];
+    const common = ['word ', 'and ', 'x ', '**bold** ', '_it_ ', '\n'];
+    const rare = ['a*b ', 'x_ ', '_y ', ']', '](u) ', '`', '``', ' `` ', '>', '">', '*', 'b** ', ' **c', '[link](https://x.example/a_b) ', '`code` ', '<b>x</b> ', '\n---\n', '\\*', '&amp; '];
+    const processor = unified().use(remarkParse);
+    let seed = 5;
+    const rnd = (k: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    let cut = 0;
+    for (let t = 0; t < 1500; t++) {
+      let s = strays[rnd(strays.length)]!;
+      const len = 50 + rnd(1500);
+      while (s.length < len) s += rnd(4) === 0 ? rare[rnd(rare.length)] : common[rnd(common.length)];
+      if (rnd(3) === 0) s += '\n---';
+      const parts = parseInParts(s, 20 + rnd(100));
+      if (!parts) continue;
+      if (parts.parses > 4) cut++;
+      const one = processor.parse(s);
+      assert.deepEqual((strip(parts.tree as never) as { children: unknown }).children, (strip(one as never) as { children: unknown }).children, JSON.stringify(s));
+    }
+    assert.ok(cut > 250, `${cut} blocks were cut past their first tries`);
   });
 });

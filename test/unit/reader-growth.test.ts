@@ -109,6 +109,11 @@ const CASES: [string, (n: number) => string, number?][] = [
   // them (each resolved over all it parses). A long block is parsed in parts, cut where a cut holds.
   ['emphasis pieces in one sentence', (n) => FRONT + '**bold** and _it_ '.repeat(n) + '\n', 600],
   ['setext headings without blank lines', (n) => FRONT + 'Book a demo\n---\n'.repeat(n), 200],
+  // A paragraph that opens something at its start and never closes it, then emphasis pieces (the
+  // parser would read it whole: the square of its length); and one that an underline makes a heading.
+  ['a stray "*" before emphasis pieces', (n) => FRONT + '*' + '**bold** and _it_ '.repeat(n) + '\n', 600],
+  ['a stray backtick before emphasis pieces', (n) => FRONT + '`' + '**bold** and _it_ '.repeat(n) + '\n', 600],
+  ['a long paragraph of emphasis that an underline makes a heading', (n) => FRONT + '**bold** and _it_\n'.repeat(n) + '---\n', 300],
   ['setext headings of both kinds without blank lines, one with emphasis across two lines', (n) => FRONT + 'Book a *demo\nnow* today\n===\nSee the [guide](https://x.example/g)\n---\n'.repeat(n), 100],
   // Nested one-line lists: a long list is parsed in parts (the parser moves all it has read each
   // time a nested item closes).

@@ -11,7 +11,7 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Blockquote, Root, RootContent, PhrasingContent, Html, Paragraph } from 'mdast';
+import type { Blockquote, Root, RootContent, PhrasingContent, Html, Paragraph, Heading } from 'mdast';
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
 import { CONTACT_REQUEST, readSentence } from './asks/reader';
@@ -423,21 +423,28 @@ function closedParagraph(nodes: readonly PhrasingContent[], text: string): boole
  * - inside a paragraph at the top level when the part before leaves nothing open in it
  *   (closedParagraph) and the part after starts with a paragraph: the two are one paragraph, the
  *   spaces between them joined to the text around them.
- * A part whose cut does not hold is parsed again up to a cut twice as far, at most twice, then the
- * rest of the block is parsed whole: a cut that never holds costs at most 7 parts' parses more.
+ * A part whose cut does not hold is parsed again up to a cut twice as far, at most twice. The third
+ * cut is then taken with what the part leaves open remembered (leftOpen: a stray `[`, backtick
+ * run, `<`, `*` or `_` that found no closer in its part): the paragraph's later parts must leave
+ * nothing that could close it (closesOpen), or the whole block is parsed at once after all. So a
+ * paragraph that opens something at its start and never closes it is still read in parts.
+ * A paragraph that a setext underline in a later part makes a heading becomes that heading.
  */
 export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; parses: number } | undefined {
   const root: Root = { type: 'root', children: [] };
   let parses = 0;
   let from = 0;
   let joinParagraph = false;
+  // What the paragraph that goes on into the next part left open in its earlier parts.
+  let open: Open | undefined;
   while (from < text.length) {
     let scale = 1;
     let part: Root;
     let cut: Cut | undefined;
+    let forced = false;
     for (;;) {
-      // After three cuts that do not hold (something opened early that never closes, such as a
-      // stray "["), the rest is parsed whole rather than again and again at twice the length.
+      // After three cuts that do not hold, the rest is parsed whole, unless the third holds but
+      // for what its part left open (a stray "[" at the paragraph's start): see `open`.
       cut = scale > 4 ? undefined : nextCut(text, from, from + scale * partSize, scale * SETEXT_PER_PARSE);
       parses++;
       part = from === 0 ? parseMarkdown(text.slice(from, cut?.at)) : (processor.parse(text.slice(from, cut?.at)) as Root);
@@ -446,27 +453,110 @@ export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; 
       const last = part.children[part.children.length - 1];
       const tail = last ? text.slice(endOf(last), cut.at) : '';
       if (cut.kind === 'line' && (last?.type === 'heading' || last?.type === 'thematicBreak') && /^[ \t]*\r?\n$/.test(tail)) break;
-      if (cut.kind === 'inline' && last?.type === 'paragraph' && /^(?:[ \t]*|\r?\n)$/.test(tail) && closedParagraph(last.children, text)) break;
+      if (cut.kind === 'inline' && last?.type === 'paragraph' && /^(?:[ \t]*|\r?\n)$/.test(tail)) {
+        if (closedParagraph(last.children, text)) break;
+        if (scale === 4) {
+          forced = true;
+          break;
+        }
+      }
       scale *= 2;
     }
     let children = part.children;
     if (joinParagraph) {
       const prev = root.children[root.children.length - 1];
       const next = children[0];
-      if (prev?.type !== 'paragraph' || next?.type !== 'paragraph' || startOf(next) !== from) return undefined;
+      if (prev?.type !== 'paragraph' || (next?.type !== 'paragraph' && next?.type !== 'heading') || startOf(next) !== from) return undefined;
+      if (open && closesOpen(next.children, text, open)) return undefined;
       joinParagraphs(prev, next, text);
+      // A setext underline in this part makes the whole paragraph its heading, as in one parse.
+      if (next.type === 'heading') root.children[root.children.length - 1] = { type: 'heading', depth: next.depth, children: prev.children, position: prev.position! } satisfies Heading;
       children = children.slice(1);
     }
+    // The paragraph goes on into the next part: what it leaves open so far.
+    const continues = cut?.kind === 'inline';
+    if (!continues || children.length > 0 || !joinParagraph) open = undefined;
+    if (forced) {
+      const last = part.children[part.children.length - 1] as Paragraph;
+      open = leftOpen(last.children, text, open ?? noneOpen());
+    }
     root.children.push(...children);
-    joinParagraph = cut?.kind === 'inline';
+    joinParagraph = continues;
     from = cut ? cut.at : text.length;
   }
   if (root.children.length) root.position = { start: root.children[0]!.position!.start, end: root.children[root.children.length - 1]!.position!.end };
   return { tree: root, parses };
 }
 
+/** What a paragraph's part left open: literal markers that a later closer could still pair with. */
+interface Open {
+  star: boolean;
+  underscore: boolean;
+  bracket: boolean;
+  angle: boolean;
+  /** Lengths of literal backtick runs (a code span closes on a run of the same length); all when unknown. */
+  ticks: Set<number> | 'all';
+}
+
+function noneOpen(): Open {
+  return { star: false, underscore: false, bracket: false, angle: false, ticks: new Set() };
+}
+
+/** The literal text of a paragraph part's nodes, and whether each is its source character for character. */
+function* literals(nodes: readonly PhrasingContent[], text: string): Generator<{ value: string; exact: boolean }> {
+  for (const node of nodes) {
+    if ('children' in node) yield* literals(node.children as PhrasingContent[], text);
+    else if (node.type === 'text') yield { value: node.value, exact: text.slice(startOf(node), endOf(node)) === node.value };
+  }
+}
+
+/** Add to `open` every marker left literal in these nodes (any text that is not its source: all of them). */
+function leftOpen(nodes: readonly PhrasingContent[], text: string, open: Open): Open {
+  for (const { value, exact } of literals(nodes, text)) {
+    if (!exact) return { star: true, underscore: true, bracket: true, angle: true, ticks: 'all' };
+    if (value.includes('*')) open.star = true;
+    if (value.includes('_')) open.underscore = true;
+    if (value.includes('[')) open.bracket = true;
+    if (value.includes('<')) open.angle = true;
+    if (open.ticks !== 'all') for (const run of value.match(/`+/g) ?? []) open.ticks.add(run.length);
+  }
+  return open;
+}
+
+/**
+ * Whether the next part of a paragraph could close what its earlier parts left open, so that one
+ * parse would read it otherwise: a literal `*`, `_` or `]` left in its text (a closer that found no
+ * opener in its part looks further back in one parse), a backtick run of a length left open, or a
+ * `>` that could end an HTML tag opened before (both anywhere in its source).
+ */
+function closesOpen(nodes: readonly PhrasingContent[], text: string, open: Open): boolean {
+  if (!nodes.length) return false;
+  const source = text.slice(startOf(nodes[0]!), endOf(nodes[nodes.length - 1]!));
+  if (open.angle && source.includes('>')) return true;
+  if (open.ticks === 'all' ? source.includes('`') : [...(source.match(/`+/g) ?? [])].some((run) => (open.ticks as Set<number>).has(run.length))) return true;
+  // A run that can both open and close (between two characters that are not spaces: "a*b") opens
+  // in its part but may close one left open before it in one parse.
+  if ((open.star && bothWays(source, '*')) || (open.underscore && bothWays(source, '_'))) return true;
+  for (const { value, exact } of literals(nodes, text)) {
+    if (!exact && /[*_\]]/.test(source)) return true;
+    if ((open.star && value.includes('*')) || (open.underscore && value.includes('_')) || (open.bracket && value.includes(']'))) return true;
+  }
+  return false;
+}
+
+/** Whether `source` has a run of `marker` with a character that is not a space on each side. */
+function bothWays(source: string, marker: '*' | '_'): boolean {
+  for (let i = source.indexOf(marker); i !== -1; i = source.indexOf(marker, i)) {
+    let j = i;
+    while (source[j] === marker) j++;
+    if (i > 0 && j < source.length && !/\s/.test(source[i - 1]!) && !/\s/.test(source[j]!)) return true;
+    i = j;
+  }
+  return false;
+}
+
 /** Make `next` the rest of `prev`: the spaces between their contents are text, joined to the text on either side. */
-function joinParagraphs(prev: Paragraph, next: Paragraph, text: string): void {
+function joinParagraphs(prev: Paragraph, next: Paragraph | Heading, text: string): void {
   const kids = prev.children;
   let last = kids[kids.length - 1];
   const gapStart = last ? endOf(last) : startOf(prev);
