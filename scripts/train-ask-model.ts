@@ -19,8 +19,8 @@
  * --exclude DIR   leave a set out of training (repeatable)
  * --cv DIR        also write DIR/<set>.json: the model trained without each set, with the chosen
  *                 thresholds, for `scripts/eval-corpus.ts --model DIR/<set>.json <set>`
- * --dump FILE     write every sentence's out-of-set probability, label and the rules' class (TSV),
- *                 for reading the errors
+ * --dump FILE     write every sentence's out-of-set probability, label, the rules' class and the
+ *                 out-of-set class (TSV), for reading the errors
  *
  * L2 (1e-3) and MIN_COUNT (3) were compared by the same cross-validation (L2 3e-4, 1e-3, 3e-3,
  * 1e-2: out-of-set F1 76.3, 76.3, 76.0, 74.8 at the time).
@@ -258,7 +258,10 @@ console.log(`chosen by leave-one-set-out: add >= ${chosen.add}, class override m
 console.log(`out-of-set (unit level): precision ${(cv.precision * 100).toFixed(1)}%, recall ${(cv.recall * 100).toFixed(1)}%, F1 ${(cv.f1 * 100).toFixed(1)}%, class ${(cv.cls * 100).toFixed(1)}%`);
 
 if (dumpFile) {
-  const rows = scored.map(({ e, p }) => `${p.toFixed(2)}\t${e.label ? (e.cls ?? 'ask') : '-'}\t${e.rule ? (e.ruleCls ?? '') : ''}\t${e.features.find((f) => f.startsWith('rule:') && f !== 'rule:weak' && f !== 'rule:url')?.slice(5) ?? ''}\t${e.set}/${e.file}\t${e.text.slice(0, 140)}`);
+  // Columns: the out-of-set probability of an ask, the label, the rules' class, the rules' shape,
+  // the class the out-of-set model gives (with the chosen override margin over the rules' class),
+  // the piece and the sentence.
+  const rows = scored.map(({ e, p, model }) => `${p.toFixed(2)}\t${e.label ? (e.cls ?? 'ask') : '-'}\t${e.rule ? (e.ruleCls ?? '') : ''}\t${e.features.find((f) => f.startsWith('rule:') && f !== 'rule:weak' && f !== 'rule:url')?.slice(5) ?? ''}\t${classOf({ ...model, override: chosen.override }, e.features, e.rule ? e.ruleCls : undefined)}\t${e.set}/${e.file}\t${e.text.slice(0, 140)}`);
   writeFileSync(dumpFile, `${rows.join('\n')}\n`);
 }
 if (cvDir) {
