@@ -89,7 +89,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 10;
+export const FEATURE_VERSION = 11;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -369,6 +369,11 @@ function textFeatures(text: string, v: Vocabulary): readonly string[] {
   // What its words ask for.
   const named = namedClass(v, body);
   if (named) add(`names:${named}`);
+  // Every class of thing its words name, anywhere in it (section 2a: what the reader commits to
+  // decides, not the verb): "invest in its development by signing up for a paid plan" names a plan.
+  const objects = new Set<AskClass>();
+  for (const o of v.objects.scan(t)) objects.add(o.cls);
+  for (const c of objects) add(`obj:${c}`);
   if (textMemo.size >= 20_000) textMemo.clear();
   textMemo.set(text, f);
   return f;
@@ -390,9 +395,19 @@ export function askProbability(model: AskModel, features: readonly string[]): nu
   return 1 / (1 + Math.exp(-dot(model.detect, features)));
 }
 
+/**
+ * The features the class model reads: all but the audience's. What an ask asks for does not
+ * change with who reads it (section 2a); learning the classes each audience was asked for most
+ * made a customer's "try the board today" a referral request.
+ */
+export function classFeatures(features: readonly string[]): string[] {
+  return features.filter((f) => !f.startsWith('aud:'));
+}
+
 /** Probabilities of each class for a sentence that holds an ask, best first. */
 export function classProbabilities(model: AskModel, features: readonly string[]): { cls: AskClass; p: number }[] {
-  const scores = (Object.entries(model.classes) as [AskClass, LinearModel][]).map(([cls, m]) => ({ cls, z: dot(m, features) }));
+  const seen = classFeatures(features);
+  const scores = (Object.entries(model.classes) as [AskClass, LinearModel][]).map(([cls, m]) => ({ cls, z: dot(m, seen) }));
   if (scores.length === 0) return [];
   const max = Math.max(...scores.map((s) => s.z));
   const exps = scores.map((s) => ({ cls: s.cls, e: Math.exp(s.z - max) }));
