@@ -29,9 +29,9 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Analyzer, type AskClass } from '../server/src/core/index';
-import type { TrainingUnit } from '../server/src/core/analyze';
-import { adds, askProbability, classProbabilities, FEATURE_VERSION, reclassed, type AskModel, type LinearModel } from '../server/src/core/asks/learned';
+import { Analyzer, type AskClass } from '../core/src/index';
+import type { TrainingUnit } from '../core/src/analyze';
+import { adds, askProbability, classProbabilities, FEATURE_VERSION, reclassed, type AskModel, type LinearModel } from '../core/src/asks/learned';
 import { CLASSES, readPiece } from './lib/corpus';
 
 /** The labelled sets the bundled model learns from (docs/evaluation.md). A fresh held-out set is never here before its blind run. */
@@ -53,7 +53,7 @@ interface Example {
 }
 
 const argv = process.argv.slice(2);
-let out = join(__dirname, '..', 'server', 'src', 'core', 'data', 'ask-model.json');
+let out = join(__dirname, '..', 'core', 'src', 'data', 'ask-model.json');
 let cvDir: string | undefined;
 let dumpFile: string | undefined;
 const excluded = new Set<string>();

@@ -27,7 +27,7 @@ import {
   type Channel,
   type DraftType,
   type TrustlineSettings,
-} from '../../server/src/core/index';
+} from '../../core/src/index';
 import { colors, useColor } from './color';
 import { explainText } from './explain';
 import { expandInputs, relativeTo, toPosix } from './files';

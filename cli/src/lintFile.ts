@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Analyzer, type Analysis, type Channel, type DraftType, type Position, type Range, type TrustlineSettings } from '../../server/src/core/index';
+import { Analyzer, type Analysis, type Channel, type DraftType, type Position, type Range, type TrustlineSettings } from '../../core/src/index';
 import { linksOutside } from '../../server/src/nodeHost';
 import { toReport, type FileOutcome } from './report';
 

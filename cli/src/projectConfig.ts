@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Doc, parseConfigText, type ConfigProblem, type LineIndex, type ProjectConfig } from '../../server/src/core/index';
+import { Doc, parseConfigText, type ConfigProblem, type LineIndex, type ProjectConfig } from '../../core/src/index';
 
 export interface LoadedConfig {
   /** Absolute path of the config file, when one was found. */

@@ -3,7 +3,7 @@
  * Built once per file, in whichever thread analysed it, and passed as plain data to the formatters,
  * so a worker never ships the document text back to the main thread.
  */
-import { MAX_FINDINGS_NOTE, type Analysis, type FindingData, type Range, type Severity, type SourceKind } from '../../server/src/core/index';
+import { MAX_FINDINGS_NOTE, type Analysis, type FindingData, type Range, type Severity, type SourceKind } from '../../core/src/index';
 
 export interface SourcedOut<T> {
   value: T;

@@ -3,7 +3,7 @@
  * where each came from), the asks found, a summary of the findings, and the
  * Recommend-skill starting point. Built from the current analysis only.
  */
-import { askVerdictOn, channelInfo, countMismatches, draftTypeInfo, recommend, stageLabel, stageOf, type Finding } from './core/index';
+import { askVerdictOn, channelInfo, countMismatches, draftTypeInfo, recommend, stageLabel, stageOf, type Finding } from '../../core/src/index';
 import type { CurrentAnalysis } from './linter';
 import type { DraftProfile, ProfileAsk, ProfileFindings } from './protocol';
 

@@ -30,7 +30,7 @@ import {
   type HoverLinks,
   type LineIndex,
   type TextEdit,
-} from './core/index';
+} from '../../core/src/index';
 import { SOURCE } from './diagnostics';
 import type { CurrentAnalysis } from './linter';
 import type { SetTrustResult } from './protocol';

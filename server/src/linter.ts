@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { Analyzer, DEFAULT_SETTINGS, Doc, findingKeys, type Analysis, type AnalyzeOptions } from './core/index';
+import { Analyzer, DEFAULT_SETTINGS, Doc, findingKeys, type Analysis, type AnalyzeOptions } from '../../core/src/index';
 import { toDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';

@@ -4,7 +4,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { findConfigFile } from './core/config';
+import { findConfigFile } from '../../core/src/config';
 
 /** True for an existing regular file; never throws (missing, unreadable, a folder: false). */
 export function isFile(p: string): boolean {

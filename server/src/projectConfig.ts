@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, stripBom, type TrustlineSettings } from './core/index';
+import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, stripBom, type TrustlineSettings } from '../../core/src/index';
 import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, linkedOutConfigDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';

@@ -21,8 +21,8 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { configCompletions, configHover, isYamlConfigUri, loadConfigSchemaDocs, type ConfigSchemaDocs } from './configCompletion';
-import type { HoverLinks } from './core/index';
-import { warmTagger } from './core/asks/tagger';
+import type { HoverLinks } from '../../core/src/index';
+import { warmTagger } from '../../core/src/asks/tagger';
 import { RuleDocs, resolveDocsRoot } from './diagnostics';
 import { DocumentStore } from './documents';
 import { buildProfile, notADraft } from './draftProfile';

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, DEFAULT_SETTINGS } from '../../server/src/core/index';
+import { Analyzer, DEFAULT_SETTINGS } from '../../core/src/index';
 import { decodeUtf8, lintTask } from '../../cli/src/lintFile';
 import { cli, scratch } from './helpers';
 

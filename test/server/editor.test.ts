@@ -18,7 +18,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { CHECK_IDS } from '../../server/src/core/checks/index';
+import { CHECK_IDS } from '../../core/src/checks/index';
 import type { DraftProfile, SetTrustResult } from '../../server/src/protocol';
 import { LspHarness, ROOT, positionOf } from './lsp-harness';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { Analyzer } from '../../server/src/core/index';
+import { Analyzer } from '../../core/src/index';
 import { RuleDocs } from '../../server/src/diagnostics';
 import { DocumentStore } from '../../server/src/documents';
 import { Linter, type DocumentAnalyzer } from '../../server/src/linter';

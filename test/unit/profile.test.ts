@@ -2,11 +2,11 @@
 // source of every answer always reported in words.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer, type AnalyzeOptions } from '../../server/src/core/analyze';
-import { emptyStats, inferProfile, isDraft } from '../../server/src/core/profile';
-import { splitFrontMatter } from '../../server/src/core/frontmatter';
-import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from '../../server/src/core/settings';
-import type { Profile } from '../../server/src/core/types';
+import { Analyzer, type AnalyzeOptions } from '../../core/src/analyze';
+import { emptyStats, inferProfile, isDraft } from '../../core/src/profile';
+import { splitFrontMatter } from '../../core/src/frontmatter';
+import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from '../../core/src/settings';
+import type { Profile } from '../../core/src/types';
 
 function profile(text: string, options: AnalyzeOptions = {}): Profile {
   const a = new Analyzer().analyze(text, { force: true, ...options });

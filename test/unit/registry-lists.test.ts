@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CHECKS } from '../../server/src/core/checks/index';
+import { CHECKS } from '../../core/src/checks/index';
 import { ROOT } from '../support/root';
 
 function generateCheck(): { status: number | null; stderr: string } {

@@ -5,11 +5,11 @@
  * decides how each state reads in a quick pick. No `vscode` import, so the unit
  * tests run it without an editor (test/unit/client-walk.test.ts).
  */
-import { ASK_LABELS, STAGES, stageLabel } from '../../../server/src/core/model';
-import type { Recommendation } from '../../../server/src/core/recommend';
-import type { WalkState } from '../../../server/src/core/walk';
-import { SKILLS, TIER_NAMES, skillInfo } from '../../../server/src/core/skills';
-import type { AskClass } from '../../../server/src/core/types';
+import { ASK_LABELS, STAGES, stageLabel } from '../../../core/src/model';
+import type { Recommendation } from '../../../core/src/recommend';
+import type { WalkState } from '../../../core/src/walk';
+import { SKILLS, TIER_NAMES, skillInfo } from '../../../core/src/skills';
+import type { AskClass } from '../../../core/src/types';
 
 /** What picking an item does. */
 export type PickAction = { kind: 'choose'; index: number } | { kind: 'open'; skill: string } | { kind: 'trust'; level: number } | { kind: 'none' };
