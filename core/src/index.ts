@@ -12,3 +12,5 @@ export * from './skills';
 export * from './hover';
 export * from './actions';
 export * from './recommend';
+export { warmTagger } from './asks/tagger';
+export * from './protocol';

@@ -21,8 +21,6 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { configCompletions, configHover, isYamlConfigUri, loadConfigSchemaDocs, type ConfigSchemaDocs } from './configCompletion';
-import type { HoverLinks } from '../../core/src/index';
-import { warmTagger } from '../../core/src/asks/tagger';
 import { RuleDocs, resolveDocsRoot } from './diagnostics';
 import { DocumentStore } from './documents';
 import { buildProfile, notADraft } from './draftProfile';
@@ -34,12 +32,14 @@ import {
   PROFILE_CHANGED_NOTIFICATION,
   PROFILE_REQUEST,
   SET_TRUST_REQUEST,
+  warmTagger,
   type DraftProfile,
+  type HoverLinks,
   type ProfileChangedParams,
   type ProfileParams,
   type SetTrustParams,
   type SetTrustResult,
-} from './protocol';
+} from '../../core/src/index';
 import { SERVER_COMMANDS, executeCommand, type CommandClient } from './serverCommands';
 import { DEFAULT_DEBOUNCE_MS, DocumentSettingsCache } from './settings';
 import { Workspace, pathToUri } from './workspace';

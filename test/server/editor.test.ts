@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { CHECK_IDS } from '../../core/src/checks/index';
-import type { DraftProfile, SetTrustResult } from '../../server/src/protocol';
+import type { DraftProfile, SetTrustResult } from '../../core/src/index';
 import { LspHarness, ROOT, positionOf } from './lsp-harness';
 
 const SKILL = (name: string) => pathToFileURL(path.join(ROOT, 'skills', name, 'SKILL.md')).href;
