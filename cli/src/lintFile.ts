@@ -2,10 +2,9 @@
  * Lint one file: read it (strictly as UTF-8), analyse it with the core, and turn the result
  * into a report entry. Runs in the main thread or in a worker; everything it returns is plain data.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Analyzer, type Analysis, type Channel, type DraftType, type Position, type Range, type TrustlineSettings } from '../../core/src/index';
-import { linksOutside } from '../../server/src/nodeHost';
+import { nodeHost } from '../../core/node/index';
 import { toReport, type FileOutcome } from './report';
 
 /** The note for a file reached through a symbolic link that leads out of the project. */
@@ -33,7 +32,7 @@ export interface LintOptions {
   quiet: boolean;
   /**
    * The repository (git root) or, outside one, the working folder: a file reached through a
-   * symbolic link that leads outside it is not read (nodeHost.linksOutside).
+   * symbolic link that leads outside it is not read (Host.linksOutside).
    */
   projectRoot?: string;
 }
@@ -47,13 +46,13 @@ export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer, 
   if (text === undefined) {
     // Before anything is read: a link in the project to a file outside it must not get its text
     // into a report, an annotation or an error message.
-    if (opts.projectRoot !== undefined && linksOutside(task.file!, opts.projectRoot)) return note(OUTSIDE_FILE, 'skipped');
+    if (opts.projectRoot !== undefined && nodeHost.linksOutside(task.file!, opts.projectRoot)) return note(OUTSIDE_FILE, 'skipped');
     let buf: Buffer;
     try {
       // UTF-8 text is at least one byte per UTF-16 code unit, at most 4: a file this large cannot fit.
-      const size = statSync(task.file!).size;
+      const size = nodeHost.size(task.file!);
       if (size > opts.settings.maxFileSize * 4) return note(`skipped: ${size} bytes is over maxFileSize (${opts.settings.maxFileSize} characters)`, 'skipped');
-      buf = readFileSync(task.file!);
+      buf = Buffer.from(nodeHost.readFile(task.file!));
     } catch (err) {
       return readError(err as NodeJS.ErrnoException, note);
     }

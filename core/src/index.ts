@@ -14,3 +14,4 @@ export * from './actions';
 export * from './recommend';
 export { warmTagger } from './asks/tagger';
 export * from './protocol';
+export type { Host } from './host';

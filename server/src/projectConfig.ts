@@ -16,12 +16,11 @@
  *
  * Parsing and merging are the core's (config.ts), shared with the CLI.
  */
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
+import { isAtOrBelow, nodeHost } from '../../core/node/index';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, stripBom, type TrustlineSettings } from '../../core/src/index';
+import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, type TrustlineSettings } from '../../core/src/index';
 import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, linkedOutConfigDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -104,7 +103,7 @@ export class ProjectConfigs {
     const dir = path.dirname(p);
     return this.folders().filter((f) => {
       if (!isAtOrBelow(f.fsPath, dir)) return false;
-      const git = findGitRoot(f.fsPath);
+      const git = nodeHost.findGitRoot(f.fsPath);
       return git === undefined || isAtOrBelow(dir, git);
     });
   }
@@ -178,8 +177,8 @@ export class ProjectConfigs {
 
   /** The folder holding the config that applies to a workspace folder, as the CLI finds it. */
   private configDir(folder: Folder): string | undefined {
-    const exists = (p: string) => this.openBuffer(p) !== undefined || isFile(p);
-    const file = discoverConfigFile(folder.fsPath, findGitRoot(folder.fsPath), exists);
+    const exists = (p: string) => this.openBuffer(p) !== undefined || nodeHost.isFile(p);
+    const file = nodeHost.discoverConfigFile(folder.fsPath, nodeHost.findGitRoot(folder.fsPath), exists);
     return file === undefined ? undefined : path.dirname(file);
   }
 
@@ -194,13 +193,13 @@ export class ProjectConfigs {
     const open = this.openBuffer(fsPath);
     if (open) return { name, fsPath, uri: open.uri, text: open.getText(), version: open.version };
     try {
-      const size = statSync(fsPath).size;
+      const size = nodeHost.size(fsPath);
       if (size > MAX_CONFIG_BYTES) {
         this.deps.log.warn(`Ignored ${fsPath}: ${size} bytes is too large for a Trustline config file.`);
         return undefined;
       }
-      // Editors hide the byte order mark, so positions are counted without it.
-      const text = stripBom(readFileSync(fsPath, 'utf8'));
+      // Without the byte order mark (editors hide it), so positions are counted without it.
+      const text = nodeHost.readText(fsPath);
       return { name, fsPath, uri: pathToUri(fsPath), text, version: undefined };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -225,8 +224,3 @@ function hasSyntaxError(text: string): boolean {
   }
 }
 
-
-function isAtOrBelow(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}

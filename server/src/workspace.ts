@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
-import { findGitRoot, linksOutside, resolvesInside } from './nodeHost';
+import { nodeHost } from '../../core/node/index';
 
 export interface Folder {
   uri: string;
@@ -98,7 +98,7 @@ export class Workspace {
 
 /** A workspace folder's project: the git repository holding it, else the folder itself (as the CLI decides). */
 export function projectRoot(folder: string): string {
-  return findGitRoot(folder) ?? folder;
+  return nodeHost.findGitRoot(folder) ?? folder;
 }
 
 /**
@@ -107,7 +107,7 @@ export function projectRoot(folder: string): string {
  * still the workspace.)
  */
 export function leavesFolder(p: string, folder: string): boolean {
-  return linksOutside(p, projectRoot(folder)) && !resolvesInside(p, folder);
+  return nodeHost.linksOutside(p, projectRoot(folder)) && !nodeHost.resolvesInside(p, folder);
 }
 
 function trimSep(p: string): string {

@@ -87,4 +87,20 @@ describe('the core and its hosts', () => {
     }
     assert.deepEqual(offenders, []);
   });
+
+  test('the server and the CLI reach the core through its entries only: core/src/index.ts and the Node host, core/node/index.ts', () => {
+    const entries = new Set(['core/src/index.ts', 'core/node/index.ts']);
+    const offenders: string[] = [];
+    for (const dir of ['server/src', 'cli/src']) {
+      for (const file of sources(path.join(ROOT, dir))) {
+        for (const { specifier } of importsOf(file)) {
+          const target = resolve(file, specifier);
+          if (target === undefined || !rel(target).startsWith('core/')) continue;
+          if (!entries.has(rel(target))) offenders.push(`${rel(file)} imports ${specifier}`);
+        }
+        if (dir === 'cli/src' && importsOf(file).some(({ specifier }) => rel(resolve(file, specifier) ?? '').startsWith('server/'))) offenders.push(`${rel(file)} imports the server`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
 });
