@@ -88,6 +88,11 @@ export interface Analysis {
   internalErrors?: string[];
 }
 
+/** The analysis of a document that is not read: out of scope, disabled, too large or over the time budget. */
+export function notAnalysed(text: string | Doc, skipped: NonNullable<Analysis['skipped']>): Analysis {
+  return { analysed: false, skipped, doc: typeof text === 'string' ? new Doc(text) : text, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
+}
+
 export class Analyzer {
   /** The blocks of the last analysis, read, by their text (pipeline/readBlocks.ts). */
   private cache: BlockCache = new Map();
@@ -102,11 +107,10 @@ export class Analyzer {
     // Editors hide the byte order mark and count columns without it; so do we.
     const doc = new Doc(rawText);
     const text = doc.text;
-    const empty: Analysis = { analysed: false, doc, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
 
     const scope = readFrontMatter(text, settings, options.path, options.force);
-    if (scope.skipped === 'out-of-scope') return { ...empty, skipped: scope.skipped, frontMatter: scope.frontMatter };
-    if (scope.skipped) return { ...empty, skipped: scope.skipped };
+    if (scope.skipped === 'out-of-scope') return { ...notAnalysed(doc, scope.skipped), frontMatter: scope.frontMatter };
+    if (scope.skipped) return notAnalysed(doc, scope.skipped);
     const fm = scope.frontMatter;
     this.useLexicon(settings);
     const lines = doc.lines;
@@ -119,7 +123,7 @@ export class Analyzer {
     this.cache = read.cache;
     // Half a draft read gives wrong verdicts (a missing ask, a competing one unseen): over the
     // budget nothing is reported but that it was skipped, and the host says so once.
-    if (read.stopped) return { ...empty, skipped: 'over-budget', frontMatter: fm, parsedBlocks: read.parsed, totalBlocks: read.total };
+    if (read.stopped) return { ...notAnalysed(doc, 'over-budget'), frontMatter: fm, parsedBlocks: read.parsed, totalBlocks: read.total };
 
     const sentences = assembleSentences(text, lines, read.blocks);
     const { profile, problems } = profileDraft(fm, sentences.stats, settings, lines, options.path);
