@@ -3,7 +3,7 @@
  * into a report entry. Runs in the main thread or in a worker; everything it returns is plain data.
  */
 import { performance } from 'node:perf_hooks';
-import { Analyzer, analyzable, type Analysis, type Channel, type DraftType, type Gate, type Position, type Range, type TrustlineSettings, type Unanalyzable } from '../../core/src/index';
+import { Analyzer, analyzable, type Channel, type DraftType, type Gate, type ProfileDefaults, type TrustlineSettings, type Unanalyzable } from '../../core/src/index';
 import { nodeHost } from '../../core/node/index';
 import { toReport, type FileOutcome } from './report';
 
@@ -58,22 +58,20 @@ export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer, 
   if (!gate.ok) return refused(gate);
   const text = gate.text;
 
-  const first = analyzer.analyze(text, { path: task.draftPath, settings: opts.settings, force: task.forced, clock });
-  if (!first.analysed) {
-    if (first.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
+  const a = analyzer.analyze(text, { path: task.draftPath, settings: opts.settings, force: task.forced, clock, defaults: profileDefaults(opts) });
+  if (!a.analysed) {
+    if (a.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
     return { kind: 'out-of-scope' };
   }
-  const injected = injectProfile(first, opts);
-  if (!injected) return { kind: 'report', report: toReport(task.display, first, undefined, opts.quiet), rootPath: task.rootPath };
-  // The scope was decided on the real text above; the injected front matter must not change it.
-  const second = analyzer.analyze(injected.text, { path: task.draftPath, settings: opts.settings, force: true, clock });
-  if (second.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
-  const report = toReport(task.display, second, injected.map, opts.quiet);
-  for (const key of injected.fields) {
-    const flag = `given with --${key}`;
-    report[key].detail = flag;
-  }
-  return { kind: 'report', report, rootPath: task.rootPath };
+  return { kind: 'report', report: toReport(task.display, a, opts.quiet), rootPath: task.rootPath };
+}
+
+/** --type and --channel, for drafts whose front matter does not have the key. */
+function profileDefaults(opts: LintOptions): ProfileDefaults {
+  const defaults: ProfileDefaults = {};
+  if (opts.type) defaults.type = { value: opts.type, detail: 'given with --type' };
+  if (opts.channel) defaults.channel = { value: opts.channel, detail: 'given with --channel' };
+  return defaults;
 }
 
 /** The clock the time budget per document is held to (the core reads none of its own); tests pass a fake one. */
@@ -98,48 +96,4 @@ function readError(err: NodeJS.ErrnoException, note: (m: string, k?: 'error' | '
     default:
       return note(`cannot read the file: ${err.message}`);
   }
-}
-
-interface Injected {
-  text: string;
-  map: (r: Range) => Range;
-  fields: ('type' | 'channel')[];
-}
-
-/**
- * --type / --channel for a draft that does not declare them: the same analysis as if the draft's
- * front matter said so. The fields are inserted as whole lines (a new front matter block, or at
- * the top of the existing one), so mapping positions back is a shift by whole lines. They go into
- * the text the analysis read (`a.doc`, without a byte order mark), where its front matter offsets point.
- */
-function injectProfile(a: Analysis, opts: LintOptions): Injected | undefined {
-  const text = a.doc.text;
-  const fm = a.frontMatter!;
-  const fields: ('type' | 'channel')[] = [];
-  // Only keys the front matter lacks altogether: a bad declared value stays reported as such.
-  if (opts.type && !fm.fields.has('type')) fields.push('type');
-  if (opts.channel && !fm.fields.has('channel')) fields.push('channel');
-  if (fields.length === 0) return undefined;
-  const closed = fm.present && fm.bodyStart > fm.yamlStart;
-  if (fm.present && !closed) return undefined; // an unclosed front matter is reported as it is
-  const eol = /\r\n/.test(text) ? '\r\n' : /\r(?!\n)/.test(text) ? '\r' : '\n';
-  const lines = fields.map((k) => `${k}: ${k === 'type' ? opts.type : opts.channel}${eol}`).join('');
-  let out: string;
-  let at: number; // first inserted line
-  let count: number; // lines inserted
-  if (!fm.present) {
-    out = `---${eol}${lines}---${eol}${text}`;
-    at = 0;
-    count = fields.length + 2;
-  } else {
-    out = text.slice(0, fm.yamlStart) + lines + text.slice(fm.yamlStart);
-    at = 1;
-    count = fields.length;
-  }
-  const pos = (p: Position): Position => {
-    if (p.line < at) return p;
-    if (p.line < at + count) return { line: Math.max(0, at - 1), character: 0 };
-    return { line: p.line - count, character: p.character };
-  };
-  return { text: out, map: (r) => ({ start: pos(r.start), end: pos(r.end) }), fields };
 }

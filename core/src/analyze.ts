@@ -17,6 +17,7 @@
  */
 import type { CheckContext } from './checks/index';
 import type { FrontMatter } from './frontmatter';
+import type { ProfileDefaults } from './profile';
 import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA } from './lexicon';
 import type { TrustlineSettings } from './settings';
 import { Doc } from './text';
@@ -40,6 +41,11 @@ export interface AnalyzeOptions {
   settings?: Partial<TrustlineSettings>;
   /** Skip the opt-in scope test (a file named explicitly on the command line). */
   force?: boolean;
+  /**
+   * Profile values for a draft whose front matter does not have the key, and where they came from
+   * (the CLI's --type and --channel): the profile stage reads them as declared outside the file.
+   */
+  defaults?: ProfileDefaults;
   /**
    * The host's clock in milliseconds (`performance.now`), read between blocks to hold the
    * analysis to `settings.timeBudgetMs`. The core never reads a clock of its own, so without one
@@ -126,7 +132,7 @@ export class Analyzer {
     if (read.stopped) return { ...notAnalysed(doc, 'over-budget'), frontMatter: fm, parsedBlocks: read.parsed, totalBlocks: read.total };
 
     const sentences = assembleSentences(text, lines, read.blocks);
-    const { profile, problems } = profileDraft(fm, sentences.stats, settings, lines, options.path);
+    const { profile, problems } = profileDraft(fm, sentences.stats, settings, lines, options.path, options.defaults);
     this.verdicts = trainedReaderPass(text, lines, sentences, profile, options.askModel, this.verdicts, options.onUnits);
     const { asks, pressure, units, stats, directives } = sentences;
     const distinctAsks = asksForAudience(text, asks, sentences.toCustomers, profile);

@@ -6,6 +6,7 @@ export { DEFAULT_SETTINGS, DEFAULT_DRAFT_GLOBS, MAX_FILE_SIZE_RANGE, MAX_FINDING
 export { globProblem, compileGlob, globMatches, type CompiledGlob } from './glob';
 export { Doc, LineIndex, stripBom } from './text';
 export * from './model';
+export type { GivenValue, ProfileDefaults } from './profile';
 export type * from './types';
 export { parseConfigText, configToSettings, mergeSettings, findConfigFile, CONFIG_FILE_NAMES, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './config';
 export * from './alternatives';
