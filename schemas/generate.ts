@@ -1,5 +1,5 @@
 // Regenerates every list of checks, classes, channels and stages that is kept in a file, from the
-// core's data and the check files: the registry itself (server/src/core/checks/index.ts lists
+// core's data and the check files: the registry itself (core/src/checks/index.ts lists
 // every check file of its folder), schemas/*.schema.json, the trustline.checks setting in
 // package.json, the ids in docs/config.md and docs/settings.md, and the table of checks in
 // docs/rules/README.md (between their `generated:` markers).
@@ -25,7 +25,7 @@ function betweenLines(text: string, name: string, content: string, file: string)
 }
 
 // First the registry, from the files alone, before the core is loaded (a deleted check file
-// would stop it loading): every file of server/src/core/checks/ but the contract and the
+// would stop it loading): every file of core/src/checks/ but the contract and the
 // helpers, each exporting its check as the camel-case form of its id. The registry's order is
 // kept (it is the order users see in SARIF, the schemas and the settings); a new file goes last.
 const REGISTRY = 'core/src/checks/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Train the trained reader (server/src/core/asks/learned.ts) on the labelled corpora.
+ * Train the trained reader (core/src/asks/learned.ts) on the labelled corpora.
  *
  *   node --import tsx scripts/train-ask-model.ts [--out FILE] [--exclude FOLDER]... [--cv DIR] [--dump FILE]
  *
@@ -15,7 +15,7 @@
  * those out-of-set scores is kept (where F1 is flat, within one point, the one with the
  * fewest false alarms).
  *
- * --out FILE      where to write the model (default: server/src/core/data/ask-model.json)
+ * --out FILE      where to write the model (default: core/src/data/ask-model.json)
  * --exclude DIR   leave a set out of training (repeatable)
  * --cv DIR        also write DIR/<set>.json: the model trained without each set, with the chosen
  *                 thresholds, for `scripts/eval-corpus.ts --model DIR/<set>.json <set>`

@@ -1,4 +1,4 @@
-// Trust-matched alternative asks: the data file (server/src/core/data/alternatives.json) and the
+// Trust-matched alternative asks: the data file (core/src/data/alternatives.json) and the
 // ordering a writer sees in hovers and the light bulb. The most important test reads every
 // alternative back through the analyzer: a suggestion the lexicon does not recognise as the class
 // it claims would leave the writer with a draft that is still wrong (or that now asks for nothing).

@@ -1,4 +1,4 @@
-// Ask extraction and classification: the lexicon (server/src/core/data/lexicon.json) run
+// Ask extraction and classification: the lexicon (core/src/data/lexicon.json) run
 // through the real pipeline (Analyzer -> blocks -> lexicon), on labelled phrasings.
 //
 // Most phrasings are paraphrased from real B2B copy (cold and nurture emails, breakup emails,

@@ -1,5 +1,5 @@
 /**
- * The trained reader (server/src/core/asks/learned.ts): what it adds to the rules, what it never
+ * The trained reader (core/src/asks/learned.ts): what it adds to the rules, what it never
  * overturns, and that the bundled weights are what the training script makes of the corpora.
  */
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The ask reader's modules (server/src/core/asks/), each on its own: the vocabulary's word
+// The ask reader's modules (core/src/asks/), each on its own: the vocabulary's word
 // boundaries, the tagger's two readings, the candidate shapes, the filters for section 2a's
 // non-asks, the classes, what position decides, and pressure in context. Whole drafts are
 // covered by test/fixtures/asks/ and the labelled phrasings in asks*.test.ts.
