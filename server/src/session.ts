@@ -43,6 +43,7 @@ import {
 import { SERVER_COMMANDS, executeCommand, type CommandClient } from './serverCommands';
 import { DEFAULT_DEBOUNCE_MS, DocumentSettingsCache } from './settings';
 import { Workspace, pathToUri } from './workspace';
+import { nodeHost } from '../../core/node/index';
 
 export interface SessionOptions {
   /** Folder of the running server script, for finding the shipped docs/rules pages. */
@@ -78,7 +79,7 @@ const COMPLETION_TRIGGERS = [':', ' '];
 
 export function startSession(connection: Connection, options: SessionOptions): void {
   const log = new Logger(connection.console);
-  const workspace = new Workspace();
+  const workspace = new Workspace(nodeHost);
   const store = new DocumentStore(log);
   const docs = new RuleDocs(resolveDocsRoot(undefined, options.serverDir));
   let pullConfiguration = false;
