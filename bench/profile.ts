@@ -6,8 +6,8 @@
 import { Session } from 'node:inspector';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Analyzer } from '../server/src/core/index';
-import { forgetReadings } from '../server/src/core/asks/tagger';
+import { Analyzer } from '../core/src/index';
+import { forgetReadings } from '../core/src/asks/tagger';
 import { ROOT } from '../test/support/root';
 
 export interface ProfileSummary {

@@ -1,5 +1,5 @@
 // Regenerates every list of checks, classes, channels and stages that is kept in a file, from the
-// core's data and the check files: the registry itself (server/src/core/checks/index.ts lists
+// core's data and the check files: the registry itself (core/src/checks/index.ts lists
 // every check file of its folder), schemas/*.schema.json, the trustline.checks setting in
 // package.json, the ids in docs/config.md and docs/settings.md, and the table of checks in
 // docs/rules/README.md (between their `generated:` markers).
@@ -8,7 +8,7 @@
 // (test/unit/registry-lists.test.ts runs it so).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Check } from '../server/src/core/checks/check';
+import type { Check } from '../core/src/checks/check';
 import stages from '../skills/stages.json';
 
 const root = path.join(__dirname, '..');
@@ -25,13 +25,13 @@ function betweenLines(text: string, name: string, content: string, file: string)
 }
 
 // First the registry, from the files alone, before the core is loaded (a deleted check file
-// would stop it loading): every file of server/src/core/checks/ but the contract and the
+// would stop it loading): every file of core/src/checks/ but the contract and the
 // helpers, each exporting its check as the camel-case form of its id. The registry's order is
 // kept (it is the order users see in SARIF, the schemas and the settings); a new file goes last.
-const REGISTRY = 'server/src/core/checks/index.ts';
+const REGISTRY = 'core/src/checks/index.ts';
 const NOT_CHECKS = new Set(['check', 'index', 'util']);
 const camel = (id: string) => id.replace(/-([a-z])/g, (_m, ch: string) => ch.toUpperCase());
-const checkFiles = fs.readdirSync(path.join(root, 'server', 'src', 'core', 'checks')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((f) => !NOT_CHECKS.has(f));
+const checkFiles = fs.readdirSync(path.join(root, 'core', 'src', 'checks')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((f) => !NOT_CHECKS.has(f));
 const registryText = read(REGISTRY);
 const registered = [...registryText.matchAll(/^import \{ \w+ \} from '\.\/([a-z-]+)';$/gm)].map((m) => m[1]!).filter((id) => checkFiles.includes(id));
 const CHECK_IDS = [...registered, ...checkFiles.filter((f) => !registered.includes(f)).sort()];
@@ -51,7 +51,7 @@ if (registry !== registryText) {
 
 // Then everything else, from the core (loaded now, with the registry as it is on disk).
 // Required here, not imported at the top: the core must load after the registry is written.
-const core = require('../server/src/core/index') as typeof import('../server/src/core/index');
+const core = require('../core/src/index') as typeof import('../core/src/index');
 const { MAX_FILE_SIZE_RANGE, TIME_BUDGET_RANGE, MAX_FINDINGS_RANGE, DEFAULT_SETTINGS, SEVERITY_SETTINGS, MAX_PHRASE_LENGTH, ASK_CLASSES, CHANNELS, STAGES, DRAFT_TYPES, ASK_LABELS, MAX_FINDINGS_NOTE, UNREAD_BLOCK } = core;
 const CHECKS: readonly Check[] = core.CHECKS;
 const stageNames = [...new Set([...STAGES.map(s => s.name.toLowerCase()), ...Object.keys(stages.aliases)])];

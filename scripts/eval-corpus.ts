@@ -31,9 +31,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Analyzer, type Ask, type AskClass } from '../server/src/core/index';
-import { ASK_LEVELS } from '../server/src/core/model';
-import type { AskModel } from '../server/src/core/asks/learned';
+import { Analyzer, type Ask, type AskClass } from '../core/src/index';
+import { ASK_LEVELS } from '../core/src/model';
+import type { AskModel } from '../core/src/asks/learned';
 import { assignPairs, CLASSES, readPiece, sentenceBounds, type Expected } from './lib/corpus';
 
 const NONE = '(none)';

@@ -14,7 +14,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AskClass } from '../server/src/core/index';
+import type { AskClass } from '../core/src/index';
 import { assignPairs, CLASSES, readPiece, sentenceBounds, type Expected } from './lib/corpus';
 
 const [refDir, secondDir] = process.argv.slice(2).map((d) => resolve(d));

@@ -1,5 +1,5 @@
 /**
- * Train the trained reader (server/src/core/asks/learned.ts) on the labelled corpora.
+ * Train the trained reader (core/src/asks/learned.ts) on the labelled corpora.
  *
  *   node --import tsx scripts/train-ask-model.ts [--out FILE] [--exclude FOLDER]... [--cv DIR] [--dump FILE]
  *
@@ -15,7 +15,7 @@
  * those out-of-set scores is kept (where F1 is flat, within one point, the one with the
  * fewest false alarms).
  *
- * --out FILE      where to write the model (default: server/src/core/data/ask-model.json)
+ * --out FILE      where to write the model (default: core/src/data/ask-model.json)
  * --exclude DIR   leave a set out of training (repeatable)
  * --cv DIR        also write DIR/<set>.json: the model trained without each set, with the chosen
  *                 thresholds, for `scripts/eval-corpus.ts --model DIR/<set>.json <set>`
@@ -29,9 +29,9 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Analyzer, type AskClass } from '../server/src/core/index';
-import type { TrainingUnit } from '../server/src/core/analyze';
-import { adds, askProbability, classFeatures, classProbabilities, FEATURE_VERSION, reclassed, type AskModel, type LinearModel } from '../server/src/core/asks/learned';
+import { Analyzer, type AskClass } from '../core/src/index';
+import type { TrainingUnit } from '../core/src/analyze';
+import { adds, askProbability, classFeatures, classProbabilities, FEATURE_VERSION, reclassed, type AskModel, type LinearModel } from '../core/src/asks/learned';
 import { CLASSES, readPiece } from './lib/corpus';
 
 /** The labelled sets the bundled model learns from (docs/evaluation.md). A fresh held-out set is never here before its blind run. */
@@ -53,7 +53,7 @@ interface Example {
 }
 
 const argv = process.argv.slice(2);
-let out = join(__dirname, '..', 'server', 'src', 'core', 'data', 'ask-model.json');
+let out = join(__dirname, '..', 'core', 'src', 'data', 'ask-model.json');
 let cvDir: string | undefined;
 let dumpFile: string | undefined;
 const excluded = new Set<string>();
@@ -277,6 +277,6 @@ if (cvDir) {
   console.log(`wrote the ${folds.size} out-of-set models to ${cvDir}`);
 }
 const model = train(all, chosen);
-const comment = `Weights of the trained reader (server/src/core/asks/learned.ts), written by scripts/train-ask-model.ts from ${sets.join(', ')} (${all.length} sentences). Do not edit by hand: retrain.`;
+const comment = `Weights of the trained reader (core/src/asks/learned.ts), written by scripts/train-ask-model.ts from ${sets.join(', ')} (${all.length} sentences). Do not edit by hand: retrain.`;
 writeFileSync(out, `${JSON.stringify({ $comment: comment, ...model }, null, 0)}\n`);
 console.log(`wrote ${out}: ${Object.keys(model.detect.weights).length} detection weights`);

@@ -9,7 +9,6 @@
  * 1 findings over the threshold, 2 bad usage, a config error or a file that could not be read;
  * every non-zero exit prints a one-line reason on stderr.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +26,8 @@ import {
   type Channel,
   type DraftType,
   type TrustlineSettings,
-} from '../../server/src/core/index';
+} from '../../core/src/index';
+import { nodeHost } from '../../core/node/index';
 import { colors, useColor } from './color';
 import { explainText } from './explain';
 import { expandInputs, relativeTo, toPosix } from './files';
@@ -40,8 +40,7 @@ import { lintTask, type LintOptions, type LintTask } from './lintFile';
 import { VERSION } from './meta';
 import { WorkerPool, runWorkerIfWorker } from './pool';
 import { Progress } from './progress';
-import { discoverConfigFile, findGitRoot, loadConfig } from './projectConfig';
-import { linksOutside } from '../../server/src/nodeHost';
+import { loadConfig } from './projectConfig';
 import { countFindings, emptySummary, type FileNote, type FileOutcome } from './report';
 
 /** Below this many files one thread is faster than starting workers. */
@@ -161,14 +160,14 @@ function prepare(args: string[], io: Io, defaultFormat: string, formats: readonl
     cli.defaultTrust = level;
   }
 
-  const gitRoot = findGitRoot(io.cwd);
-  const configFile = values.config !== undefined ? path.resolve(io.cwd, values.config) : discoverConfigFile(io.cwd, gitRoot);
+  const gitRoot = nodeHost.findGitRoot(io.cwd);
+  const configFile = values.config !== undefined ? path.resolve(io.cwd, values.config) : nodeHost.discoverConfigFile(io.cwd, gitRoot);
   let layer: Partial<TrustlineSettings> = {};
   // The repository, else the working folder: links that lead out of it are not followed.
   const projectRoot = gitRoot ?? io.cwd;
   if (configFile) {
     const display = path.relative(io.cwd, configFile) || configFile;
-    if (linksOutside(configFile, projectRoot)) {
+    if (nodeHost.linksOutside(configFile, projectRoot)) {
       // Not read, so none of its text can reach an error message.
       io.stderr.write(`trustline: ${display} is a symbolic link to a file outside the project; it is not read (copy the settings into the project instead)\n`);
       return 2;
@@ -191,7 +190,7 @@ function prepare(args: string[], io: Io, defaultFormat: string, formats: readonl
     // Two config files in one folder: the editor warns about the ignored one, and so do we.
     for (const other of CONFIG_FILE_NAMES) {
       const p = path.join(path.dirname(configFile), other);
-      if (p !== configFile && values.config === undefined && existsSync(p)) io.stderr.write(`trustline: ${path.relative(io.cwd, p) || other} is ignored: ${display} is used (merge them and delete one)\n`);
+      if (p !== configFile && values.config === undefined && nodeHost.isFile(p)) io.stderr.write(`trustline: ${path.relative(io.cwd, p) || other} is ignored: ${display} is used (merge them and delete one)\n`);
     }
   }
   // Precedence: defaults < project config < CLI flags (docs/config.md).

@@ -1,5 +1,5 @@
 /** `trustline explain FILE`: the profile with where each value came from, and every ask with why it was classified so. */
-import { ASK_LABELS, type AskClass } from '../../server/src/core/index';
+import { ASK_LABELS, type AskClass } from '../../core/src/index';
 import type { Colors } from './color';
 import type { FileReport } from './report';
 

@@ -12,7 +12,7 @@
 import { promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { linksOutside } from '../../server/src/nodeHost';
+import { nodeHost } from '../../core/node/index';
 import type { LintTask } from './lintFile';
 import type { FileNote } from './report';
 
@@ -196,7 +196,7 @@ async function* walk(dir: string, ctx: ExpandContext, want: (abs: string) => boo
       }
       if (st.isDirectory()) {
         if (!hidden && (SKIP_DIRS.has(name) || name.startsWith('.'))) continue;
-        if (ctx.projectRoot !== undefined && linksOutside(p, ctx.projectRoot)) {
+        if (ctx.projectRoot !== undefined && nodeHost.linksOutside(p, ctx.projectRoot)) {
           ctx.note({ path: toPosix(path.relative(ctx.cwd, p)), message: 'skipped: a symbolic link to a folder outside the project; it was not walked', kind: 'skipped' });
           continue;
         }

@@ -2,10 +2,9 @@
  * Lint one file: read it (strictly as UTF-8), analyse it with the core, and turn the result
  * into a report entry. Runs in the main thread or in a worker; everything it returns is plain data.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Analyzer, type Analysis, type Channel, type DraftType, type Position, type Range, type TrustlineSettings } from '../../server/src/core/index';
-import { linksOutside } from '../../server/src/nodeHost';
+import { Analyzer, analyzable, type Channel, type DraftType, type Gate, type ProfileDefaults, type TrustlineSettings, type Unanalyzable } from '../../core/src/index';
+import { nodeHost } from '../../core/node/index';
 import { toReport, type FileOutcome } from './report';
 
 /** The note for a file reached through a symbolic link that leads out of the project. */
@@ -33,56 +32,46 @@ export interface LintOptions {
   quiet: boolean;
   /**
    * The repository (git root) or, outside one, the working folder: a file reached through a
-   * symbolic link that leads outside it is not read (nodeHost.linksOutside).
+   * symbolic link that leads outside it is not read (Host.linksOutside).
    */
   projectRoot?: string;
 }
 
-/** Like the language server (git's heuristic): a NUL in the first 8000 characters means binary. */
-const BINARY_PROBE = 8000;
-
 export function lintTask(task: LintTask, opts: LintOptions, analyzer: Analyzer, clock: () => number = now): FileOutcome {
   const note = (message: string, kind: 'error' | 'skipped' = 'error'): FileOutcome => ({ kind: 'note', note: { path: task.display, message, kind } });
-  let text = task.text;
-  if (text === undefined) {
+  const max = opts.settings.maxFileSize;
+  // The core's gate, as the server's: too large, binary (a NUL early on), not UTF-8.
+  const refused = (gate: Unanalyzable) => (gate.reason === 'too-large' || gate.reason === 'binary' ? note(`skipped: ${gate.message}`, 'skipped') : note(gate.message));
+  let gate: Gate;
+  if (task.text === undefined) {
     // Before anything is read: a link in the project to a file outside it must not get its text
     // into a report, an annotation or an error message.
-    if (opts.projectRoot !== undefined && linksOutside(task.file!, opts.projectRoot)) return note(OUTSIDE_FILE, 'skipped');
-    let buf: Buffer;
+    if (opts.projectRoot !== undefined && nodeHost.linksOutside(task.file!, opts.projectRoot)) return note(OUTSIDE_FILE, 'skipped');
     try {
-      // UTF-8 text is at least one byte per UTF-16 code unit, at most 4: a file this large cannot fit.
-      const size = statSync(task.file!).size;
-      if (size > opts.settings.maxFileSize * 4) return note(`skipped: ${size} bytes is over maxFileSize (${opts.settings.maxFileSize} characters)`, 'skipped');
-      buf = readFileSync(task.file!);
+      // Its size first: a file too large is not read at all.
+      const bySize = analyzable({ size: nodeHost.size(task.file!) }, max);
+      gate = bySize.ok ? analyzable(nodeHost.readFile(task.file!), max) : bySize;
     } catch (err) {
       return readError(err as NodeJS.ErrnoException, note);
     }
-    // git's heuristic, as the server's: a NUL byte early on means binary (UTF-16 is caught first).
-    const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
-    if (!utf16 && buf.subarray(0, BINARY_PROBE).includes(0)) return note('skipped: looks like a binary file (it holds NUL bytes)', 'skipped');
-    const decoded = decodeUtf8(buf);
-    if (typeof decoded !== 'string') return note(decoded.error);
-    text = decoded;
-  }
-  if (text.slice(0, BINARY_PROBE).includes('\u0000')) return note('skipped: looks like a binary file (it holds NUL bytes)', 'skipped');
+  } else gate = analyzable(task.text, max);
+  if (!gate.ok) return refused(gate);
+  const text = gate.text;
 
-  const first = analyzer.analyze(text, { path: task.draftPath, settings: opts.settings, force: task.forced, clock });
-  if (!first.analysed) {
-    if (first.skipped === 'too-large') return note(`skipped: longer than maxFileSize (${opts.settings.maxFileSize} characters)`, 'skipped');
-    if (first.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
+  const a = analyzer.analyze(text, { path: task.draftPath, settings: opts.settings, force: task.forced, clock, defaults: profileDefaults(opts) });
+  if (!a.analysed) {
+    if (a.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
     return { kind: 'out-of-scope' };
   }
-  const injected = injectProfile(first, opts);
-  if (!injected) return { kind: 'report', report: toReport(task.display, first, undefined, opts.quiet), rootPath: task.rootPath };
-  // The scope was decided on the real text above; the injected front matter must not change it.
-  const second = analyzer.analyze(injected.text, { path: task.draftPath, settings: opts.settings, force: true, clock });
-  if (second.skipped === 'over-budget') return overBudget(note, opts.settings.timeBudgetMs);
-  const report = toReport(task.display, second, injected.map, opts.quiet);
-  for (const key of injected.fields) {
-    const flag = `given with --${key}`;
-    report[key].detail = flag;
-  }
-  return { kind: 'report', report, rootPath: task.rootPath };
+  return { kind: 'report', report: toReport(task.display, a, opts.quiet), rootPath: task.rootPath };
+}
+
+/** --type and --channel, for drafts whose front matter does not have the key. */
+function profileDefaults(opts: LintOptions): ProfileDefaults {
+  const defaults: ProfileDefaults = {};
+  if (opts.type) defaults.type = { value: opts.type, detail: 'given with --type' };
+  if (opts.channel) defaults.channel = { value: opts.channel, detail: 'given with --channel' };
+  return defaults;
 }
 
 /** The clock the time budget per document is held to (the core reads none of its own); tests pass a fake one. */
@@ -107,74 +96,4 @@ function readError(err: NodeJS.ErrnoException, note: (m: string, k?: 'error' | '
     default:
       return note(`cannot read the file: ${err.message}`);
   }
-}
-
-/** Strict UTF-8: a file in another encoding would be linted as garbage, so it is refused with the reason. */
-export function decodeUtf8(buf: Buffer): string | { error: string } {
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-    return { error: 'not UTF-8: the file is UTF-16 (save it as UTF-8)' };
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    const at = firstInvalidUtf8(buf);
-    const line = buf.subarray(0, at).filter((b) => b === 0x0a).length + 1;
-    return { error: `not UTF-8: byte 0x${buf[at]?.toString(16).padStart(2, '0') ?? '??'} at line ${line} (offset ${at}) is not valid UTF-8; save the file as UTF-8` };
-  }
-}
-
-function firstInvalidUtf8(b: Buffer): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (n < 0) return i;
-    for (let j = 1; j <= n; j++) if (i + j >= b.length || (b[i + j]! & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return Math.min(i, b.length - 1);
-}
-
-interface Injected {
-  text: string;
-  map: (r: Range) => Range;
-  fields: ('type' | 'channel')[];
-}
-
-/**
- * --type / --channel for a draft that does not declare them: the same analysis as if the draft's
- * front matter said so. The fields are inserted as whole lines (a new front matter block, or at
- * the top of the existing one), so mapping positions back is a shift by whole lines. They go into
- * the text the analysis read (`a.doc`, without a byte order mark), where its front matter offsets point.
- */
-function injectProfile(a: Analysis, opts: LintOptions): Injected | undefined {
-  const text = a.doc.text;
-  const fm = a.frontMatter!;
-  const fields: ('type' | 'channel')[] = [];
-  // Only keys the front matter lacks altogether: a bad declared value stays reported as such.
-  if (opts.type && !fm.fields.has('type')) fields.push('type');
-  if (opts.channel && !fm.fields.has('channel')) fields.push('channel');
-  if (fields.length === 0) return undefined;
-  const closed = fm.present && fm.bodyStart > fm.yamlStart;
-  if (fm.present && !closed) return undefined; // an unclosed front matter is reported as it is
-  const eol = /\r\n/.test(text) ? '\r\n' : /\r(?!\n)/.test(text) ? '\r' : '\n';
-  const lines = fields.map((k) => `${k}: ${k === 'type' ? opts.type : opts.channel}${eol}`).join('');
-  let out: string;
-  let at: number; // first inserted line
-  let count: number; // lines inserted
-  if (!fm.present) {
-    out = `---${eol}${lines}---${eol}${text}`;
-    at = 0;
-    count = fields.length + 2;
-  } else {
-    out = text.slice(0, fm.yamlStart) + lines + text.slice(fm.yamlStart);
-    at = 1;
-    count = fields.length;
-  }
-  const pos = (p: Position): Position => {
-    if (p.line < at) return p;
-    if (p.line < at + count) return { line: Math.max(0, at - 1), character: 0 };
-    return { line: p.line - count, character: p.character };
-  };
-  return { text: out, map: (r) => ({ start: pos(r.start), end: pos(r.end) }), fields };
 }

@@ -1,6 +1,6 @@
 /** The package's name, version and where its documentation lives online (for SARIF help links). */
 import pkg from '../../package.json';
-import { ruleDocPath } from '../../server/src/core/index';
+import { ruleDocPath } from '../../core/src/index';
 
 export const VERSION: string = pkg.version;
 

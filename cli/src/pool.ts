@@ -4,7 +4,7 @@
  * The worker entry is this same bundle (dist/cli.js), started with `workerData.trustlineWorker`.
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { Analyzer } from '../../server/src/core/index';
+import { Analyzer } from '../../core/src/index';
 import { lintTask, type LintOptions, type LintTask } from './lintFile';
 import type { FileOutcome } from './report';
 

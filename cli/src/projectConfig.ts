@@ -2,11 +2,12 @@
  * Config discovery for the CLI: the first `.trustline.yaml`/`.yml`/`.json` from the working
  * directory upwards, stopping at the git root (outside a repository, the working directory alone;
  * or `--config FILE`). Parsing and merging are the
- * core's (server/src/core/config.ts), shared with the language server.
+ * core's (core/src/config.ts), and finding the file is the Node host's (core/node), both shared
+ * with the language server.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Doc, parseConfigText, type ConfigProblem, type LineIndex, type ProjectConfig } from '../../server/src/core/index';
+import { nodeHost } from '../../core/node/index';
+import { Doc, parseConfigText, type ConfigProblem, type LineIndex, type ProjectConfig } from '../../core/src/index';
 
 export interface LoadedConfig {
   /** Absolute path of the config file, when one was found. */
@@ -16,13 +17,10 @@ export interface LoadedConfig {
   problems: string[];
 }
 
-// The config for a run in a folder: up to the git root, or that folder alone outside a repository.
-export { discoverConfigFile, findGitRoot } from '../../server/src/nodeHost';
-
 /** Read and parse a config file. Throws only when the file cannot be read at all. */
 export function loadConfig(file: string, display: string): LoadedConfig {
   // Editors hide the byte order mark; so do the positions we print (the server does the same).
-  const { text, lines } = new Doc(readFileSync(file, 'utf8'));
+  const { text, lines } = new Doc(nodeHost.readText(file));
   const { config, problems } = parseConfigText(text, path.basename(file));
   return { file, config, problems: problems.map((p) => formatProblem(display, lines, p)) };
 }

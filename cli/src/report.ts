@@ -3,7 +3,7 @@
  * Built once per file, in whichever thread analysed it, and passed as plain data to the formatters,
  * so a worker never ships the document text back to the main thread.
  */
-import { MAX_FINDINGS_NOTE, type Analysis, type FindingData, type Range, type Severity, type SourceKind } from '../../server/src/core/index';
+import { MAX_FINDINGS_NOTE, type Analysis, type FindingData, type Range, type Severity, type SourceKind } from '../../core/src/index';
 
 export interface SourcedOut<T> {
   value: T;
@@ -94,42 +94,32 @@ export function countFindings(summary: Summary, findings: readonly FindingOut[],
   }
 }
 
-/** Turn the core's analysis into the report entry. `map` moves ranges back when a profile was injected. */
-export function toReport(path: string, a: Analysis, map: (r: Range) => Range = (r) => r, quiet = false): FileReport {
+/** Turn the core's analysis into the report entry. */
+export function toReport(path: string, a: Analysis, quiet = false): FileReport {
   const p = a.profile!;
   const findings = a.findings
     .filter((f) => !quiet || f.severity === 'error')
-    .map((f): FindingOut => {
-      const range = map(f.range);
-      const data = mapData(f.data, map);
-      return {
+    .map(
+      (f): FindingOut => ({
         rule: f.rule,
         severity: f.severity,
         message: f.message,
-        line: range.start.line + 1,
-        column: range.start.character + 1,
-        endLine: range.end.line + 1,
-        endColumn: range.end.character + 1,
-        range,
-        data,
-      };
-    });
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        endLine: f.range.end.line + 1,
+        endColumn: f.range.end.character + 1,
+        range: f.range,
+        data: f.data,
+      }),
+    );
   return {
     path,
     type: { value: p.type.value, source: p.type.source, detail: p.type.detail },
     channel: { value: p.channel.value, source: p.channel.source, detail: p.channel.detail },
     trust: { level: p.trust.value.level, stage: p.trust.value.stage, source: p.trust.source, detail: p.trust.detail },
-    asks: a.asks.map((k) => {
-      const range = map(k.range);
-      return { text: k.text, class: k.class, level: k.level, kind: k.kind, via: k.via, line: range.start.line + 1, column: range.start.character + 1, range };
-    }),
+    asks: a.asks.map((k) => ({ text: k.text, class: k.class, level: k.level, kind: k.kind, via: k.via, line: k.range.start.line + 1, column: k.range.start.character + 1, range: k.range })),
     findings,
     suppressed: a.suppressed,
     ...(a.omittedFindings ? { omittedFindings: a.omittedFindings } : {}),
   };
-}
-
-function mapData(data: FindingData, map: (r: Range) => Range): FindingData {
-  if (!data.ask) return data;
-  return { ...data, ask: { ...data.ask, sentenceRange: map(data.ask.sentenceRange) } };
 }

@@ -18,7 +18,7 @@ import {
   type DraftProfile,
   type ProfileChangedParams,
   type SetTrustResult,
-} from '../../server/src/protocol';
+} from '../../core/src/client';
 import { CLIENT_ID, CLIENT_NAME, CONFIG_FILE_GLOB, YAML_EXTENSION_ID } from './constants';
 import { OPEN_SKILL_COMMAND, rewriteSkillLinks } from './logic/links';
 

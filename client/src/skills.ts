@@ -1,6 +1,6 @@
 /** Opening a skill of the library (skills/<name>/SKILL.md, shipped in the extension) in the markdown preview. */
 import * as vscode from 'vscode';
-import { skillDocPath, skillInfo } from '../../server/src/core/skills';
+import { skillDocPath, skillInfo } from '../../core/src/client';
 
 /** The SKILL.md of a skill inside this install. */
 export function skillUri(extensionUri: vscode.Uri, name: string): vscode.Uri {

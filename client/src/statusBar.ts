@@ -5,7 +5,7 @@
  * `trustline.isDraft` context key the commands' `when` clauses use. Click: Recommend skill.
  */
 import * as vscode from 'vscode';
-import type { DraftProfile } from '../../server/src/protocol';
+import type { DraftProfile } from '../../core/src/client';
 import { Commands, ContextKeys } from './constants';
 import { currentMarkdownDocument } from './editors';
 import type { TrustlineClient } from './languageClient';

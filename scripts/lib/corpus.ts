@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { AskClass } from '../../server/src/core/index';
+import type { AskClass } from '../../core/src/index';
 
 export const CLASSES: AskClass[] = ['consume', 'engage', 'exchange', 'meeting', 'evaluate', 'commit', 'expand', 'advocate'];
 

@@ -20,7 +20,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver/node';
-import { ASK_CLASSES, ASK_LABELS, CHANNELS, CHECK_IDS, SEVERITY_SETTINGS, STAGES, stageLabel, stripBom } from './core/index';
+import { ASK_CLASSES, ASK_LABELS, CHANNELS, CHECK_IDS, SEVERITY_SETTINGS, STAGES, stageLabel, stripBom } from '../../core/src/index';
 
 /** Descriptions from the JSON schema; every field may be missing (no schema shipped, or an old one). */
 export interface ConfigSchemaDocs {

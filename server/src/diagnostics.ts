@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, LineIndex, ruleDocPath, skillDocPath, type ConfigProblem, type Finding, type Severity } from './core/index';
+import { CONFIG_FILE_NAMES, LineIndex, ruleDocPath, skillDocPath, type ConfigProblem, type Finding, type Severity } from '../../core/src/index';
 import { pathToUri, uriToPath } from './workspace';
 
 export const SOURCE = 'trustline';

@@ -3,9 +3,8 @@
  * where each came from), the asks found, a summary of the findings, and the
  * Recommend-skill starting point. Built from the current analysis only.
  */
-import { askVerdictOn, channelInfo, countMismatches, draftTypeInfo, recommend, stageLabel, stageOf, type Finding } from './core/index';
+import { askVerdictOn, channelInfo, countMismatches, draftTypeInfo, recommend, stageLabel, stageOf, type DraftProfile, type Finding, type ProfileAsk, type ProfileFindings } from '../../core/src/index';
 import type { CurrentAnalysis } from './linter';
-import type { DraftProfile, ProfileAsk, ProfileFindings } from './protocol';
 
 /** The profile of a document Trustline does not check (or could not read). */
 export function notADraft(uri: string, version: number, skipped: DraftProfile['skipped']): DraftProfile {

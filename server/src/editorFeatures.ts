@@ -29,11 +29,11 @@ import {
   type Finding,
   type HoverLinks,
   type LineIndex,
+  type SetTrustResult,
   type TextEdit,
-} from './core/index';
+} from '../../core/src/index';
 import { SOURCE } from './diagnostics';
 import type { CurrentAnalysis } from './linter';
-import type { SetTrustResult } from './protocol';
 
 /** The code action kinds the server offers (advertised in `codeActionProvider`). */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];

@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { Analyzer, DEFAULT_SETTINGS, Doc, findingKeys, type Analysis, type AnalyzeOptions } from './core/index';
+import { Analyzer, DEFAULT_SETTINGS, analyzable, findingKeys, notAnalysed, type Analysis, type AnalyzeOptions } from '../../core/src/index';
 import { toDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -59,9 +59,6 @@ export interface LinterDeps {
   /** Milliseconds, for the time budget per document; `performance.now` unless a test substitutes one. */
   clock?: () => number;
 }
-
-/** How far into a document to look for NUL characters (git's binary heuristic). */
-const BINARY_PROBE = 8000;
 
 export class Linter {
   private states = new Map<string, DocState>();
@@ -141,9 +138,10 @@ export class Linter {
     const text = doc.getText();
     const last = state.last;
     if (last && last.version === doc.version && last.settings === settings && last.text === text) return last;
-    if (!isMarkdown(doc.languageId, uri) || text.slice(0, BINARY_PROBE).includes('\u0000') || this.deps.workspace.linksOut(uri)) return undefined;
+    if (!isMarkdown(doc.languageId, uri) || this.deps.workspace.linksOut(uri)) return undefined;
     try {
-      const analysis = this.deps.docs.isShipped(uri) ? shippedPage(text) : state.analyzer.analyze(text, this.options(uri, settings));
+      const analysis = this.analysisOf(uri, state, text, settings);
+      if (analysis === 'binary') return undefined;
       state.last = { uri, version: doc.version, text, settings, analysis };
       return state.last;
     } catch (err) {
@@ -151,6 +149,21 @@ export class Linter {
       state.analyzer = this.createAnalyzer();
       return undefined;
     }
+  }
+
+  /**
+   * The analysis of one document's text: a page shipped with the extension is never a draft; an
+   * enabled document goes through the core's gate first (analyzable.ts), which finds it binary
+   * (nothing is analysed or shown for it) or too large.
+   */
+  private analysisOf(uri: string, state: DocState, text: string, settings: DocumentSettings): Analysis | 'binary' {
+    if (this.deps.docs.isShipped(uri)) return notAnalysed(text, 'out-of-scope');
+    if (settings.analysis.enable) {
+      const gate = analyzable(text, settings.analysis.maxFileSize);
+      // Text is refused for one of two reasons: binary, or too large.
+      if (!gate.ok) return gate.reason === 'binary' ? 'binary' : notAnalysed(text, 'too-large');
+    }
+    return state.analyzer.analyze(text, this.options(uri, settings));
   }
 
   /** What the core gets for one document: its path for the draft globs, its settings, and the clock the time budget is held to. */
@@ -209,26 +222,26 @@ export class Linter {
       this.deps.onDidAnalyze?.(uri, version);
       return;
     }
-    if (text.slice(0, BINARY_PROBE).includes('\u0000')) {
-      if (!this.toldBinary.has(uri)) {
-        this.toldBinary.add(uri);
-        log.warn(`Skipped ${uri}: it contains NUL characters, so it looks like a binary file, not a draft.`);
-      }
-      this.clear(uri, state, version);
-      return;
-    }
 
-    let analysis: Analysis;
+    let analysis: Analysis | 'binary';
     const started = performance.now();
     const last = state.last;
     try {
       // A hover or code action may already have analysed this very text (analysisFor).
       if (last && last.version === version && last.settings === settings && last.text === text) analysis = last.analysis;
-      else analysis = this.deps.docs.isShipped(uri) ? shippedPage(text) : state.analyzer.analyze(text, this.options(uri, settings));
+      else analysis = this.analysisOf(uri, state, text, settings);
     } catch (err) {
       log.error(`Trustline could not analyse ${uri} (version ${version}); its diagnostics are cleared until the next edit. Please report this with the draft if you can.`, err);
       // The block cache may hold whatever half-finished state caused this: start clean next time.
       state.analyzer = this.createAnalyzer();
+      this.clear(uri, state, version);
+      return;
+    }
+    if (analysis === 'binary') {
+      if (!this.toldBinary.has(uri)) {
+        this.toldBinary.add(uri);
+        log.warn(`Skipped ${uri}: it contains NUL characters, so it looks like a binary file, not a draft.`);
+      }
       this.clear(uri, state, version);
       return;
     }
@@ -316,11 +329,6 @@ export class Linter {
       this.deps.log.error(`Could not publish diagnostics for ${uri}.`, err);
     });
   }
-}
-
-/** The analysis of a skill or rule page shipped with the extension: never a draft (RuleDocs.isShipped). */
-function shippedPage(text: string): Analysis {
-  return { analysed: false, skipped: 'out-of-scope', doc: new Doc(text), asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
 }
 
 function isMarkdown(languageId: string, uri: string): boolean {

@@ -16,16 +16,15 @@
  *
  * Parsing and merging are the core's (config.ts), shared with the CLI.
  */
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { discoverConfigFile, findGitRoot, isFile } from './nodeHost';
+import { isAtOrBelow } from '../../core/node/index';
 import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, stripBom, type TrustlineSettings } from './core/index';
+import { CONFIG_FILE_NAMES, LineIndex, configToSettings, parseConfigText, type TrustlineSettings } from '../../core/src/index';
 import { configProblemToDiagnostic, ignoredConfigFileDiagnostic, linkedOutConfigDiagnostic, type RuleDocs } from './diagnostics';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
-import { leavesFolder, pathToUri, projectRoot, uriToPath, type Folder, type Workspace } from './workspace';
+import { pathToUri, uriToPath, type Folder, type Workspace } from './workspace';
 
 /** Config files are a few hundred bytes; anything this large is a mistake, not a config. */
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -104,7 +103,7 @@ export class ProjectConfigs {
     const dir = path.dirname(p);
     return this.folders().filter((f) => {
       if (!isAtOrBelow(f.fsPath, dir)) return false;
-      const git = findGitRoot(f.fsPath);
+      const git = this.deps.workspace.host.findGitRoot(f.fsPath);
       return git === undefined || isAtOrBelow(dir, git);
     });
   }
@@ -132,11 +131,11 @@ export class ProjectConfigs {
     const before = JSON.stringify(state.layer ?? null);
 
     const dir = this.configDir(folder);
-    const root = projectRoot(folder.fsPath);
+    const root = this.deps.workspace.projectRoot(folder.fsPath);
     const published = new Set<string>();
     // A config file that is a symbolic link out of the project is never read (not from disk, not
     // from an open buffer): its values would apply, and its text could be quoted in a problem.
-    const linked = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((p) => leavesFolder(p, folder.fsPath));
+    const linked = dir === undefined ? [] : CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((p) => this.deps.workspace.leavesFolder(p, folder.fsPath));
     for (const fsPath of linked) {
       const uri = this.openBuffer(fsPath)?.uri ?? pathToUri(fsPath);
       this.deps.log.once('warn', `Ignored ${fsPath}: it is a symbolic link to a file outside the project (${root}), so Trustline does not read it.`);
@@ -178,8 +177,9 @@ export class ProjectConfigs {
 
   /** The folder holding the config that applies to a workspace folder, as the CLI finds it. */
   private configDir(folder: Folder): string | undefined {
-    const exists = (p: string) => this.openBuffer(p) !== undefined || isFile(p);
-    const file = discoverConfigFile(folder.fsPath, findGitRoot(folder.fsPath), exists);
+    const { host } = this.deps.workspace;
+    const exists = (p: string) => this.openBuffer(p) !== undefined || host.isFile(p);
+    const file = host.discoverConfigFile(folder.fsPath, host.findGitRoot(folder.fsPath), exists);
     return file === undefined ? undefined : path.dirname(file);
   }
 
@@ -194,13 +194,13 @@ export class ProjectConfigs {
     const open = this.openBuffer(fsPath);
     if (open) return { name, fsPath, uri: open.uri, text: open.getText(), version: open.version };
     try {
-      const size = statSync(fsPath).size;
+      const size = this.deps.workspace.host.size(fsPath);
       if (size > MAX_CONFIG_BYTES) {
         this.deps.log.warn(`Ignored ${fsPath}: ${size} bytes is too large for a Trustline config file.`);
         return undefined;
       }
-      // Editors hide the byte order mark, so positions are counted without it.
-      const text = stripBom(readFileSync(fsPath, 'utf8'));
+      // Without the byte order mark (editors hide it), so positions are counted without it.
+      const text = this.deps.workspace.host.readText(fsPath);
       return { name, fsPath, uri: pathToUri(fsPath), text, version: undefined };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -225,8 +225,3 @@ function hasSyntaxError(text: string): boolean {
   }
 }
 
-
-function isAtOrBelow(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}

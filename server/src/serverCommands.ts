@@ -14,7 +14,7 @@
  * ids a second time.
  */
 import { MessageType, TextDocumentEdit, type Connection, type MessageActionItem, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { COMMAND_OPEN_SKILL, COMMAND_SET_TRUST, MAX_LEVEL, STAGES, skillInfo, stageLabel, type TextEdit } from './core/index';
+import { COMMAND_OPEN_SKILL, COMMAND_SET_TRUST, MAX_LEVEL, STAGES, skillInfo, stageLabel, type TextEdit } from '../../core/src/index';
 import type { RuleDocs } from './diagnostics';
 import { setTrustFor } from './editorFeatures';
 import type { Linter } from './linter';

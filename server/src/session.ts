@@ -21,8 +21,6 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { configCompletions, configHover, isYamlConfigUri, loadConfigSchemaDocs, type ConfigSchemaDocs } from './configCompletion';
-import type { HoverLinks } from './core/index';
-import { warmTagger } from './core/asks/tagger';
 import { RuleDocs, resolveDocsRoot } from './diagnostics';
 import { DocumentStore } from './documents';
 import { buildProfile, notADraft } from './draftProfile';
@@ -34,15 +32,18 @@ import {
   PROFILE_CHANGED_NOTIFICATION,
   PROFILE_REQUEST,
   SET_TRUST_REQUEST,
+  warmTagger,
   type DraftProfile,
+  type HoverLinks,
   type ProfileChangedParams,
   type ProfileParams,
   type SetTrustParams,
   type SetTrustResult,
-} from './protocol';
+} from '../../core/src/index';
 import { SERVER_COMMANDS, executeCommand, type CommandClient } from './serverCommands';
 import { DEFAULT_DEBOUNCE_MS, DocumentSettingsCache } from './settings';
 import { Workspace, pathToUri } from './workspace';
+import { nodeHost } from '../../core/node/index';
 
 export interface SessionOptions {
   /** Folder of the running server script, for finding the shipped docs/rules pages. */
@@ -78,7 +79,7 @@ const COMPLETION_TRIGGERS = [':', ' '];
 
 export function startSession(connection: Connection, options: SessionOptions): void {
   const log = new Logger(connection.console);
-  const workspace = new Workspace();
+  const workspace = new Workspace(nodeHost);
   const store = new DocumentStore(log);
   const docs = new RuleDocs(resolveDocsRoot(undefined, options.serverDir));
   let pullConfiguration = false;

@@ -22,7 +22,7 @@ import {
   timeBudgetProblem,
   type SeveritySetting,
   type TrustlineSettings,
-} from './core/index';
+} from '../../core/src/index';
 import type { Logger, TraceSetting } from './logger';
 import { parseTrace } from './logger';
 

@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
-import { findGitRoot, linksOutside, resolvesInside } from './nodeHost';
+import type { Host } from '../../core/src/index';
 
 export interface Folder {
   uri: string;
@@ -35,6 +35,9 @@ export function pathToUri(fsPath: string): string {
 
 export class Workspace {
   private folders: Folder[] = [];
+
+  /** `host`: the file system the folders are on (nodeHost; the config files are read through it too). */
+  constructor(readonly host: Host) {}
 
   /** Replace the folder list (initialize, or a workspace folders change). */
   setFolders(folders: readonly WorkspaceFolder[]): void {
@@ -79,7 +82,7 @@ export class Workspace {
     const p = uriToPath(uri);
     if (p === undefined) return false;
     const folder = this.folders.find((f) => isInside(p, f.fsPath));
-    return folder !== undefined && leavesFolder(p, folder.fsPath);
+    return folder !== undefined && this.leavesFolder(p, folder.fsPath);
   }
 
   /**
@@ -94,20 +97,20 @@ export class Workspace {
     const rel = folder ? path.relative(folder.fsPath, p) : p;
     return rel.split(path.sep).join('/');
   }
-}
 
-/** A workspace folder's project: the git repository holding it, else the folder itself (as the CLI decides). */
-export function projectRoot(folder: string): string {
-  return findGitRoot(folder) ?? folder;
-}
+  /** A workspace folder's project: the git repository holding it, else the folder itself (as the CLI decides). */
+  projectRoot(folder: string): string {
+    return this.host.findGitRoot(folder) ?? folder;
+  }
 
-/**
- * Does `p`, inside the workspace folder `folder` as written, lead out of both the folder's project
- * and the folder itself once links are resolved? (A folder opened through a link of its own is
- * still the workspace.)
- */
-export function leavesFolder(p: string, folder: string): boolean {
-  return linksOutside(p, projectRoot(folder)) && !resolvesInside(p, folder);
+  /**
+   * Does `p`, inside the workspace folder `folder` as written, lead out of both the folder's project
+   * and the folder itself once links are resolved? (A folder opened through a link of its own is
+   * still the workspace.)
+   */
+  leavesFolder(p: string, folder: string): boolean {
+    return this.host.linksOutside(p, this.projectRoot(folder)) && !this.host.resolvesInside(p, folder);
+  }
 }
 
 function trimSep(p: string): string {

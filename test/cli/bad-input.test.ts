@@ -5,8 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, DEFAULT_SETTINGS } from '../../server/src/core/index';
-import { decodeUtf8, lintTask } from '../../cli/src/lintFile';
+import { Analyzer, DEFAULT_SETTINGS, decodeUtf8 } from '../../core/src/index';
+import { lintTask } from '../../cli/src/lintFile';
 import { cli, scratch } from './helpers';
 
 const EMAIL = '---\ntype: email\ntrust: 0\nsubject: Dock slots\n---\n\nHi Tom,\n\nCold Ridge cut truck wait time from two hours to 26 minutes.\n\nCould we book a 30-minute demo next week?\n\nMaya\n';
@@ -49,7 +49,7 @@ describe('unreadable and odd files', () => {
   test('decodeUtf8 accepts a BOM and multi-byte text, and finds the first bad byte', () => {
     // The BOM goes, as in an editor buffer (the core would drop it anyway).
     assert.equal(decodeUtf8(Buffer.from('\ufeffHé 🚀', 'utf8')), 'Hé 🚀');
-    assert.deepEqual(decodeUtf8(Buffer.from([0x61, 0x0a, 0x62, 0xf0, 0x9f, 0x0a])), { error: 'not UTF-8: byte 0xf0 at line 2 (offset 3) is not valid UTF-8; save the file as UTF-8' });
+    assert.deepEqual(decodeUtf8(Buffer.from([0x61, 0x0a, 0x62, 0xf0, 0x9f, 0x0a])), { ok: false, reason: 'not-utf8', message: 'not UTF-8: byte 0xf0 at line 2 (offset 3) is not valid UTF-8; save the file as UTF-8' });
   });
 
   test('symlink loops and links to walked folders are followed once, and the run finishes', () => {

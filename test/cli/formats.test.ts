@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { CHECKS } from '../../server/src/core/index';
+import { CHECKS } from '../../core/src/index';
 import { ROOT, cli, fixture, golden, normalizeVersion, normalizeVia } from './helpers';
 
 const basic = fixture('basic');

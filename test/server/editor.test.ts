@@ -18,8 +18,8 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { CHECK_IDS } from '../../server/src/core/checks/index';
-import type { DraftProfile, SetTrustResult } from '../../server/src/protocol';
+import { CHECK_IDS } from '../../core/src/checks/index';
+import type { DraftProfile, SetTrustResult } from '../../core/src/index';
 import { LspHarness, ROOT, positionOf } from './lsp-harness';
 
 const SKILL = (name: string) => pathToFileURL(path.join(ROOT, 'skills', name, 'SKILL.md')).href;

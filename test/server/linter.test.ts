@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { Analyzer } from '../../server/src/core/index';
+import { Analyzer } from '../../core/src/index';
+import { nodeHost } from '../../core/node/index';
 import { RuleDocs } from '../../server/src/diagnostics';
 import { DocumentStore } from '../../server/src/documents';
 import { Linter, type DocumentAnalyzer } from '../../server/src/linter';
@@ -54,7 +55,7 @@ function setup(options: { createAnalyzer?: () => DocumentAnalyzer; settings?: ()
   const log = new Logger(connection.console);
   log.setTrace('verbose');
   const store = new DocumentStore(log);
-  const workspace = new Workspace();
+  const workspace = new Workspace(nodeHost);
   workspace.setFolders([{ uri: pathToFileURL(ROOT).href, name: 'root' }]);
   const settings = new DocumentSettingsCache(connection, log, () => undefined, () => true);
   const linter = new Linter({ connection, log, store, settings, workspace, docs: new RuleDocs(ROOT), ...(options.createAnalyzer ? { createAnalyzer: options.createAnalyzer } : {}), ...(options.clock ? { clock: options.clock } : {}) });

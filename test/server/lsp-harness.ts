@@ -55,7 +55,7 @@ export const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** Trustline's own notifications the harness records (server/src/protocol.ts). */
+/** Trustline's own notifications the harness records (core/src/protocol.ts). */
 const TRUSTLINE_NOTIFICATIONS = ['trustline/profileChanged'];
 
 export type Settings = Record<string, unknown>;

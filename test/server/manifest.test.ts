@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { Commands, ContextKeys } from '../../client/src/constants';
-import { COMMAND_OPEN_SKILL, COMMAND_SET_TRUST } from '../../server/src/core/actions';
+import { COMMAND_OPEN_SKILL, COMMAND_SET_TRUST } from '../../core/src/actions';
 import { ROOT } from '../support/root';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {

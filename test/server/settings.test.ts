@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CHECK_IDS, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../server/src/core/index';
+import { CHECK_IDS, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../core/src/index';
 import { DEFAULT_DEBOUNCE_MS, readEditorSettings } from '../../server/src/settings';
 import { ROOT } from '../support/root';
 

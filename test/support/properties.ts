@@ -1,9 +1,9 @@
 // The properties shared by test/unit/properties.test.ts (fixed seed, bounded runs, in npm test)
 // and scripts/fuzz.ts (`npm run fuzz`: fresh seeds for ten minutes).
 import fc from 'fast-check';
-import { Analyzer, type Analysis } from '../../server/src/core/analyze';
-import { applyEdits, codeActionsFor, fixAllEdits } from '../../server/src/core/actions';
-import { LineIndex } from '../../server/src/core/text';
+import { Analyzer, type Analysis } from '../../core/src/analyze';
+import { applyEdits, codeActionsFor, fixAllEdits } from '../../core/src/actions';
+import { LineIndex } from '../../core/src/text';
 
 const FRAGMENTS = [
   '---\n', 'type: email\n', 'trust: 0\n', 'trust: aware\n', 'trust: 5+\n', 'channel: linkedin-organic\n', '---\n',

@@ -6,10 +6,10 @@
 // (under 15).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/core/analyze';
-import { codeActionsFor, fitReplacement } from '../../server/src/core/actions';
-import { looksLikeLabel, tailDecorLength } from '../../server/src/core/alternatives';
-import { hoverAt, type HoverLinks } from '../../server/src/core/hover';
+import { Analyzer } from '../../core/src/analyze';
+import { codeActionsFor, fitReplacement } from '../../core/src/actions';
+import { looksLikeLabel, tailDecorLength } from '../../core/src/alternatives';
+import { hoverAt, type HoverLinks } from '../../core/src/hover';
 
 const RUNS = 7;
 /** 10x the input may take at most this many times the time (issue 11). */

@@ -16,10 +16,10 @@ import {
   replaceAskEdit,
   setTrustEdit,
   type TextEdit,
-} from '../../server/src/core/actions';
-import { Analyzer, type Analysis } from '../../server/src/core/analyze';
-import { LineIndex } from '../../server/src/core/text';
-import type { Finding } from '../../server/src/core/types';
+} from '../../core/src/actions';
+import { Analyzer, type Analysis } from '../../core/src/analyze';
+import { LineIndex } from '../../core/src/text';
+import type { Finding } from '../../core/src/types';
 
 const COLD_EMAIL = `---
 type: email

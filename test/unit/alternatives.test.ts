@@ -1,14 +1,14 @@
-// Trust-matched alternative asks: the data file (server/src/core/data/alternatives.json) and the
+// Trust-matched alternative asks: the data file (core/src/data/alternatives.json) and the
 // ordering a writer sees in hovers and the light bulb. The most important test reads every
 // alternative back through the analyzer: a suggestion the lexicon does not recognise as the class
 // it claims would leave the writer with a draft that is still wrong (or that now asks for nothing).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import data from '../../server/src/core/data/alternatives.json';
-import { alternativesFor, appropriateAsk, looksLikeLabel, plainAlternative, stepDown } from '../../server/src/core/alternatives';
-import { Analyzer } from '../../server/src/core/analyze';
-import { ASK_CLASSES, ASK_LEVELS, DRAFT_TYPES } from '../../server/src/core/model';
-import type { AskClass, DraftType } from '../../server/src/core/types';
+import data from '../../core/src/data/alternatives.json';
+import { alternativesFor, appropriateAsk, looksLikeLabel, plainAlternative, stepDown } from '../../core/src/alternatives';
+import { Analyzer } from '../../core/src/analyze';
+import { ASK_CLASSES, ASK_LEVELS, DRAFT_TYPES } from '../../core/src/model';
+import type { AskClass, DraftType } from '../../core/src/types';
 
 type Forms = { sentence?: string[]; link?: string[] };
 const table = (data as { asks: Record<string, Record<string, Forms>> }).asks;

@@ -7,8 +7,8 @@
 // 'forward to a colleague', 'tag us'), and the rows follow 2a.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/core/analyze';
-import type { AskClass } from '../../server/src/core/types';
+import { Analyzer } from '../../core/src/analyze';
+import type { AskClass } from '../../core/src/types';
 
 type Row = [markdown: string, expected: AskClass | null, todo?: string];
 

@@ -1,4 +1,4 @@
-// Ask extraction and classification: the lexicon (server/src/core/data/lexicon.json) run
+// Ask extraction and classification: the lexicon (core/src/data/lexicon.json) run
 // through the real pipeline (Analyzer -> blocks -> lexicon), on labelled phrasings.
 //
 // Most phrasings are paraphrased from real B2B copy (cold and nurture emails, breakup emails,
@@ -8,11 +8,11 @@
 // the expected class (or none for null), and the first ask underlines exactly the given text.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/core/analyze';
-import { parseBlock } from '../../server/src/core/blocks';
-import { DEFAULT_LEXICON_DATA, Lexicon, defaultLexiconInstance, type LexiconData } from '../../server/src/core/lexicon';
-import { LineIndex } from '../../server/src/core/text';
-import type { Ask, AskClass } from '../../server/src/core/types';
+import { Analyzer } from '../../core/src/analyze';
+import { parseBlock } from '../../core/src/blocks';
+import { DEFAULT_LEXICON_DATA, Lexicon, defaultLexiconInstance, type LexiconData } from '../../core/src/lexicon';
+import { LineIndex } from '../../core/src/text';
+import type { Ask, AskClass } from '../../core/src/types';
 
 type Case = [markdown: string, expected: AskClass | null, underlined?: string];
 

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DRAFT_TYPES, makeDraft, wordCount } from '../../bench/drafts';
-import { Analyzer } from '../../server/src/core/index';
+import { Analyzer } from '../../core/src/index';
 import { ROOT } from '../support/root';
 
 const EXAMPLES = join(ROOT, 'examples');

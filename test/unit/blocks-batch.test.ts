@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chunkBody, parseBlock, parseBlocksTogether } from '../../server/src/core/blocks';
-import { defaultLexiconInstance } from '../../server/src/core/lexicon';
+import { chunkBody, parseBlock, parseBlocksTogether } from '../../core/src/blocks';
+import { defaultLexiconInstance } from '../../core/src/lexicon';
 
 const lexicon = defaultLexiconInstance();
 

@@ -4,9 +4,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHECKS, CHECK_IDS, checkById, ruleDocPath } from '../../server/src/core/checks/index';
-import { Analyzer } from '../../server/src/core/analyze';
-import type { Finding } from '../../server/src/core/types';
+import { CHECKS, CHECK_IDS, checkById, ruleDocPath } from '../../core/src/checks/index';
+import { Analyzer } from '../../core/src/analyze';
+import type { Finding } from '../../core/src/types';
 import { ROOT } from '../support/root';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { profileMarkdown, shortVia, statusBarText, statusBarTooltip } from '../../client/src/logic/format';
-import { Analyzer, DEFAULT_SETTINGS } from '../../server/src/core/index';
+import { Analyzer, DEFAULT_SETTINGS } from '../../core/src/index';
 import { buildProfile } from '../../server/src/draftProfile';
-import type { DraftProfile } from '../../server/src/protocol';
+import type { DraftProfile } from '../../core/src/index';
 
 const COLD_EMAIL = `---
 type: email

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { RECOMMENDED_ICON, reasonOf, skillPickView, trustPickView, walkView, type PickItem, type PickView } from '../../client/src/logic/walk';
-import { Analyzer } from '../../server/src/core/analyze';
-import { SKILLS } from '../../server/src/core/skills';
-import { back, choose, recommend, start, type WalkState } from '../../server/src/core/recommend';
+import { Analyzer } from '../../core/src/analyze';
+import { SKILLS } from '../../core/src/skills';
+import { back, choose, recommend, start, type WalkState } from '../../core/src/recommend';
 
 const COLD_EMAIL = `---\ntype: email\ntrust: 0\n---\n\nHi Tom,\n\nCold Ridge Foods cut average truck wait time from two hours to 26 minutes.\n\nCould we book a 30-minute demo next week?\n`;
 

@@ -18,7 +18,7 @@ import {
   mergeSettings,
   parseConfigText,
   type ConfigProblem,
-} from '../../server/src/core/index';
+} from '../../core/src/index';
 
 const ROOT = path.join(__dirname, '..', '..');
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'trustline-config.schema.json'), 'utf8'));

@@ -8,9 +8,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Analyzer, type Analysis } from '../../server/src/core/analyze';
-import { CHECK_IDS } from '../../server/src/core/checks/index';
-import type { Profile } from '../../server/src/core/types';
+import { Analyzer, type Analysis } from '../../core/src/analyze';
+import { CHECK_IDS } from '../../core/src/checks/index';
+import type { Profile } from '../../core/src/types';
 import { ROOT, fixtureFiles } from '../support/root';
 
 const MIN_FIXTURES = 45;

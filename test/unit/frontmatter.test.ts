@@ -2,8 +2,8 @@
 // never an exception, and whatever can still be read is kept.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitFrontMatter, showValue, type FrontMatter } from '../../server/src/core/frontmatter';
-import { Analyzer } from '../../server/src/core/analyze';
+import { splitFrontMatter, showValue, type FrontMatter } from '../../core/src/frontmatter';
+import { Analyzer } from '../../core/src/analyze';
 
 /** The text a field's range covers. */
 function valueText(text: string, fm: FrontMatter, key: string): string {

@@ -3,9 +3,9 @@
 // that only a regular-expression engine would give meaning to.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileGlob, globMatches, globProblem } from '../../server/src/core/glob';
-import { matchesDraftGlobs } from '../../server/src/core/settings';
-import { parseConfigText } from '../../server/src/core/config';
+import { compileGlob, globMatches, globProblem } from '../../core/src/glob';
+import { matchesDraftGlobs } from '../../core/src/settings';
+import { parseConfigText } from '../../core/src/config';
 
 const matches = (glob: string, path: string) => globMatches(compileGlob(glob), path);
 

@@ -2,9 +2,9 @@
 // value, or on a skill name. Links come from the host; here they are plain test URIs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/core/analyze';
-import { escapeMarkdown, hoverAt, type HoverLinks } from '../../server/src/core/hover';
-import { Doc } from '../../server/src/core/text';
+import { Analyzer } from '../../core/src/analyze';
+import { escapeMarkdown, hoverAt, type HoverLinks } from '../../core/src/hover';
+import { Doc } from '../../core/src/text';
 
 const links: HoverLinks = {
   skillUri: (name) => `skills/${name}/SKILL.md`,

@@ -7,11 +7,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Analyzer, askSpan, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
-import { chunkBody, parseBlock, parseBlocksInWindows, PARSE_WINDOW } from '../../server/src/core/blocks';
+import { Analyzer, askSpan, type Analysis, type AnalyzeOptions } from '../../core/src/analyze';
+import { chunkBody, parseBlock, parseBlocksInWindows, PARSE_WINDOW } from '../../core/src/blocks';
 import { DRAFT_TYPES, makeDraft } from '../../bench/drafts';
-import { splitFrontMatter } from '../../server/src/core/frontmatter';
-import { defaultLexiconInstance } from '../../server/src/core/lexicon';
+import { splitFrontMatter } from '../../core/src/frontmatter';
+import { defaultLexiconInstance } from '../../core/src/lexicon';
 import { ROOT, fixtureFiles } from '../support/root';
 import { rng } from '../support/rng';
 

@@ -1,5 +1,5 @@
 /**
- * The trained reader (server/src/core/asks/learned.ts): what it adds to the rules, what it never
+ * The trained reader (core/src/asks/learned.ts): what it adds to the rules, what it never
  * overturns, and that the bundled weights are what the training script makes of the corpora.
  */
 import assert from 'node:assert/strict';
@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Analyzer, type TrainingUnit } from '../../server/src/core/analyze';
-import { adds, askProbability, FEATURE_VERSION, unitFeatures, viewKey, type UnitView } from '../../server/src/core/asks/learned';
-import { defaultAskModel } from '../../server/src/core/asks/modelData';
-import { vocabulary } from '../../server/src/core/asks/vocabulary';
-import { hoverAt } from '../../server/src/core/hover';
+import { Analyzer, type TrainingUnit } from '../../core/src/analyze';
+import { adds, askProbability, FEATURE_VERSION, unitFeatures, viewKey, type UnitView } from '../../core/src/asks/learned';
+import { defaultAskModel } from '../../core/src/asks/modelData';
+import { vocabulary } from '../../core/src/asks/vocabulary';
+import { hoverAt } from '../../core/src/hover';
 import { ROOT as root } from '../support/root';
 
 const email = (body: string, trust = 'interested') => `---\ntype: email\ntrust: ${trust}\n---\n\nHi Sam,\n\nWe shipped the new scheduling board last week.\n\n${body}\n\nBest,\nDana\n`;
@@ -216,7 +216,7 @@ describe('the bundled weights', () => {
       const out = join(dir, 'model.json');
       const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'train-ask-model.ts'), '--out', out], { cwd: root, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
-      assert.equal(readFileSync(out, 'utf8'), readFileSync(join(root, 'server', 'src', 'core', 'data', 'ask-model.json'), 'utf8'), 'the bundled model is stale: run node --import tsx scripts/train-ask-model.ts');
+      assert.equal(readFileSync(out, 'utf8'), readFileSync(join(root, 'core', 'src', 'data', 'ask-model.json'), 'utf8'), 'the bundled model is stale: run node --import tsx scripts/train-ask-model.ts');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@
 // only when it is read.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Analyzer, DEFAULT_SETTINGS, MAX_FINDINGS_NOTE, parseConfigText } from '../../server/src/core/index';
+import { Analyzer, DEFAULT_SETTINGS, MAX_FINDINGS_NOTE, parseConfigText } from '../../core/src/index';
 import { lintTask, type LintOptions } from '../../cli/src/lintFile';
 import { readEditorSettings } from '../../server/src/settings';
 

@@ -3,11 +3,11 @@
 // read, and one finding says so and why. (Their growth in time is in reader-growth.test.ts.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer, UNREAD_BLOCK } from '../../server/src/core/index';
-import { blockInParts, listParts, parseBlock, parseBlocksTogether, parseInParts, parserHazard, PART_SIZE } from '../../server/src/core/blocks';
+import { Analyzer, UNREAD_BLOCK } from '../../core/src/index';
+import { blockInParts, listParts, parseBlock, parseBlocksTogether, parseInParts, parserHazard, PART_SIZE } from '../../core/src/blocks';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { defaultLexiconInstance } from '../../server/src/core/lexicon';
+import { defaultLexiconInstance } from '../../core/src/lexicon';
 
 const FRONT = '---\ntype: email\ntrust: aware\n---\n\n';
 

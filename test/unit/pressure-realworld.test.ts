@@ -7,7 +7,7 @@
 // so most positives are WRITTEN by the team in the style of the fixtures; they are marked so.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/core/analyze';
+import { Analyzer } from '../../core/src/analyze';
 
 type Case = [text: string, pressure: string[] | null, source: string];
 

@@ -2,11 +2,11 @@
 // source of every answer always reported in words.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer, type AnalyzeOptions } from '../../server/src/core/analyze';
-import { emptyStats, inferProfile, isDraft } from '../../server/src/core/profile';
-import { splitFrontMatter } from '../../server/src/core/frontmatter';
-import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from '../../server/src/core/settings';
-import type { Profile } from '../../server/src/core/types';
+import { Analyzer, type AnalyzeOptions } from '../../core/src/analyze';
+import { emptyStats, inferProfile, isDraft } from '../../core/src/profile';
+import { splitFrontMatter } from '../../core/src/frontmatter';
+import { DEFAULT_SETTINGS, matchesDraftGlobs, type TrustlineSettings } from '../../core/src/settings';
+import type { Profile } from '../../core/src/types';
 
 function profile(text: string, options: AnalyzeOptions = {}): Profile {
   const a = new Analyzer().analyze(text, { force: true, ...options });
@@ -282,5 +282,32 @@ describe('scope: which markdown files are drafts', () => {
     assert.equal(a.analysed, false);
     assert.equal(a.skipped, 'out-of-scope');
     assert.deepEqual(a.findings, []);
+  });
+});
+
+describe('profile values given to the analysis (AnalyzeOptions.defaults, the CLI’s --type and --channel)', () => {
+  const defaults = { type: { value: 'email' as const, detail: 'given with --type' }, channel: { value: 'linkedin-paid' as const, detail: 'given with --channel' } };
+  const body = 'Hi Tom,\n\nCold Ridge cut truck wait time from two hours to 26 minutes.\n\nCould we book a 30-minute demo next week?\n';
+
+  test('they fill the keys a draft lacks, as declared outside the file (no range), and the checks read them so', () => {
+    const p = profile(body, { defaults });
+    assert.deepEqual(p.type, { value: 'email', source: 'declared', detail: 'given with --type' });
+    assert.deepEqual(p.channel, { value: 'linkedin-paid', source: 'declared', detail: 'given with --channel' });
+    assert.equal(p.trust.detail, 'the lowest level the LinkedIn paid channel serves');
+    // A given channel that does not serve the audience is reported, at the top of the draft: it is on no line.
+    const a = new Analyzer().analyze(body, { force: true, defaults, settings: { defaultTrust: 5 } });
+    const mismatch = a.findings.find((f) => f.rule === 'channel-trust-mismatch');
+    assert.ok(mismatch);
+    assert.deepEqual(mismatch.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  });
+
+  test('a key in the front matter wins, even empty or invalid; the rest of the analysis is the text’s own', () => {
+    assert.deepEqual(profile(fm('type: blog'), { defaults }).type.detail, 'declared in front matter');
+    assert.equal(profile(fm('type:'), { defaults }).type.source, 'inferred');
+    assert.equal(profile(fm('channel: fax'), { defaults }).channel.source, 'inferred');
+    const plain = new Analyzer().analyze(body, { force: true });
+    const given = new Analyzer().analyze(body, { force: true, defaults: { type: defaults.type } });
+    assert.deepEqual(given.asks, plain.asks);
+    assert.deepEqual(given.frontMatter, plain.frontMatter);
   });
 });

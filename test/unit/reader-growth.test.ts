@@ -7,9 +7,9 @@
 // three times in all (load only ever adds time: superlinear work fails every time, noise seldom twice).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/core/analyze';
-import { readSentence, type SentenceFacts } from '../../server/src/core/asks/reader';
-import { END, GAP_WORD, LN, START, startMatch, startOnly } from '../../server/src/core/lexicon/compile';
+import { Analyzer } from '../../core/src/analyze';
+import { readSentence, type SentenceFacts } from '../../core/src/asks/reader';
+import { END, GAP_WORD, LN, START, startMatch, startOnly } from '../../core/src/lexicon/compile';
 
 const RUNS = 7;
 /** 10x the input may take at most this many times the time (issue 11). */

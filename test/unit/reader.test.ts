@@ -1,17 +1,17 @@
-// The ask reader's modules (server/src/core/asks/), each on its own: the vocabulary's word
+// The ask reader's modules (core/src/asks/), each on its own: the vocabulary's word
 // boundaries, the tagger's two readings, the candidate shapes, the filters for section 2a's
 // non-asks, the classes, what position decides, and pressure in context. Whole drafts are
 // covered by test/fixtures/asks/ and the labelled phrasings in asks*.test.ts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { channelPurpose, classify, destinationClass } from '../../server/src/core/asks/classify';
-import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../server/src/core/asks/filters';
-import { closingUnits, introducedBy, sentenceAboveLists } from '../../server/src/core/asks/position';
-import { readSentence, type SentenceFacts } from '../../server/src/core/asks/reader';
-import { verbReading } from '../../server/src/core/asks/tagger';
-import { PhraseSet, vocabulary } from '../../server/src/core/asks/vocabulary';
-import type { DocUnit } from '../../server/src/core/checks/check';
-import { normalize } from '../../server/src/core/text';
+import { channelPurpose, classify, destinationClass } from '../../core/src/asks/classify';
+import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../core/src/asks/filters';
+import { closingUnits, introducedBy, sentenceAboveLists } from '../../core/src/asks/position';
+import { readSentence, type SentenceFacts } from '../../core/src/asks/reader';
+import { verbReading } from '../../core/src/asks/tagger';
+import { PhraseSet, vocabulary } from '../../core/src/asks/vocabulary';
+import type { DocUnit } from '../../core/src/checks/check';
+import { normalize } from '../../core/src/text';
 
 const v = vocabulary();
 

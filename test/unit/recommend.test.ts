@@ -3,9 +3,9 @@
 // only renders, and the consistency of the skills data behind it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/core/analyze';
-import { DRAFT_TYPES } from '../../server/src/core/model';
-import { back, choose, pathForDraft, quickReference, recommend, start, type WalkState } from '../../server/src/core/recommend';
+import { Analyzer } from '../../core/src/analyze';
+import { DRAFT_TYPES } from '../../core/src/model';
+import { back, choose, pathForDraft, quickReference, recommend, start, type WalkState } from '../../core/src/recommend';
 import {
   HUB_SKILL,
   SKILLS,
@@ -15,8 +15,8 @@ import {
   skillForDraft,
   validateSkillsData,
   type SkillsData,
-} from '../../server/src/core/skills';
-import type { DraftType } from '../../server/src/core/types';
+} from '../../core/src/skills';
+import type { DraftType } from '../../core/src/types';
 
 const COLD_EMAIL = `---
 type: email

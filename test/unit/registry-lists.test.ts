@@ -1,4 +1,4 @@
-// Every list of check ids kept in a file (the registry in server/src/core/checks/index.ts, the
+// Every list of check ids kept in a file (the registry in core/src/checks/index.ts, the
 // JSON schemas, the trustline.checks setting in package.json, the ids in docs/config.md and
 // docs/settings.md, the table in docs/rules/README.md) is written from the check files by
 // `npm run generate` (schemas/generate.ts). Adding a check is its file, its rule page, a fixture
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CHECKS } from '../../server/src/core/checks/index';
+import { CHECKS } from '../../core/src/checks/index';
 import { ROOT } from '../support/root';
 
 function generateCheck(): { status: number | null; stderr: string } {

@@ -3,8 +3,8 @@
 // test (so a failure reproduces) over random bytes, random Unicode and random markdown.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer, type Analysis } from '../../server/src/core/analyze';
-import { LineIndex } from '../../server/src/core/text';
+import { Analyzer, type Analysis } from '../../core/src/analyze';
+import { LineIndex } from '../../core/src/text';
 import { rng } from '../support/rng';
 
 const int = (rand: () => number, n: number) => Math.floor(rand() * n);
@@ -137,7 +137,7 @@ describe('odd settings from a host never throw either', () => {
       { defaultTrust: null },
       { maxFileSize: undefined },
       { checks: { 'ask-exceeds-trust': 'loud', 'no-such-check': 'error' } },
-    ] as unknown as Partial<import('../../server/src/core/settings').TrustlineSettings>[];
+    ] as unknown as Partial<import('../../core/src/settings').TrustlineSettings>[];
     for (const settings of odd) {
       const a = new Analyzer().analyze(text, { path: 'drafts/x.md', settings });
       assert.equal(a.analysed, true, JSON.stringify(settings));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { CHECK_IDS as REGISTRY_IDS } from '../../server/src/core/checks/index';
+import { CHECK_IDS as REGISTRY_IDS } from '../../core/src/checks/index';
 import { ROOT } from '../support/root';
 
 const SKILLS_DIR = path.join(ROOT, 'skills');

@@ -28,7 +28,7 @@ describe('workspace safety', () => {
   });
 
   test('no source of the extension, the server or the CLI imports a network module or calls fetch', () => {
-    const files = ['server/src', 'client/src', 'cli/src'].flatMap((d) => sources(path.join(ROOT, d)));
+    const files = ['core/src', 'server/src', 'client/src', 'cli/src'].flatMap((d) => sources(path.join(ROOT, d)));
     assert.ok(files.length > 20, `found ${files.length} source files`);
     const network = /\bfrom\s+['"](?:node:)?(?:http|https|http2|net|tls|dgram|dns)['"]|\brequire\(\s*['"](?:node:)?(?:http|https|http2|net|tls|dgram|dns)['"]\s*\)|\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b/;
     const offenders = files.filter((f) => network.test(readFileSync(f, 'utf8'))).map((f) => path.relative(ROOT, f));

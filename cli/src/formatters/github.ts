@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff.
  * errors -> ::error, warnings -> ::warning, information and hints -> ::notice.
  */
-import type { Severity } from '../../../server/src/core/index';
+import type { Severity } from '../../../core/src/index';
 import type { FileNote, FileReport, Summary } from '../report';
 import { filesLine, problemsLine, type Formatter, type FormatterContext } from './formatter';
 

@@ -4,7 +4,7 @@
  * code units, as the core's ranges do, and the run says so (`columnKind`).
  * Streamed like the JSON format: results are written as files finish.
  */
-import { CHECKS, type Check, type Severity } from '../../../server/src/core/index';
+import { CHECKS, type Check, type Severity } from '../../../core/src/index';
 import { REPOSITORY_URL, ruleHelpUri } from '../meta';
 import type { FileNote, FileReport, Summary } from '../report';
 import type { Formatter, FormatterContext } from './formatter';

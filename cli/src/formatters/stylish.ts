@@ -1,5 +1,5 @@
 /** The default format: grouped by file, aligned, coloured on a terminal, then a summary (ESLint's stylish). */
-import type { Severity } from '../../../server/src/core/index';
+import type { Severity } from '../../../core/src/index';
 import type { FileNote, FileReport, Summary } from '../report';
 import { filesLine, problemsLine, type Formatter, type FormatterContext } from './formatter';
 

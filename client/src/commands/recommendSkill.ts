@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { back, choose, start, type WalkState } from '../../../server/src/core/walk';
+import { back, choose, start, type WalkState } from '../../../core/src/client';
 import { currentMarkdownDocument } from '../editors';
 import type { TrustlineClient } from '../languageClient';
 import { walkView } from '../logic/walk';

@@ -3,7 +3,7 @@
  * text and tooltip, and the Show draft profile page. No `vscode` import, so the
  * unit tests run it without an editor (test/unit/client-format.test.ts).
  */
-import type { DraftProfile, ProfileAsk } from '../../../server/src/protocol';
+import type { DraftProfile, ProfileAsk } from '../../../core/src/client';
 
 /** "landing page" -> "Landing page". */
 export function upperFirst(s: string): string {

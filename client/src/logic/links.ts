@@ -5,7 +5,7 @@
  * command links, so a click opens the rendered skill in the markdown preview
  * instead of its source. No `vscode` import (test/unit/client-links.test.ts).
  */
-import { skillInfo } from '../../../server/src/core/skills';
+import { skillInfo } from '../../../core/src/client';
 
 /** The command a rewritten link runs; the hover must trust exactly this one. */
 export const OPEN_SKILL_COMMAND = 'trustline.openSkill';

@@ -1,15 +1,11 @@
 /**
  * Quick-pick contents for Recommend skill, Open skill... and Set audience trust...,
  * as plain data. The walk itself (which question comes next, what a leaf says)
- * is the core's state machine in server/src/core/walk.ts; this module only
+ * is the core's state machine in core/src/walk.ts; this module only
  * decides how each state reads in a quick pick. No `vscode` import, so the unit
  * tests run it without an editor (test/unit/client-walk.test.ts).
  */
-import { ASK_LABELS, STAGES, stageLabel } from '../../../server/src/core/model';
-import type { Recommendation } from '../../../server/src/core/recommend';
-import type { WalkState } from '../../../server/src/core/walk';
-import { SKILLS, TIER_NAMES, skillInfo } from '../../../server/src/core/skills';
-import type { AskClass } from '../../../server/src/core/types';
+import { ASK_LABELS, SKILLS, STAGES, TIER_NAMES, skillInfo, stageLabel, type AskClass, type Recommendation, type WalkState } from '../../../core/src/client';
 
 /** What picking an item does. */
 export type PickAction = { kind: 'choose'; index: number } | { kind: 'open'; skill: string } | { kind: 'trust'; level: number } | { kind: 'none' };

@@ -3,8 +3,8 @@
  * Everything domain-specific is loaded from JSON files (skills/ and core/data/)
  * so marketers can read and extend it; this module only indexes it.
  */
-import stagesData from '../../../skills/stages.json';
-import channelsData from '../../../skills/channels.json';
+import stagesData from '../../skills/stages.json';
+import channelsData from '../../skills/channels.json';
 import typesData from './data/draft-types.json';
 import type { AskClass, Channel, DraftType, TrustValue } from './types';
 

@@ -36,7 +36,7 @@ import {
   trustValue,
 } from './model';
 import type { TrustlineSettings } from './settings';
-import type { DraftType, Profile, Range } from './types';
+import type { Channel, DraftType, Profile, Range, Sourced } from './types';
 
 /** What the body looks like, gathered from the blocks; drives type inference. */
 export interface BodyStats {
@@ -62,6 +62,23 @@ export function emptyStats(): BodyStats {
   return { words: 0, hashtags: 0, buttons: 0, heroButtons: 0, h1: 0, h2: 0, startsWithHeading: false, hasSubjectLine: false, startsWithGreeting: false, adFields: 0, eventFields: 0 };
 }
 
+/** A profile value the host gives for drafts whose front matter does not have the key (the CLI's --type and --channel). */
+export interface GivenValue<T> {
+  value: T;
+  /** Where it came from, in words: "given with --type". */
+  detail: string;
+}
+
+/**
+ * Profile values given to the analysis (AnalyzeOptions.defaults). Each applies to a draft whose
+ * front matter lacks the key altogether (a key with a bad or empty value stays the draft's own), as
+ * a declaration made outside the file: source `declared`, no range.
+ */
+export interface ProfileDefaults {
+  type?: GivenValue<DraftType>;
+  channel?: GivenValue<Channel>;
+}
+
 export interface ProfileResult {
   profile: Profile;
   problems: FrontMatterProblem[];
@@ -78,6 +95,7 @@ export function inferProfile(
   settings: TrustlineSettings,
   toRange: (start: number, end: number) => Range,
   path?: string,
+  defaults: ProfileDefaults = {},
 ): ProfileResult {
   const problems: FrontMatterProblem[] = [...fm.problems];
 
@@ -99,7 +117,7 @@ export function inferProfile(
       });
     }
   }
-  if (type.value === null) type = inferType(fm, stats, path) ?? type;
+  if (type.value === null) type = given(typeField, defaults.type) ?? inferType(fm, stats, path) ?? type;
 
   // --- channel
   let channel: Profile['channel'] = { value: null, source: 'unknown', detail: 'not declared, and the draft type does not imply one' };
@@ -119,6 +137,7 @@ export function inferProfile(
       });
     }
   }
+  if (channel.value === null) channel = given(channelField, defaults.channel) ?? channel;
   if (channel.value === null && type.value !== null) {
     const follows = draftTypeInfo(type.value).channel;
     if (follows) channel = { value: follows, source: 'inferred', detail: `follows from the draft type, ${type.value}` };
@@ -141,6 +160,12 @@ export function inferProfile(
   }
 
   return { profile: { type, channel, trust }, problems };
+}
+
+/** A value given to the analysis, for a front matter without the key. */
+function given<T>(field: FrontMatterField | undefined, value: GivenValue<T> | undefined): Sourced<T> | undefined {
+  if (field !== undefined || value === undefined) return undefined;
+  return { value: value.value, source: 'declared', detail: value.detail };
 }
 
 function trustProblem(value: unknown): string {

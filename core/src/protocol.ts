@@ -7,8 +7,8 @@
  * pulling any server code into its bundle. Other editors can use the same
  * messages: they are plain JSON.
  */
-import type { Recommendation } from './core/recommend';
-import type { AskClass, AskKind, Channel, DraftType, Range, SourceKind } from './core/types';
+import type { Recommendation } from './recommend';
+import type { AskClass, AskKind, Channel, DraftType, Range, SourceKind } from './types';
 
 /** Request: `{ uri }` -> `DraftProfile | null` (null: the document is not open). */
 export const PROFILE_REQUEST = 'trustline/profile';

@@ -4,8 +4,8 @@
  * the server and the CLI need no file access), and the "I need to write
  * something" tree applied to a draft.
  */
-import inventoryData from '../../../skills/inventory.json';
-import treesData from '../../../skills/trees.json';
+import inventoryData from '../../skills/inventory.json';
+import treesData from '../../skills/trees.json';
 import { channelInfo, DRAFT_TYPES } from './model';
 import type { Ask, Channel, DraftType, Profile } from './types';
 

@@ -17,8 +17,8 @@ export const channelTrustMismatch: Check = {
   check(ctx, report) {
     const ch = ctx.profile.channel;
     if (ch.source !== 'declared' || !ch.value) return;
-    const field = ctx.frontMatter.fields.get('channel');
-    if (!field) return;
+    // A channel given to the analysis (the CLI's --channel) is on no line: the top of the draft.
+    const field = ctx.frontMatter.fields.get('channel') ?? { start: 0, end: 0 };
     const info = channelInfo(ch.value, ctx.settings.channels);
     const level = ctx.profile.trust.value.level;
     if (level >= info.from && level <= info.to) return;

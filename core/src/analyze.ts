@@ -17,6 +17,7 @@
  */
 import type { CheckContext } from './checks/index';
 import type { FrontMatter } from './frontmatter';
+import type { ProfileDefaults } from './profile';
 import { Lexicon, defaultLexiconInstance, DEFAULT_LEXICON_DATA } from './lexicon';
 import type { TrustlineSettings } from './settings';
 import { Doc } from './text';
@@ -40,6 +41,11 @@ export interface AnalyzeOptions {
   settings?: Partial<TrustlineSettings>;
   /** Skip the opt-in scope test (a file named explicitly on the command line). */
   force?: boolean;
+  /**
+   * Profile values for a draft whose front matter does not have the key, and where they came from
+   * (the CLI's --type and --channel): the profile stage reads them as declared outside the file.
+   */
+  defaults?: ProfileDefaults;
   /**
    * The host's clock in milliseconds (`performance.now`), read between blocks to hold the
    * analysis to `settings.timeBudgetMs`. The core never reads a clock of its own, so without one
@@ -88,6 +94,11 @@ export interface Analysis {
   internalErrors?: string[];
 }
 
+/** The analysis of a document that is not read: out of scope, disabled, too large or over the time budget. */
+export function notAnalysed(text: string | Doc, skipped: NonNullable<Analysis['skipped']>): Analysis {
+  return { analysed: false, skipped, doc: typeof text === 'string' ? new Doc(text) : text, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
+}
+
 export class Analyzer {
   /** The blocks of the last analysis, read, by their text (pipeline/readBlocks.ts). */
   private cache: BlockCache = new Map();
@@ -102,11 +113,10 @@ export class Analyzer {
     // Editors hide the byte order mark and count columns without it; so do we.
     const doc = new Doc(rawText);
     const text = doc.text;
-    const empty: Analysis = { analysed: false, doc, asks: [], findings: [], suppressed: 0, parsedBlocks: 0, totalBlocks: 0 };
 
     const scope = readFrontMatter(text, settings, options.path, options.force);
-    if (scope.skipped === 'out-of-scope') return { ...empty, skipped: scope.skipped, frontMatter: scope.frontMatter };
-    if (scope.skipped) return { ...empty, skipped: scope.skipped };
+    if (scope.skipped === 'out-of-scope') return { ...notAnalysed(doc, scope.skipped), frontMatter: scope.frontMatter };
+    if (scope.skipped) return notAnalysed(doc, scope.skipped);
     const fm = scope.frontMatter;
     this.useLexicon(settings);
     const lines = doc.lines;
@@ -119,10 +129,10 @@ export class Analyzer {
     this.cache = read.cache;
     // Half a draft read gives wrong verdicts (a missing ask, a competing one unseen): over the
     // budget nothing is reported but that it was skipped, and the host says so once.
-    if (read.stopped) return { ...empty, skipped: 'over-budget', frontMatter: fm, parsedBlocks: read.parsed, totalBlocks: read.total };
+    if (read.stopped) return { ...notAnalysed(doc, 'over-budget'), frontMatter: fm, parsedBlocks: read.parsed, totalBlocks: read.total };
 
     const sentences = assembleSentences(text, lines, read.blocks);
-    const { profile, problems } = profileDraft(fm, sentences.stats, settings, lines, options.path);
+    const { profile, problems } = profileDraft(fm, sentences.stats, settings, lines, options.path, options.defaults);
     this.verdicts = trainedReaderPass(text, lines, sentences, profile, options.askModel, this.verdicts, options.onUnits);
     const { asks, pressure, units, stats, directives } = sentences;
     const distinctAsks = asksForAudience(text, asks, sentences.toCustomers, profile);
