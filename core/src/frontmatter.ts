@@ -191,8 +191,9 @@ function parseYaml(text: string, fm: FrontMatter): void {
       message: colon
         ? 'The front matter is not valid YAML: a value that contains ": " must be in quotes, for example subject: "Re: your question".'
         : `The front matter is not valid YAML: ${firstLine}.`,
-      start: fm.yamlStart + s,
-      end: fm.yamlStart + Math.min(yamlText.length, Math.max(e, s + 1)),
+      // At least one character, never half of a surrogate pair ("type: 😀: : [" reports the emoji's second half).
+      start: fm.yamlStart + charStart(yamlText, s),
+      end: fm.yamlStart + charEnd(yamlText, Math.min(yamlText.length, Math.max(e, s + 1))),
       structural: true,
     });
   }
@@ -270,4 +271,22 @@ function lineOf(text: string, offset: number): number {
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
   }
   return n;
+}
+
+/** `at`, or one before it when `at` falls between the two halves of a surrogate pair. */
+function charStart(text: string, at: number): number {
+  return at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+}
+
+/** `at`, or one after it when `at` falls between the two halves of a surrogate pair. */
+function charEnd(text: string, at: number): number {
+  return at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

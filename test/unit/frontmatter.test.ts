@@ -123,6 +123,15 @@ describe('broken front matter becomes problems, never exceptions', () => {
     assert.equal(fm.fields.get('trust')!.broken, true);
   });
 
+  // Found by the property tests (issue 11): the parser's error position fell between the two
+  // halves of an emoji, and the problem's range split the pair.
+  test('a YAML error at an emoji underlines the whole emoji, never half of it', () => {
+    const text = '---\ntype: 😀: : [\n---\n\nBook a demo.\n';
+    const ranges = new Analyzer().analyze(text, { force: true }).findings.filter((f) => f.rule === 'front-matter-invalid').map((f) => [f.range.start.line, f.range.start.character, f.range.end.character]);
+    assert.deepEqual(ranges[0], [1, 6, 8]);
+    assert.equal(text.split('\n')[1]!.slice(6, 8), '😀');
+  });
+
   test('a colon inside an unquoted value gets advice to quote it', () => {
     const [f] = findings('---\ntype: email\ntrust: 3\nsubject: Re: accruals\n---\nHi Priya,\n');
     assert.ok(f);
