@@ -107,6 +107,9 @@ function nothingLost(text: string): void {
   }
 }
 
+/** The same checks on one given text: fixtures, examples and the drafts fuzzing once broke. */
+export const ON_TEXT = { rangesHold, deterministic, nothingLost };
+
 export const PROPERTIES = {
   'the analysis never throws, and every range and ask lies inside the text on character boundaries': () => fc.property(draft(), rangesHold),
   'an unchanged draft gives identical findings': () => fc.property(draft(), deterministic),
