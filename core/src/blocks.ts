@@ -231,12 +231,75 @@ function parseMarkdown(text: string): Root {
 export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
   const hazard = parserHazard(text);
   if (hazard) return unreadBlock(hazard);
-  const parts = listParts(text);
-  const tree = parts ? parseListInParts(text, parts) : (blockInParts(text) && parseInParts(text)?.tree) || parseMarkdown(text);
+  const tree = parseTree(text);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
   if (onlyCode(tree.children)) out.code = true;
   return out;
+}
+
+/** The tree of one block: a long list, quote or other long block in parts that read as one parse. */
+function parseTree(text: string): Root {
+  const quote = quoteInParts(text);
+  if (quote) return quote;
+  const parts = listParts(text);
+  return parts ? parseListInParts(text, parts) : (blockInParts(text) && parseInParts(text)?.tree) || parseMarkdown(text);
+}
+
+/**
+ * A long block quote, parsed as what it quotes: the block with one quote marker (and the space
+ * after it) taken off every line is parsed as a block of its own (in parts where it is long:
+ * parseTree), and its tree, its offsets moved back onto the quoted lines, is the quote's content.
+ * The parser moves all the events it has read each time a container inside the quote closes, so a
+ * quote of a thousand list items that quote again ("> - > - ...") cost the square of its length.
+ * Only where every line starts with ">" followed by a space, a visible character or the line's
+ * end (no lazy line, no indent, no tab to expand): then the quote's content is exactly those lines
+ * with the marker off, as section 5.1 of CommonMark reads it. Undefined otherwise.
+ */
+function quoteInParts(text: string): Root | undefined {
+  if (text.length < 2_000 || text.charCodeAt(0) !== 62 /* > */) return undefined;
+  const starts: number[] = [];
+  const cuts: number[] = [];
+  let inner = '';
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl === -1 ? text.length : nl + 1;
+    if (text.charCodeAt(at) !== 62) return undefined;
+    const next = text.charCodeAt(at + 1);
+    if (next === 9) return undefined;
+    const cut = next === 32 ? 2 : 1;
+    // A tab in the indent after the marker counts from the marker's column: not the same indent alone.
+    for (let i = at + cut; i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); i++) if (text.charCodeAt(i) === 9) return undefined;
+    starts.push(inner.length);
+    cuts.push(at + cut - inner.length);
+    inner += text.slice(at + cut, end);
+    at = end;
+  }
+  const tree = parseTree(inner);
+  // An offset into the inner text, moved onto the line it came from.
+  const back = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset + cuts[lo]!;
+  };
+  const move = (node: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
+    if (node.position) {
+      if (node.position.start.offset !== undefined) node.position.start.offset = back(node.position.start.offset);
+      if (node.position.end.offset !== undefined) node.position.end.offset = back(node.position.end.offset);
+    }
+    if (node.children) for (const child of node.children) move(child as typeof node);
+  };
+  for (const node of tree.children) move(node);
+  let last = text.length;
+  while (last > 0 && (text.charCodeAt(last - 1) === 10 || text.charCodeAt(last - 1) === 13)) last--;
+  const point = (offset: number) => ({ line: 1, column: 1, offset });
+  const quote: Blockquote = { type: 'blockquote', children: tree.children as Blockquote['children'], position: { start: point(0), end: point(last) } };
+  return { type: 'root', children: [quote], position: { start: point(0), end: point(last) } };
 }
 
 function onlyCode(nodes: readonly RootContent[]): boolean {

@@ -201,6 +201,30 @@ describe('a long block parsed in parts reads as one parse', () => {
     assert.ok(cut > 1000, `${cut} blocks were cut`);
   });
 
+  // A long block quote is parsed as what it quotes, its offsets moved back onto the quoted lines
+  // (a quote of a thousand items that quote again, "> - > - ...", cost the square of its length).
+  test('a long quote reads as one parse, for random quotes of lists, quotes, code, HTML and tables', () => {
+    const lines = ['- item', '> q', '- > - x', '1. one', '2. two', '```', 'code', '', '***bold*** and _it_', '[link](u)', '    indented', '---', '===', 'Book a demo', '<div>', '</div>', '[a]: http://x', '- - - x', ' x', '  - sub', 'See [a] now', '*open', 'close*', '# Head', '> > deep', '\tx', 'a\tb', '<!-- c', '-->', '| a | b |', '|---|---|'];
+    let seed = 3;
+    const rnd = (k: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    let n = 0;
+    for (let t = 0; t < 120; t++) {
+      const out: string[] = [];
+      for (let i = 0, count = 100 + rnd(400); i < count; i++) {
+        const l = lines[rnd(lines.length)]!;
+        out.push(l === '' ? '>' : ['> ', '>', '> ', '> > '][rnd(4)]! + l);
+      }
+      const text = out.join('\n') + (rnd(2) ? '\n' : '');
+      if (text.length < 2000) continue;
+      n++;
+      assert.deepEqual(parseBlock(text, lexicon), parseBlocksTogether(text, [{ start: 0, end: text.length, text }], lexicon)[0], JSON.stringify(text.slice(0, 200)));
+    }
+    assert.ok(n > 60, `${n} quotes`);
+  });
+
   // The same, for paragraphs that open something at their start ("[", "*", a backtick run, an
   // HTML tag) and may or may not close it much later, and for ones a final underline makes a
   // heading: cut only where no later part could close what is open (or the block is parsed whole).

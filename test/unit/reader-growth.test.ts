@@ -118,6 +118,11 @@ const CASES: [string, (n: number) => string, number?][] = [
   // Nested one-line lists: a long list is parsed in parts (the parser moves all it has read each
   // time a nested item closes).
   ['nested one-line lists', (n) => FRONT + '- - - - Book a demo\n'.repeat(n), 100],
+  // Long block quotes: a thousand lines quoting list items that quote again, quotes in quotes,
+  // and one long quoted paragraph (each parsed as what it quotes).
+  ['quoted list items that quote again', (n) => FRONT + '> - > - Book a demo.\n'.repeat(n), 100],
+  ['quotes in quotes over many lines', (n) => FRONT + '> > Book a demo.\n'.repeat(n), 200],
+  ['a long quoted paragraph', (n) => FRONT + '> Book a demo today.\n'.repeat(n), 200],
   ['a list nested by indentation', (n) => FRONT + Array.from({ length: n }, (_, i) => '  '.repeat(i % 40) + '- Book a demo').join('\n') + '\n', 200],
   // Support lines whose request is to get in touch (courtesy closers), and one followed by a run
   // of the words that soften a request (each could start a clause: "please just just ...").
