@@ -10,6 +10,8 @@ import assert from 'node:assert/strict';
 import { Analyzer } from '../../core/src/analyze';
 import { readSentence, type SentenceFacts } from '../../core/src/asks/reader';
 import { END, GAP_WORD, LN, START, startMatch, startOnly } from '../../core/src/lexicon/compile';
+import { DEFAULT_LEXICON_DATA } from '../../core/src/lexicon';
+import { GROUPS } from '../support/ask-cases';
 
 const RUNS = 7;
 /** 10x the input may take at most this many times the time (issue 11). */
@@ -133,6 +135,21 @@ const CASES: [string, (n: number) => string, number?][] = [
   ['a link then many purpose clauses', (n) => FRONT + 'Visit [here](https://x.example) ' + 'to go to '.repeat(n) + '\n', 2000],
   ['colon lines before code blocks', (n) => FRONT + 'Run this:\n\n```\nx\n```\n\n'.repeat(n), 300],
 ];
+
+// Every rule of the lexicon, and the reader's candidates and filters, at n and 10n (issue 11): the
+// labelled phrasings of test/support/ask-cases.ts (which the first test shows reach every ask rule
+// of the lexicon) run together, as sentences of one paragraph and as clauses of one sentence, so
+// that each phrasing, found or turned down, recurs n times where a per-match rescan would show.
+const PHRASINGS = GROUPS.flatMap(([, cases]) => cases.map(([md]) => md.replace(/\n+/g, ' ').trim()));
+describe('every lexicon rule and the reader, on all the labelled phrasings: linear', () => {
+  test('the labelled phrasings reach every ask rule of the lexicon', () => {
+    const seen = new Set<string>();
+    for (const md of PHRASINGS) for (const a of new Analyzer().analyze(md, { force: true, askModel: null }).asks) seen.add(/^([a-z-]+\.[a-z0-9-]+):/.exec(a.via)?.[1] ?? '');
+    assert.deepEqual(DEFAULT_LEXICON_DATA.asks.map((r) => r.id).filter((id) => !seen.has(id)), []);
+  });
+  test('as sentences of one paragraph', () => assertLinear((n) => FRONT + Array.from({ length: n }, (_, i) => PHRASINGS[i % PHRASINGS.length]).join(' ') + '\n', PHRASINGS.length));
+  test('as clauses of one sentence', () => assertLinear((n) => FRONT + Array.from({ length: n }, (_, i) => PHRASINGS[i % PHRASINGS.length]!.replace(/[.!?]+(?=\s|$)/g, ',')).join(' and ') + '.\n', PHRASINGS.length));
+});
 
 describe('ask reader: linear in the size of the draft', () => {
   for (const [name, make, n = 200] of CASES) {
