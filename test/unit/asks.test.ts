@@ -414,6 +414,20 @@ describe('pattern language', () => {
     assert.deepEqual(classify(lx, 'Before Friday, claim your Fernhill credits.'), ['commit:claim your Fernhill credits']);
   });
 
+  // Issue 11: a workspace's phrasing is matched as literal words, never compiled to a regular
+  // expression: what looks like one in it is text, and cloning a repository cannot make the editor hang.
+  test('config phrasings are never regular expressions: their words in order, whole, any spaces between', () => {
+    const lx = new Lexicon(DEFAULT_LEXICON_DATA, { asks: [{ phrase: 'ping (a|b)+ me.*', class: 'engage' }, { phrase: 'grab  a   slot', class: 'meeting' }] });
+    assert.deepEqual(classify(lx, 'Just ping (a|b)+ me.* today.'), ['engage:ping (a|b)+ me.*']);
+    assert.deepEqual(classify(lx, 'Just ping aaaa me please.'), []);
+    assert.deepEqual(classify(lx, 'Grab a\tslot on Friday.'), ['meeting:Grab a\tslot']);
+    assert.deepEqual(classify(lx, 'Regrab a slot on Friday.'), []);
+    assert.deepEqual(classify(lx, 'Grab a slots on Friday.'), []);
+    const rules = (lx as unknown as { rules: { id: string; re: RegExp }[] }).rules.filter((r) => r.id.startsWith('config.'));
+    assert.equal(rules.length, 2);
+    for (const r of rules) assert.equal(r.re.source, '(?!)', r.id);
+  });
+
   test('&slot: a positive lookahead that is not underlined; "(x|$)" allows the end of the sentence', () => {
     const lx = tinyLexicon([{ id: 'c', class: 'consume', patterns: ['read it &(before|first|$)'] }]);
     assert.deepEqual(classify(lx, 'Read it before you start.'), ['consume:Read it']);

@@ -7,7 +7,7 @@
 // three times in all (load only ever adds time: superlinear work fails every time, noise seldom twice).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../core/src/analyze';
+import { Analyzer, type AnalyzeOptions } from '../../core/src/analyze';
 import { readSentence, type SentenceFacts } from '../../core/src/asks/reader';
 import { END, GAP_WORD, LN, START, startMatch, startOnly } from '../../core/src/lexicon/compile';
 import { DEFAULT_LEXICON_DATA } from '../../core/src/lexicon';
@@ -17,39 +17,39 @@ const RUNS = 7;
 /** 10x the input may take at most this many times the time (issue 11). */
 const BOUND = 15;
 
-function timeOf(text: string): number {
+function timeOf(text: string, options: AnalyzeOptions = { force: true }): number {
   const runs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    new Analyzer().analyze(text, { force: true });
+    new Analyzer().analyze(text, options);
     runs.push(performance.now() - t0);
   }
   return Math.min(...runs);
 }
 
 /** The fastest analysis of each text, their runs alternating. */
-function timesOf(small: string, large: string): [number, number] {
+function timesOf(small: string, large: string, options: AnalyzeOptions): [number, number] {
   let a = Infinity;
   let b = Infinity;
   for (let i = 0; i < RUNS; i++) {
     let t0 = performance.now();
-    new Analyzer().analyze(small, { force: true });
+    new Analyzer().analyze(small, options);
     a = Math.min(a, performance.now() - t0);
     t0 = performance.now();
-    new Analyzer().analyze(large, { force: true });
+    new Analyzer().analyze(large, options);
     b = Math.min(b, performance.now() - t0);
   }
   return [a, b];
 }
 
 /** Asserts that 10x the input takes under BOUND times the time, measuring up to three times. */
-function assertLinear(make: (n: number) => string, n: number): void {
-  timeOf(make(Math.ceil(n / 4))); // warm the tagger and the regular expressions
+function assertLinear(make: (n: number) => string, n: number, options: AnalyzeOptions = { force: true }): void {
+  timeOf(make(Math.ceil(n / 4)), options); // warm the tagger and the regular expressions
   const small = make(n);
   const large = make(10 * n);
   let message = '';
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [a, b] = timesOf(small, large);
+    const [a, b] = timesOf(small, large, options);
     const ratio = b / Math.max(a, 0.05);
     if (ratio < BOUND) return;
     message += `${message ? '; then ' : ''}${ratio.toFixed(1)}x (${a.toFixed(1)} ms -> ${b.toFixed(1)} ms)`;
@@ -141,6 +141,13 @@ const CASES: [string, (n: number) => string, number?][] = [
 // of the lexicon) run together, as sentences of one paragraph and as clauses of one sentence, so
 // that each phrasing, found or turned down, recurs n times where a per-match rescan would show.
 const PHRASINGS = GROUPS.flatMap(([, cases]) => cases.map(([md]) => md.replace(/\n+/g, ' ').trim()));
+// A workspace's phrasing (asks: and pressure: in .trustline.yaml) whose first word recurs without
+// the rest: each try costs at most the phrase's length.
+describe('workspace phrasings: linear', () => {
+  const options: AnalyzeOptions = { force: true, settings: { asks: [{ phrase: 'grab a slot', class: 'meeting' }], pressure: ['act now or lose'] } };
+  test('tried at every other word of one sentence', () => assertLinear((n) => FRONT + 'grab a act now or '.repeat(n) + 'slot.\n', 1000, options));
+});
+
 describe('every lexicon rule and the reader, on all the labelled phrasings: linear', () => {
   test('the labelled phrasings reach every ask rule of the lexicon', () => {
     const seen = new Set<string>();

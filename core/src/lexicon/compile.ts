@@ -362,6 +362,43 @@ export function literalWords(phrase: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A workspace's phrasing (`asks:` and `pressure:` in .trustline.yaml) matched as the literal words
+ * it is, never compiled to a regular expression (issue 11): its words in order, whitespace between
+ * them, not inside a longer word; the same matches as the lexicon's own boundaries (WB, WE) give.
+ * It stands where the lexicon holds a global RegExp (`lastIndex`, `exec`); the RegExp it extends
+ * is a constant that never matches. Each try costs at most the phrase's length.
+ */
+export class LiteralPhrase extends RegExp {
+  constructor(readonly words: readonly string[]) {
+    super('(?!)', 'g');
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    const first = this.words[0];
+    if (first) {
+      for (let at = text.indexOf(first, this.lastIndex); at !== -1; at = text.indexOf(first, at + 1)) {
+        if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+        let end = at + first.length;
+        for (let k = 1; k < this.words.length && end !== -1; k++) {
+          let j = end;
+          while (j < text.length && SPACE.test(text[j]!)) j++;
+          end = j > end && text.startsWith(this.words[k]!, j) ? j + this.words[k]!.length : -1;
+        }
+        if (end === -1 || (end < text.length && isWordCode(text.charCodeAt(end)))) continue;
+        this.lastIndex = end;
+        const m = [text.slice(at, end)] as unknown as RegExpExecArray;
+        m.index = at;
+        m.input = text;
+        return m;
+      }
+    }
+    this.lastIndex = 0;
+    return null;
+  }
+}
+const SPACE = /\s/;
+
 /** A literal phrase's anchor: its first word, when that word is one the sentence tokeniser yields whole. */
 export function anchorOfLiteral(words: string[]): string[][] {
   const w = words[0]!;

@@ -52,7 +52,7 @@
 import data from '../data/lexicon.json';
 import { ASK_LEVELS } from '../model';
 import type { Normalized } from '../text';
-import { HAS_WORD, LN, PatternCompiler, WB, WE, WORD, anchorOfLiteral, escapeRe, explode, isWordCode, literalWords, startMatch, startOnly, type Compiled, type PressureCompiled } from './compile';
+import { HAS_WORD, LN, PatternCompiler, WB, WE, WORD, LiteralPhrase, anchorOfLiteral, escapeRe, explode, isWordCode, literalWords, startMatch, startOnly, type Compiled, type PressureCompiled } from './compile';
 import { considerRule, hasAny, sentenceSet, wordHash, type SentenceFacts, type SentenceWords } from './candidates';
 import type { ExtraPhrasing, LexiconData, MatchContext, Rejection, UnitMatch } from './types';
 import { INTEREST_CONDITION } from '../asks/filters';
@@ -186,7 +186,7 @@ export class Lexicon {
           source: x.phrase,
           cls: x.class,
           level: ASK_LEVELS[x.class],
-          re: new RegExp(WB + words.map(escapeRe).join('\\s+') + WE, 'g'),
+          re: new LiteralPhrase(words),
           at: 'anywhere',
           question: false,
           fallback: false,
@@ -210,7 +210,7 @@ export class Lexicon {
     }
     for (const [i, phrase] of (extra.pressure ?? []).entries()) {
       const words = literalWords(phrase);
-      if (words.length) this.addPressure({ id: `config.pressure[${i}]`, re: new RegExp(WB + words.map(escapeRe).join('\\s+') + WE, 'g'), anchors: anchorOfLiteral(words)[0] ?? null, also: [], stamp: -1 });
+      if (words.length) this.addPressure({ id: `config.pressure[${i}]`, re: new LiteralPhrase(words), anchors: anchorOfLiteral(words)[0] ?? null, also: [], stamp: -1 });
     }
     const lead = c.phrases(data.leadIns);
     // Lead-ins may repeat: "so just", "feel free to simply".
