@@ -314,6 +314,23 @@ describe('symbolic links out of the project (issue 11)', () => {
     }
   });
 
+  test('outside a repository, a .trustline.yaml in a folder above the working folder is not read', () => {
+    // The parent holds a config that would turn ask-exceeds-trust off; the working folder, with no
+    // .git anywhere, is the project: the config above it is not the project's.
+    const s = scratch({ '.trustline.yaml': 'checks:\n  ask-exceeds-trust: off\n', 'work/drafts/cold.md': EMAIL });
+    try {
+      rmSync(path.join(s.dir, '.git'), { recursive: true });
+      const inside = cli(['lint', 'drafts', '--format', 'json'], { cwd: path.join(s.dir, 'work') });
+      const rules = (r: { stdout: string }) => (JSON.parse(r.stdout).files as { findings: { rule: string }[] }[]).flatMap((f) => f.findings.map((x) => x.rule));
+      assert.ok(rules(inside).includes('ask-exceeds-trust'), inside.stdout);
+      // Run from the folder that holds it, the same config is the project's and is read.
+      const atRoot = cli(['lint', 'work/drafts', '--format', 'json'], { cwd: s.dir });
+      assert.ok(!rules(atRoot).includes('ask-exceeds-trust'), atRoot.stdout);
+    } finally {
+      s.cleanup();
+    }
+  });
+
   test('outside a repository the working folder is the project; a file named outside it is still linted', () => {
     const out = outside();
     const s = scratch({ 'drafts/ok.md': EMAIL });
