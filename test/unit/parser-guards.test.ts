@@ -118,6 +118,14 @@ describe('a long list parsed in parts reads as one parse', () => {
   });
 });
 
+/** A fixed-seed random number below k, for random blocks that are the same on every run. */
+function seeded(seed: number): (k: number) => number {
+  return (k) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % k;
+  };
+}
+
 /** A tree with each position as its two offsets, for comparing trees parsed from different slices. */
 const strip = (n: Record<string, unknown>): unknown => {
   const o: Record<string, unknown> = {};
@@ -179,11 +187,7 @@ describe('a long block parsed in parts reads as one parse', () => {
   test('the same tree as one parse, for random blocks cut small', () => {
     const pieces = ['**bold** ', 'and ', '_it_ ', '[link](https://x.example/a_b) ', 'word ', 'snake_case ', '5 * 3 ', 'a*b ', '`code` ', '<b>x</b> ', '<http://x.example> ', '\n', '\n---\n', '\nBook a demo\n===\n', '\n- item ', '\n# Head ', '*', '_', '[', ']', '`', '<', '  ', '\t', '\\*', '&amp; ', '&#32;', '\n> q ', '\n```\n', 'x ', '!', '\n1. ', '\n    indented ', '- ', '***', '\uFEFF', '😀 ', '\r\n', '<!-- c ', '--> ', '*a ', ' b*', '__', 'x_ ', '\n=== ', '(', '"q" ', '| ', '![i](u) ', '\\\n'];
     const processor = unified().use(remarkParse);
-    let seed = 11;
-    const rnd = (k: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % k;
-    };
+    const rnd = seeded(11);
     let cut = 0;
     for (let t = 0; t < 1500; t++) {
       let s = '';
@@ -205,11 +209,7 @@ describe('a long block parsed in parts reads as one parse', () => {
   // (a quote of a thousand items that quote again, "> - > - ...", cost the square of its length).
   test('a long quote reads as one parse, for random quotes of lists, quotes, code, HTML and tables', () => {
     const lines = ['- item', '> q', '- > - x', '1. one', '2. two', '```', 'code', '', '***bold*** and _it_', '[link](u)', '    indented', '---', '===', 'Book a demo', '<div>', '</div>', '[a]: http://x', '- - - x', ' x', '  - sub', 'See [a] now', '*open', 'close*', '# Head', '> > deep', '\tx', 'a\tb', '<!-- c', '-->', '| a | b |', '|---|---|'];
-    let seed = 3;
-    const rnd = (k: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % k;
-    };
+    const rnd = seeded(3);
     let n = 0;
     for (let t = 0; t < 120; t++) {
       const out: string[] = [];
@@ -233,11 +233,7 @@ describe('a long block parsed in parts reads as one parse', () => {
     const common = ['word ', 'and ', 'x ', '**bold** ', '_it_ ', '\n'];
     const rare = ['a*b ', 'x_ ', '_y ', ']', '](u) ', '`', '``', ' `` ', '>', '">', '*', 'b** ', ' **c', '[link](https://x.example/a_b) ', '`code` ', '<b>x</b> ', '\n---\n', '\\*', '&amp; '];
     const processor = unified().use(remarkParse);
-    let seed = 5;
-    const rnd = (k: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % k;
-    };
+    const rnd = seeded(5);
     let cut = 0;
     for (let t = 0; t < 1500; t++) {
       let s = strays[rnd(strays.length)]!;
