@@ -668,3 +668,21 @@ describe('labels, call-to-action fields and questions that lead into asks', () =
     assert.deepEqual(found("I'm happy to report that we received a number of responses."), []);
   });
 });
+
+// Plain-text and template emails give the address on a line of its own, after the sentence that
+// leads to it: the sentence is the ask, of the class of what it names.
+describe('a sentence that leads to the address on the line after it', () => {
+  const email = (body: string) => `---\ntype: email\ntrust: customer\n---\n\nHi {{name}},\n\nYour membership expires on {{date}}.\n\n${body}\n\nThanks,\nThe board\n`;
+  test('"please go to" or a colon, then a URL or a template slot for one, in the next block', () => {
+    const renew = asksOf(email('If you wish to renew your membership, please go to\n\n{{sitebase}}/membership/\n\nand follow the instructions there.'));
+    assert.deepEqual(renew.map((a) => [a.text, a.class]), [['If you wish to renew your membership, please go to', 'expand']]);
+    assert.match(renew[0]!.via, /^read as a sentence that leads to the address on the line after it/);
+    const form = asksOf(email('To join the waitlist, fill out the form at:\n\nhttps://forms.example/waitlist\n'));
+    assert.deepEqual(form.map((a) => a.class), ['exchange']);
+    assert.deepEqual(asksOf(email('To read the recap, head to\n\n<%= @event.recap_url %>\n')).map((a) => a.text), ['To read the recap, head to']);
+  });
+  test('near misses: an address after a sentence that does not lead to it, or in the same paragraph as a finished one', () => {
+    assert.deepEqual(asksOf(email('Thanks for being a member this year.\n\nhttps://example.org/membership/\n')), []);
+    assert.deepEqual(asksOf(email('# Membership:\n\nhttps://example.org/membership/\n')), []);
+  });
+});

@@ -16,7 +16,7 @@ import { emptyStats, type BodyStats } from '../profile';
 import { normIndexOf, type LineIndex } from '../text';
 import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from '../asks/position';
 import { answersQuestion } from '../asks/filters';
-import { classInContext } from '../asks/classify';
+import { classify, classInContext } from '../asks/classify';
 import { vocabulary } from '../asks/vocabulary';
 import type { UnitView } from '../asks/learned';
 import type { Ask, AskClass, PressureHit } from '../types';
@@ -194,6 +194,20 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
     asks.push(askAt(text, lines, start, end, sentenceStart, sentenceEnd, ctx.cls, ASK_LEVELS[ctx.cls], kind, ctx.via, inLink));
     if (m.toCustomers) toCustomers.set(asks[asks.length - 1]!, m.toCustomers);
   }
+  // A sentence that leads to an address given on the line after it, in a block of its own
+  // ("To access your personal scanning page, go to:" then "{{sitebase}}/events/scanning/", as
+  // plain-text and template emails write it): the sentence asks, for what it names (the address
+  // alone says nothing more than "go there").
+  for (let i = 1; i < units.length; i++) {
+    const u = units[i]!;
+    const lead = units[i - 1]!;
+    if (lead.ask !== undefined || dropped.has(i - 1) || lead.block === u.block || lead.container !== 'paragraph' || !ADDRESS_LINE.test(u.text.trim()) || !LEADS_TO.test(lead.text)) continue;
+    const [start, end] = wordsSpan(text, lead.start, lead.end);
+    if (start >= end) continue;
+    const c = classify(vocabulary(), lead.text, undefined, 'consume');
+    lead.ask = asks.length;
+    asks.push(askAt(text, lines, start, end, lead.start, lead.end, c.cls, ASK_LEVELS[c.cls], 'sentence', `read as a sentence that leads to the address on the line after it; ${c.why}`, false));
+  }
   if (hasWhen && hasWhere) stats.eventFields = 2;
   const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
   stats.startsWithGreeting = firstProse?.greeting ?? false;
@@ -269,3 +283,8 @@ export function askAt(text: string, lines: LineIndex, start: number, end: number
     key: '',
   };
 }
+
+/** A line that is only an address: a URL, or a template's slot for one ("{{sitebase}}/membership/", "{{ action_url }}", "<%= @proposal.confirm_link %>"). */
+const ADDRESS_LINE = /^<?(?:https?:\/\/\S+|www\.\S+|\{\{[^}\n]*\}\}\S*\/\S*|\{\{\s*[\w.]*(?:url|link)[\w.]*\s*\}\}|<%=[^%\n]*(?:url|link)[^%\n]*%>)>?$/;
+/** The end of a sentence that the address after it completes: a colon, or "go to", "visit", "at", "via" with nothing after. */
+const LEADS_TO = /(?::|\b(?:go|going|head|navigate)\s+to|\bvisit|\bat|\bvia)\s*$/;
