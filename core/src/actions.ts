@@ -521,7 +521,7 @@ export function codeActionsFor(analysis: Analysis, finding: FindingLike, options
   const check = checkById(rule);
   const out: ActionSpec[] = check?.fixes?.(finding, { analysis, doc, frontMatter: fm, alternatives: options.alternatives ?? 3 }) ?? [];
 
-  const skill = skillForFinding(rule, analysis.profile, doc.text, analysis.asks);
+  const skill = skillForFinding(rule, analysis);
   if (skill) out.push({ title: `Open the ${skill} skill`, kind: 'quickfix', command: { title: 'Open skill', command: COMMAND_OPEN_SKILL, arguments: [skill] } });
 
   const line = disableLineEdit(doc, finding, fm);

@@ -11,7 +11,6 @@ import { CHECKS, checkById } from './checks/index';
 import { article } from './checks/util';
 import { draftTypeInfo } from './model';
 import { repurposesLongerPiece, skillForDraft, skillInfo, type DraftFacts } from './skills';
-import type { Profile } from './types';
 import { pathForDraft, start, type WalkHints, type WalkQuestion } from './walk';
 
 export * from './walk';
@@ -21,10 +20,10 @@ export * from './walk';
  * own skill first for problems with the asks, else the check's, else the draft's own
  * (writing-persuasive-copy when the type is unknown). Null when no skill helps.
  */
-export function skillForFinding(rule: string, profile: Profile | undefined, text?: string, asks?: Analysis['asks']): string | null {
+export function skillForFinding(rule: string, analysis: Analysis): string | null {
   const skill = checkById(rule)?.skill;
   if (!skill) return null;
-  const own = profile ? skillForDraft(profile, text, asks)?.skill : undefined;
+  const own = analysis.profile ? skillForDraft(analysis.profile, analysis.doc.text, analysis.asks)?.skill : undefined;
   if (skill.draftFirst && own) return own;
   return skill.name ?? own ?? 'writing-persuasive-copy';
 }
@@ -33,10 +32,8 @@ export function skillForFinding(rule: string, profile: Profile | undefined, text
 // The recommendation for an open draft.
 
 export interface RecommendContext {
-  /** The open draft's analysis; omit when no draft is open. */
+  /** The open draft's analysis (its text tells a social post that repurposes a longer piece); omit when no draft is open. */
   analysis?: Analysis;
-  /** The draft's text, to notice a social post that repurposes a longer piece. */
-  text?: string;
 }
 
 export interface Recommendation {
@@ -76,7 +73,7 @@ export function recommend(context: RecommendContext = {}): Recommendation {
   }
   const profile = analysis.profile;
   const facts: DraftFacts = { type: profile.type.value, channel: profile.channel.value };
-  if (facts.type === 'social' && context.text !== undefined) facts.repurposes = repurposesLongerPiece(context.text, analysis.asks);
+  if (facts.type === 'social') facts.repurposes = repurposesLongerPiece(analysis.doc.text, analysis.asks);
   const own = skillForDraft(facts);
 
   // Findings, counted per check, summed up by each check (its `summary`), most important first.

@@ -60,7 +60,7 @@ export function buildProfile(current: CurrentAnalysis): DraftProfile {
     },
     asks,
     findings: summarize(analysis.findings),
-    recommendation: recommend({ analysis, text: analysis.doc.text }),
+    recommendation: recommend({ analysis }),
   };
 }
 

@@ -83,7 +83,7 @@ describe('skillForDraft: the "I need to write something" tree', () => {
 describe('recommend: where to start, and why', () => {
   test('the cold email: an email, two asks over the trust → writing-b2b-emails, and check trust-building-principles', () => {
     const a = new Analyzer().analyze(COLD_EMAIL);
-    const r = recommend({ analysis: a, text: COLD_EMAIL });
+    const r = recommend({ analysis: a });
     assert.equal(r.explanation, "This is an email (declared); 2 asks exceed the audience's trust, it holds competing asks → writing-b2b-emails, and check trust-building-principles");
     assert.equal(r.skill, 'writing-b2b-emails');
     assert.deepEqual(r.check, ['trust-building-principles']);
@@ -97,17 +97,17 @@ describe('recommend: where to start, and why', () => {
 
   test('a paid search ad with nothing wrong', () => {
     const text = `---\ntype: ad\nchannel: paid-search\ntrust: 0\n---\n\nHeadline 1: Dock scheduling for 3PLs\n\n[See how it works](https://dockwise.example/how)\n`;
-    const r = recommend({ analysis: new Analyzer().analyze(text), text });
+    const r = recommend({ analysis: new Analyzer().analyze(text) });
     assert.equal(r.explanation, 'This is an ad (declared); no trust problems found → writing-persuasive-copy with running-paid-ads');
     assert.deepEqual([r.skill, r.also, r.check, r.path], ['writing-persuasive-copy', ['running-paid-ads'], [], [0, 1, 1]]);
   });
 
   test('an inferred type says how it was recognised; an unknown type falls back on the findings', () => {
     const inferred = `Subject: Your dock schedule\n\nHi Tom,\n\nCould we book a demo next week?\n`;
-    const r = recommend({ analysis: new Analyzer().analyze(inferred, { force: true }), text: inferred });
+    const r = recommend({ analysis: new Analyzer().analyze(inferred, { force: true }) });
     assert.match(r.explanation, /^This is an email \(inferred from .+\); .+ → writing-b2b-emails, and check trust-building-principles$/);
     const unknown = `---\ntrust: 0\n---\n\nCould we book a demo next week?\n`;
-    const u = recommend({ analysis: new Analyzer().analyze(unknown), text: unknown });
+    const u = recommend({ analysis: new Analyzer().analyze(unknown) });
     assert.equal(u.explanation, "The draft type is not declared and not recognisable; 1 ask exceeds the audience's trust, it asks before it gives → trust-building-principles");
     assert.equal(u.skill, 'trust-building-principles');
     assert.equal(u.path, null);
