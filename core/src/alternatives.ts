@@ -6,6 +6,7 @@
 import data from './data/alternatives.json';
 import { ASK_CLASSES, ASK_LEVELS, MAX_LEVEL, stageOf } from './model';
 import type { AskClass, DraftType } from './types';
+import { pairEndsAt } from './text';
 
 /** One suggested ask, ready to drop into a draft. */
 export interface Alternative {
@@ -122,9 +123,7 @@ function decorEndingAt(text: string, p: number): number {
   if (p >= 2 && text.charCodeAt(p - 2) === 45 /* - */ && text.charCodeAt(p - 1) === 62 /* > */) return p - 2;
   let end = p;
   if (text.charCodeAt(p - 1) === 0xfe0f) end--;
-  const low = text.charCodeAt(end - 1);
-  const high = text.charCodeAt(end - 2);
-  const from = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? end - 2 : end - 1;
+  const from = pairEndsAt(text, end) ? end - 2 : end - 1;
   if (from < 0) return -1;
   const ch = text.slice(from, end);
   if (PICTOGRAPHIC.test(ch)) return from;

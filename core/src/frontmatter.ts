@@ -9,6 +9,7 @@
  * so one typo does not switch every other check to assumed values while the writer types.
  */
 import { parseDocument, isAlias, isMap, isPair, isScalar, isNode, LineCounter, type Document, type Node } from 'yaml';
+import { pairEndsAt } from './text';
 
 export interface FrontMatterField {
   key: string;
@@ -275,18 +276,10 @@ function lineOf(text: string, offset: number): number {
 
 /** `at`, or one before it when `at` falls between the two halves of a surrogate pair. */
 function charStart(text: string, at: number): number {
-  return at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+  return pairEndsAt(text, at + 1) ? at - 1 : at;
 }
 
 /** `at`, or one after it when `at` falls between the two halves of a surrogate pair. */
 function charEnd(text: string, at: number): number {
-  return at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
+  return pairEndsAt(text, at + 1) ? at + 1 : at;
 }

@@ -64,6 +64,14 @@ export class LineIndex {
   }
 }
 
+/** Whether the two UTF-16 units before `end` (none of them before `floor`) are one surrogate pair: an astral character ends at `end`. */
+export function pairEndsAt(text: string, end: number, floor = 0): boolean {
+  if (end - 2 < floor) return false;
+  const high = text.charCodeAt(end - 2);
+  const low = text.charCodeAt(end - 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
 /** The text without its byte order mark: editors hide it and count columns without it, and so does the core. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -13,7 +13,7 @@ import type { DocUnit } from '../checks/index';
 import type { Rejection, UnitMatch } from '../lexicon';
 import { ASK_LEVELS } from '../model';
 import { emptyStats, type BodyStats } from '../profile';
-import { normIndexOf, type LineIndex } from '../text';
+import { normIndexOf, pairEndsAt, type LineIndex } from '../text';
 import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from '../asks/position';
 import { answersQuestion } from '../asks/filters';
 import { classify, classInContext } from '../asks/classify';
@@ -250,9 +250,7 @@ export function wordsSpan(text: string, start: number, end: number): [number, nu
     start += width;
   }
   while (end > start) {
-    const low = text.charCodeAt(end - 1);
-    const high = end - 2 >= start ? text.charCodeAt(end - 2) : 0;
-    const width = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+    const width = pairEndsAt(text, end, start) ? 2 : 1;
     if (/[\p{L}\p{N}?!)]/u.test(text.slice(end - width, end))) break;
     end -= width;
   }
