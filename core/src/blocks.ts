@@ -287,17 +287,9 @@ function quoteInParts(text: string): Root | undefined {
     }
     return offset + cuts[lo]!;
   };
-  const move = (node: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
-    if (node.position) {
-      if (node.position.start.offset !== undefined) node.position.start.offset = back(node.position.start.offset);
-      if (node.position.end.offset !== undefined) node.position.end.offset = back(node.position.end.offset);
-    }
-    if (node.children) for (const child of node.children) move(child as typeof node);
-  };
-  for (const node of tree.children) move(node);
+  for (const node of tree.children) mapOffsets(node, back);
   let last = text.length;
   while (last > 0 && (text.charCodeAt(last - 1) === 10 || text.charCodeAt(last - 1) === 13)) last--;
-  const point = (offset: number) => ({ line: 1, column: 1, offset });
   const quote: Blockquote = { type: 'blockquote', children: tree.children as Blockquote['children'], position: { start: point(0), end: point(last) } };
   return { type: 'root', children: [quote], position: { start: point(0), end: point(last) } };
 }
@@ -596,7 +588,7 @@ function closesOpen(nodes: readonly PhrasingContent[], text: string, open: Open)
   if (!nodes.length) return false;
   const source = text.slice(startOf(nodes[0]!), endOf(nodes[nodes.length - 1]!));
   if (open.angle && source.includes('>')) return true;
-  if (open.ticks === 'all' ? source.includes('`') : [...(source.match(/`+/g) ?? [])].some((run) => (open.ticks as Set<number>).has(run.length))) return true;
+  if (open.ticks === 'all' ? source.includes('`') : (source.match(/`+/g) ?? []).some((run) => (open.ticks as Set<number>).has(run.length))) return true;
   // A run that can both open and close (between two characters that are not spaces: "a*b") opens
   // in its part but may close one left open before it in one parse.
   if ((open.star && bothWays(source, '*')) || (open.underscore && bothWays(source, '_'))) return true;
@@ -624,7 +616,6 @@ function joinParagraphs(prev: Paragraph, next: Paragraph | Heading, text: string
   let last = kids[kids.length - 1];
   const gapStart = last ? endOf(last) : startOf(prev);
   const gapEnd = next.children.length ? startOf(next.children[0]!) : endOf(next);
-  const point = (offset: number) => ({ line: 1, column: 1, offset });
   if (last?.type === 'text') {
     last.value += text.slice(gapStart, gapEnd);
     last.position = { start: last.position!.start, end: point(gapEnd) };
@@ -804,12 +795,22 @@ function markSpan(node: RootContent, from: number, chunks: readonly Chunk[], bro
 }
 
 /** Make a node's offsets relative to its block (only offsets are read, never line/column). */
-function shiftPositions(node: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }, by: number): void {
+function shiftPositions(node: Positioned & { children?: unknown[] }, by: number): void {
+  mapOffsets(node, (offset) => offset - by);
+}
+
+/** Every offset of a tree's positions, mapped by `f`. */
+function mapOffsets(node: Positioned & { children?: unknown[] }, f: (offset: number) => number): void {
   if (node.position) {
-    if (node.position.start.offset !== undefined) node.position.start.offset -= by;
-    if (node.position.end.offset !== undefined) node.position.end.offset -= by;
+    if (node.position.start.offset !== undefined) node.position.start.offset = f(node.position.start.offset);
+    if (node.position.end.offset !== undefined) node.position.end.offset = f(node.position.end.offset);
   }
-  if (node.children) for (const child of node.children) shiftPositions(child as typeof node, by);
+  if (node.children) for (const child of node.children) mapOffsets(child as typeof node, f);
+}
+
+/** A point at an offset, for nodes the parts put together (the analysis reads offsets only). */
+function point(offset: number): { line: number; column: number; offset: number } {
+  return { line: 1, column: 1, offset };
 }
 
 type Container = Unit['container'];
