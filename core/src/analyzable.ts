@@ -33,8 +33,7 @@ export function analyzable(input: string | Uint8Array | { size: number }, maxFil
   if (!(input instanceof Uint8Array)) return { ok: true, text: '' };
   const bytes = input;
   // UTF-16 is caught before the NUL probe: its ASCII characters are half NUL bytes.
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, BINARY_PROBE).includes(0)) return binary();
+  if (!utf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE).includes(0)) return binary();
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== 'string') return decoded;
   return textGate(decoded, maxFileSize);
@@ -48,6 +47,11 @@ function textGate(text: string, maxFileSize: number): Gate {
   return { ok: true, text };
 }
 
+/** A UTF-16 byte order mark, little- or big-endian. */
+function utf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 function binary(): Unanalyzable {
   return { ok: false, reason: 'binary', message: 'looks like a binary file (it holds NUL bytes)' };
 }
@@ -57,7 +61,7 @@ function binary(): Unanalyzable {
  * so it is refused with the reason.
  */
 export function decodeUtf8(bytes: Uint8Array): string | Unanalyzable {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  if (utf16Bom(bytes)) {
     return { ok: false, reason: 'utf16', message: 'not UTF-8: the file is UTF-16 (save it as UTF-8)' };
   }
   try {
