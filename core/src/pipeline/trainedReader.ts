@@ -118,8 +118,8 @@ export function trainedReaderPass(
     }
     verdicts.set(key, verdict);
     if (ask) {
-      // The class model re-classes an ask the rules found when it disagrees by a margin
-      // (learned.ts reclassed).
+      // The class model re-classes an ask the shape reader found when it disagrees by a margin
+      // (learned.ts reclassed); the lexicon's phrasings keep their class.
       const r = verdict.reclass;
       if (r) {
         ask.via += ` (read as ${r.cls} by the trained reader, ${Math.round(r.p * 100)}% against ${Math.round(r.mine * 100)}%)`;
