@@ -388,29 +388,6 @@ function openingShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderM
 /** "You can [directly] contact...": one adverb may stand before the verb (not a verb ending in -ly). */
 const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcome to|feel free to)\s+(?:also\s+|now\s+|always\s+|still\s+|even\s+|(?!(?:apply|reply|supply|rely|comply|multiply|fly)\b)[a-z]{2,}ly\s+)?/;
 
-/**
- * The request put as a means in a "you can ..." clause ("by donating any amount"): the text with
- * the gerund turned into its base form (padded, so every offset holds) and where that verb
- * starts, when the vocabulary knows the verb; the clause is read to its first stop.
- */
-function byGerund(text: string, from: number, v: Vocabulary): { text: string; verbAt: number } | undefined {
-  const clause = text.slice(from, from + CLAUSE_READ).split(/[.;!?](?=\s|$)/)[0]!;
-  const m = /\bby\s+([a-z]+)ing\b/.exec(clause);
-  if (!m) return undefined;
-  const at = from + m.index + m[0].length - m[1]!.length - 3;
-  const stem = m[1]!;
-  const rest = text.slice(at + stem.length + 3, at + stem.length + 63);
-  const base = [stem, `${stem}e`, /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : ''].find((w) => w && (v.verbs.startOf(w + rest) !== undefined || v.decisiveVerbs.startOf(w + rest) !== undefined));
-  if (!base) return undefined;
-  const pad = stem.length + 3 - base.length;
-  return { text: text.slice(0, at) + ' '.repeat(pad) + base + text.slice(at + stem.length + 3), verbAt: at + pad };
-}
-
-/** Verbs of using the product, which a how-to uses as much as an invitation does. */
-const PRODUCT_USE = /^(?:download|try|install|deploy|self-host|refer to)\b/;
-/** A request put as a means, for the sender: "by donating", "by hiring us", "by helping us promote it". */
-const SENDER_BY_GERUND = /\b(?:us|our|me|my)\b.*\bby\s+[a-z]+ing\b|\bby\s+[a-z]+ing\b.*\b(?:us|our|me|my)\b/;
-
 function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const m = YOU_CAN.exec(s.text);
   if (!m) return undefined;
@@ -424,13 +401,6 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     // "You're welcome to tag us", "you can help us improve it": the sender is the verb's object.
     (/^[a-z'-]+\s+(?:us|me)\b/.test(after) && (v.verbs.startOf(after) !== undefined || /^help\b/.test(after))) ||
     /\b(?:here|below|above)\b/.test(after) ||
-    // "You can also donate to our financial aid program", "you can register for the workshop":
-    // a verb that itself asks for money, a signature, the reader's word or details; not one of
-    // using the product ("you can install dependencies with ..."), which a how-to says too.
-    (v.decisiveVerbs.startOf(after) !== undefined && !PRODUCT_USE.test(after)) ||
-    // "You can make it happen by hiring us", "you can support our transition by donating": the
-    // request is the gerund, and it is made for the sender.
-    SENDER_BY_GERUND.test(after.split(/[.;!?](?=\s|$)/)[0]!.slice(0, 200)) ||
     EMAIL_IN_TEXT.test(after) ||
     /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/.test(after);
   if (!pointsAtAction) return undefined;
@@ -439,9 +409,6 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // "You can manage or cancel anytime from the billing page": account navigation.
   if (/^(?:cancel|unsubscribe|opt out|sign in|log in|change your (?:email|password|preferences))\b/.test(after)) return undefined;
   if (howToStep(v, after, s.container === 'list', s.links.length > 0)) return undefined;
-  // "You can support our transition by donating any amount": what is asked for is the gerund's.
-  const means = byGerund(s.text, verbAt, v);
-  if (means) return result({ ...s, text: means.text }, v, 'you-can', m.index, s.text.length, means.verbAt, 'consume');
   return result(s, v, 'you-can', m.index, s.text.length, verbAt, 'consume');
 }
 
