@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { channelPurpose, classify, destinationClass } from '../../core/src/asks/classify';
 import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../core/src/asks/filters';
-import { closingUnits, introducedBy, sentenceAboveLists } from '../../core/src/asks/position';
+import { closingUnits, introducedBy, sentenceAboveLists, signatureUnits } from '../../core/src/asks/position';
 import { readSentence, type SentenceFacts } from '../../core/src/asks/reader';
 import { verbReading } from '../../core/src/asks/tagger';
 import { PhraseSet, vocabulary } from '../../core/src/asks/vocabulary';
@@ -273,6 +273,14 @@ describe('position: what the whole draft shows', () => {
   test('the closing lines skip sign-offs, hashtags and short signature lines', () => {
     const units = [unit('we tracked forty yards for a quarter.'), unit("what's the slowest part of your day?"), unit('#logistics #ops'), unit('best,', { greeting: true }), unit('jonas')];
     assert.deepEqual([...closingUnits(units)].sort(), [0, 1]);
+  });
+  test("the signature is the sign-off paragraph's short lines, not a button after it or a P.S.", () => {
+    const sig = [unit('happy to send the write-up.', { block: 1 }), unit('best regards,', { greeting: true, block: 2 }), unit('[your name]', { block: 2 }), unit('[contact information]', { block: 2 })];
+    assert.deepEqual([...signatureUnits(sig)], [2, 3]);
+    // Near misses: a button in a block of its own; a P.S.; a greeting that is a sentence, not a sign-off.
+    assert.deepEqual([...signatureUnits([...sig.slice(0, 2), unit('read the write-up', { block: 3 })])], []);
+    assert.deepEqual([...signatureUnits([...sig.slice(0, 3), unit('p.s. reply "yard" for the checklist.', { block: 2, container: 'ps' })])], [2]);
+    assert.deepEqual([...signatureUnits([unit('thanks to everyone who came to the meetup', { greeting: true }), unit('become a backer')])], []);
   });
   test('a list under a sentence that asks for it is that ask', () => {
     const units = [unit('check out our previous launch weeks:', { ask: 0 }), unit('launch week i', { container: 'list' }), unit('launch week ii', { container: 'list' })];

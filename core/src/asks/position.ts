@@ -26,6 +26,35 @@ export function closingUnits(units: readonly DocUnit[]): Set<number> {
   return out;
 }
 
+/** A greeting that opens a letter, not a sign-off that closes it. */
+const OPENER = /^(?:hi|hey|hello|dear|good (?:morning|afternoon|evening)|greetings)\b/;
+
+/** A sign-off line of its own: a greeting of three words or fewer that closes ("Best regards,", "Thanks again,", "Cheers"). */
+function isSignOff(u: DocUnit): boolean {
+  return u.greeting && u.words <= 3 && !OPENER.test(u.text) && /^[^,]*[,!.]?\s*$/.test(u.text);
+}
+
+/**
+ * Indices (into `units`) of the sender's signature: the short lines after the draft's last
+ * sign-off ("Best regards," then "[Your Name]", "[Your Title]", "[Contact Information]"). They
+ * name the sender; section 2a reads no ask in them. They are the lines of the sign-off's own
+ * paragraph: a button or a line after a blank line is not the signature ("Thanks, The PostHog
+ * Team" then "[Send some events!](...)"). It ends at a P.S. or at the first line of prose (more
+ * than six words, or a full sentence of more than three).
+ */
+export function signatureUnits(units: readonly DocUnit[]): Set<number> {
+  const out = new Set<number>();
+  let k = units.length - 1;
+  while (k > 0 && !isSignOff(units[k]!)) k--;
+  if (k <= 0) return out;
+  for (let i = k + 1; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.block !== units[k]!.block || u.container === 'ps' || u.words > 6 || (u.words > 3 && /[.!?]\W*$/.test(u.text))) break;
+    out.add(i);
+  }
+  return out;
+}
+
 /**
  * For each unit, the index of the nearest unit before it that is not in a list (-1 for none), in
  * one pass: a list item's links are where the sentence above the list leads ("If this is your

@@ -14,7 +14,7 @@ import type { Rejection, UnitMatch } from '../lexicon';
 import { ASK_LEVELS } from '../model';
 import { emptyStats, type BodyStats } from '../profile';
 import { normIndexOf, pairEndsAt, type LineIndex } from '../text';
-import { closingUnits, introducedBy, introducesList, sentenceAboveLists } from '../asks/position';
+import { closingUnits, introducedBy, introducesList, sentenceAboveLists, signatureUnits } from '../asks/position';
 import { answersQuestion } from '../asks/filters';
 import { classify, classInContext } from '../asks/classify';
 import { vocabulary } from '../asks/vocabulary';
@@ -149,8 +149,13 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
   // Why the rules dropped what they found in a sentence, and the sentences that hold a list's ask.
   const dropped = new Map<number, NonNullable<UnitView['dropped']>>();
   const intros = new Set<number>();
+  // The sender's name, title and contact lines after the sign-off ask nothing, by the rules or
+  // the trained reader.
+  const signature = signatureUnits(units);
+  for (const i of signature) dropped.set(i, 'signature');
   for (const { unit, u, base, r, index } of pending) {
     const m = u.match!;
+    if (signature.has(index)) continue;
     if (m.weak && !closing.has(index) && unit.container !== 'ps') {
       dropped.set(index, 'weak');
       continue;
