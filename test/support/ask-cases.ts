@@ -19,6 +19,8 @@ const CONSUME: Case[] = [
   ['Learn more about how we route inbound leads.', 'consume', 'Learn more'],
   ['Watch the 3-minute product tour.', 'consume', 'Watch the 3-minute product tour'],
   ['Check out our latest case study on churn.', 'consume', 'Check out our latest case study'],
+  // "Checkout" written for "check out" before what to look at is a read, not a purchase.
+  ['Checkout the docs for more.', 'consume', 'Checkout the docs'],
   ['Give the episode a listen on your commute.', 'consume'],
   ['Dive into the 2025 State of RevOps report.', 'consume'],
   ['Read on for the three routing rules that mattered.', 'consume', 'Read on'],
@@ -242,6 +244,7 @@ const COMMIT: Case[] = [
   ["Please contact the sponsorship team if you're interested in adding funds.", 'commit'],
   ['[Get a quote](https://sentrybay.example/pricing#quote)', 'commit', 'Get a quote'],
   ['Request pricing', 'commit', 'Request pricing'],
+  ['[Checkout](https://shop.example/cart)', 'commit', 'Checkout'],
   ['See pricing', 'commit', 'See pricing'],
   ['Upgrade to Pro', 'commit', 'Upgrade to Pro'],
   ['Upgrade now', 'commit', 'Upgrade now'],
