@@ -133,7 +133,7 @@ const CASES: [string, (n: number) => string, number?][] = [
   ['a line of template tags', (n) => FRONT + '<% if a %> '.repeat(n) + '\n', 2000],
   ['"help us" with many means', (n) => FRONT + 'Help us ' + 'by sharing it '.repeat(n) + '\n', 2000],
   ['a link then many purpose clauses', (n) => FRONT + 'Visit [here](https://x.example) ' + 'to go to '.repeat(n) + '\n', 2000],
-  ['colon lines before code blocks', (n) => FRONT + 'Run this:\n\n```\nx\n```\n\n'.repeat(n), 300],
+  ['colon lines before code blocks', (n) => FRONT + 'Run this:\n\n```\nx\n```\n\n'.repeat(n), 600],
 ];
 
 // Every rule of the lexicon, and the reader's candidates and filters, at n and 10n (issue 11): the
