@@ -957,8 +957,13 @@ function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[], l
 const SENTENCE_END = /[.!?]+["')\]]*(?=\s|$)/g;
 /** Words whose final period is not a sentence end: "e.g.", "vs.", "Dr.", single initials, "U.S.". */
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|approx|cf|incl|esp|fig|\p{L}(?:\.\p{L})*)\.$/u;
-const GREETING =
-  /^(hi|hey|hello|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|many thanks|best|all the best|best wishes|cheers|regards|kind regards|warm regards|warmly|sincerely|talk soon|speak soon|looking forward)\b[^.!?]{0,40}$/;
+/** Greetings that open a letter; the sign-offs that close one follow them in GREETING. */
+const OPENERS = String.raw`hi|hey|hello|dear|good (?:morning|afternoon|evening)|greetings`;
+/** A line that opens a letter ("Hi Dana,"), not one that signs it off (asks/position.ts). */
+export const OPENING_GREETING = new RegExp(String.raw`^(?:${OPENERS})\b`);
+const GREETING = new RegExp(
+  String.raw`^(?:${OPENERS}|thanks|thank you|many thanks|best|all the best|best wishes|cheers|regards|kind regards|warm regards|warmly|sincerely|talk soon|speak soon|looking forward)\b[^.!?]{0,40}$`,
+);
 /** A P.S. (or P.P.S.) marker at the start of a sentence. */
 const PS = /^p\.?\s?(?:p\.?\s?)?s\.?(?=[\s:,\-–—]|$)/;
 const PS_ONLY = /^p\.?\s?(?:p\.?\s?)?s\.?[\s:\-–—]*$/;

@@ -4,6 +4,7 @@
  * question with no request in its words ("What's the slowest part of your release?") counts there
  * and is body copy anywhere else. And what a list of links hangs from.
  */
+import { OPENING_GREETING } from '../blocks';
 import type { DocUnit } from '../checks/check';
 
 /** How many substantive sentences at the end of the draft are its closing lines. */
@@ -26,12 +27,9 @@ export function closingUnits(units: readonly DocUnit[]): Set<number> {
   return out;
 }
 
-/** A greeting that opens a letter, not a sign-off that closes it. */
-const OPENER = /^(?:hi|hey|hello|dear|good (?:morning|afternoon|evening)|greetings)\b/;
-
 /** A sign-off line of its own: a greeting of three words or fewer that closes ("Best regards,", "Thanks again,", "Cheers"). */
 function isSignOff(u: DocUnit): boolean {
-  return u.greeting && u.words <= 3 && !OPENER.test(u.text) && /^[^,]*[,!.]?\s*$/.test(u.text);
+  return u.greeting && u.words <= 3 && !OPENING_GREETING.test(u.text) && /^[^,]*[,!.]?\s*$/.test(u.text);
 }
 
 /**
