@@ -21,6 +21,8 @@ const CONSUME: Case[] = [
   ['Check out our latest case study on churn.', 'consume', 'Check out our latest case study'],
   // "Checkout" written for "check out" before what to look at is a read, not a purchase.
   ['Checkout the docs for more.', 'consume', 'Checkout the docs'],
+  // "Refer to" the docs is a read; referring someone is a vouch (ADVOCATE).
+  ['For the upgrade steps, please refer to the [migration guide](https://acme.example/docs/migrate).', 'consume'],
   ['Give the episode a listen on your commute.', 'consume'],
   ['Dive into the 2025 State of RevOps report.', 'consume'],
   ['Read on for the three routing rules that mattered.', 'consume', 'Read on'],
@@ -63,6 +65,9 @@ const CONSUME: Case[] = [
 ];
 
 const ENGAGE: Case[] = [
+  // Joining the sender on a chat or a community is a light relationship, not an event.
+  ['Join us on [Discord](https://discord.gg/acme) to ask questions and share what you build.', 'engage'],
+  ['If you get stuck, join us on Slack.', 'engage', 'join us on Slack'],
   ["I'd welcome your thoughts on the draft.", 'engage', "I'd welcome your thoughts"],
   ['Keen to hear how your team handles late trucks.', 'engage', 'Keen to hear how your'],
   // Elliptical welcomes, and a conversation joined by a hashtag.
@@ -132,6 +137,7 @@ const EXCHANGE: Case[] = [
   ['Claim your seat at the roundtable.', 'exchange'],
   ['RSVP by Friday.', 'exchange', 'RSVP'],
   ['Join us live on March 6 at 11am ET.', 'exchange'],
+  ['Join us on 14 May in Reno for the yard teardowns.', 'exchange'],
   ["Can't make it live? Register anyway and we'll send the recording.", 'exchange', 'Register'],
   ['Sign up for the 5-day email course.', 'exchange'],
   ['Steal my outbound templates.', 'exchange'],
@@ -199,6 +205,9 @@ const MEETING: Case[] = [
 ];
 
 const EVALUATE: Case[] = [
+  // Downloading the software itself is hands-on product; downloading a document is not (EXCHANGE).
+  ['[Download the desktop app](https://acme.example/download)', 'evaluate', 'Download the desktop app'],
+  ['Download version 2 from [GitHub](https://github.com/acme/dock).', 'evaluate'],
   ['[Book a demo](https://acme.example/demo)', 'evaluate', 'Book a demo'],
   ['Could we book a 30-minute demo next week?', 'evaluate', 'book a 30-minute demo'],
   ['[Start your 14-day free trial](https://acme.example/trial)', 'evaluate', 'Start your 14-day free trial'],

@@ -216,7 +216,9 @@ describe('where asks are found', () => {
   });
 
   test('a URL that is not a booking page is not a meeting ask', () => {
-    assert.deepEqual(asksOf('Docs are at https://acme.example/docs/calendar-sync for reference.'), []);
+    // Where the docs are is a place to read them (consume), whatever words the address holds.
+    assert.deepEqual(asksOf('Docs are at https://acme.example/docs/calendar-sync for reference.').map((a) => a.class), ['consume']);
+    assert.deepEqual(asksOf('We moved to https://acme.example/calendar-sync last year.'), []);
   });
 
   test('P.S. lines: the ask is found and marked as a P.S.', () => {

@@ -123,12 +123,25 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('Tired of Monday pile-ups?', { container: 'heading' }), 'none');
   });
   test('what opens, wishes to attend, encouragements, and suggestions with "you should"', () => {
-    assert.equal(read('Early-bird registration is open today to the first 140 attendees.'), 'opening exchange');
+    assert.equal(read('Registration is open today to the first 140 attendees.'), 'opening exchange');
+    // An early-bird registration is a discounted ticket: money (section 2a), as three labellers read it.
+    assert.equal(read('Early-bird registration is open today to the first 140 attendees.'), 'opening commit');
     assert.equal(read('The CFP is now live.'), 'opening exchange');
     assert.equal(read('Registration opened in 2019 with 40 attendees.'), 'none');
     assert.equal(read('Hope to see you at this year’s MesosCon!'.replace('’', "'")), 'offer exchange');
     assert.equal(read('We encourage you to donate what you can!'), 'offer commit');
     assert.equal(read('You should also check out our beta apps.'), 'imperative evaluate');
+  });
+  test('the sender asking the reader to act: "we encourage you to", "I would suggest you", "we ask that you"', () => {
+    assert.equal(read('We strongly encourage you to register before 1 May.'), 'offer exchange');
+    assert.equal(read('I would suggest you read the migration guide first.'), 'offer consume');
+    assert.equal(read('If we cannot meet your dates, we do ask that you consider flexible ones.'), 'offer engage');
+    // Not the reader, not a request, or asked not to.
+    assert.equal(read('We recommend that teams start small.'), 'none');
+    assert.equal(read('Our customers ask that you support SSO.'), 'none');
+    assert.equal(read('We ask that you not share the link.'), 'none');
+    // A step of the reader's own setup stays a how-to.
+    assert.equal(read('We recommend you open the settings page and then switch on the toggle.'), 'none');
   });
   test('a URL written out is a link to go to only when something points at it', () => {
     const url = (text: string, afterColon = false) => {
@@ -165,6 +178,13 @@ describe('reader: candidate shapes', () => {
     // A field label's value that is all link is a labelled button.
     assert.equal(link('Retry payment: [Retry Payment]'), 'commit');
     assert.equal(link('Price: [$200 per seat]'), 'none');
+    // Where something to read or watch is: the link is a place to go, whatever its own words.
+    assert.equal(link('The full documentation is at [docs.tabler.io].'), 'consume');
+    assert.equal(link('The recording is now on [YouTube].'), 'consume');
+    assert.equal(link('The slides can be found in the [shared folder].'), 'consume');
+    // A place is not a read, and a thing that is not there is not offered.
+    assert.equal(link('The meetup is at [WeWork Soho].'), 'none');
+    assert.equal(link('No recording is on [YouTube].'), 'none');
   });
 });
 

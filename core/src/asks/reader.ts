@@ -249,6 +249,8 @@ function linkShape(s: SentenceFacts, v: Vocabulary, opening = 0): ReaderMatch | 
     // A URL written out after a colon or an arrow is where the sentence sends the reader:
     // "The full boilerplate is here: github.com/acme/boilerplate".
     if (l.bare) {
+      const what = resourceAt(text, l.start, v);
+      if (what) return placeOf(s, l.start, l.end, what);
       if (/(?::|→|👉|👇|\bhere\b)\s*$/u.test(text.slice(Math.max(0, l.start - 16), l.start))) {
         const from = clauseStart(text, text.slice(0, l.start).replace(/[:\s]+$/, '').length);
         // A template's slot for the address: what the clause before it names is what is asked.
@@ -275,8 +277,37 @@ function linkShape(s: SentenceFacts, v: Vocabulary, opening = 0): ReaderMatch | 
     if (l.bare || !l.hasUrl) continue;
     // (Only the words next to the link are looked at: a paragraph of many links stays linear.)
     if (AVAILABLE_AFTER.test(text.slice(l.end, l.end + 60)) || AVAILABLE_BEFORE.test(text.slice(Math.max(0, l.start - 60), l.start))) return result(s, v, 'link', l.start, l.end, undefined, 'consume');
+    const what = resourceAt(text, l.start, v);
+    if (what) return placeOf(s, l.start, l.end, what);
   }
   return undefined;
+}
+
+/** "... is at", "... can be found on", "... lives in", right before a link: where something is. */
+const WHERE_BEFORE =
+  /\b(?:(?:is|are)\s+(?:now\s+|also\s+)?(?:hosted\s+|located\s+|kept\s+|published\s+)?(?:at|on|in)|(?:can|may)\s+(?:also\s+)?be\s+(?:found|read|viewed|seen|watched|downloaded|accessed)\s+(?:at|on|in|via|from)|lives?\s+(?:at|on|in))\s+(?:(?:the|our|this)\s+)?$/;
+
+/**
+ * A link the sentence says something to read is at: "The full documentation is at
+ * [docs.tabler.io](...)", "Session decks can be found in the [shared folder](...)". Only where
+ * what is there is a thing to read or watch the vocabulary knows (docs, the recording, slides),
+ * said in the clause just before: "The meetup is at [WeWork Soho](...)" gives a place.
+ */
+function resourceAt(text: string, at: number, v: Vocabulary): string | undefined {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const where = WHERE_BEFORE.exec(before);
+  if (!where) return undefined;
+  const subject = before.slice(0, where.index).split(/[.;:!?]\s/).pop()!;
+  if (negatedBefore(subject)) return undefined;
+  return v.objects.scan(subject).find((o) => o.cls === 'consume')?.phrase;
+}
+
+/** The link where `what` is: attention, whatever the link's own words ("on [YouTube](...)") name. */
+function placeOf(s: SentenceFacts, from: number, to: number, what: string): ReaderMatch | undefined {
+  while (to > from && /[\s.,;:!)\]"']/.test(s.text[to - 1]!)) to--;
+  while (from < to && !WORD_START.test(s.text[from]!)) from++;
+  if (to <= from) return undefined;
+  return { from, to, cls: 'consume', level: ASK_LEVELS.consume, shape: 'link', via: `read as ${SHAPE_WORDS.link}; where "${what}" is` };
 }
 
 /** "... is now available", right after a link: the link is what became available. */
@@ -423,6 +454,16 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // "Pull requests are always welcome", "This project welcomes contributions": a stated welcome.
   const welcome = welcomeAt(text, v);
   if (welcome) return result(s, v, 'offer', welcome[0], welcome[1], welcome[2], 'engage');
+  // "We strongly encourage you to attend the preparation meeting", "I would suggest you walk
+  // through the release notes", "We do ask that you consider flexible dates": the sender asks the
+  // reader, in the first person, to do what the verb after "you" says.
+  const asked = REQUEST_OF_YOU.exec(text);
+  if (asked) {
+    const verbAt = asked.index + asked[0].length;
+    const rest = text.slice(verbAt);
+    const isVerb = v.verbs.startOf(rest) !== undefined || verbReading(rest).afterSubject;
+    if (isVerb && !howToStep(v, rest, s.container === 'list', s.links.length > 0)) return result(s, v, 'offer', asked.index + asked[1]!.length, text.length, verbAt, 'engage');
+  }
   // At the start of the sentence or of a clause ("Congrats on the launch - would love to...").
   const hit = v.offers.find(text);
   if (!hit) return undefined;
@@ -446,6 +487,10 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const verbAt = end + (text.length - end - after.length) + (/^to\s/.test(after) ? 3 : 0);
   return result(s, v, 'offer', start, text.length, verbAt, 'engage');
 }
+
+/** The sender asking the reader to act, at the start of the sentence or of a clause: up to the verb asked for. */
+const REQUEST_OF_YOU =
+  /(^|[,;:—–(]\s*|\b(?:and|but|so|also|therefore)\s+)(?:we|i)\s+(?:(?:would|'d|do|also|strongly|highly|really|sincerely|kindly|warmly|therefore|definitely|especially|just|still|very much|all)\s+)*(?:encourage|recommend|suggest|urge|invite|ask|advise)\s+(?:that\s+)?(?:you|all of you|everyone|all)\s+(?:to\s+)?(?:(?:also|really|please|definitely|all|both|first|strongly)\s+)?(?=[a-z])/;
 
 /**
  * A welcome stated at the start of the sentence or of a clause: its span, to the end of its

@@ -29,6 +29,7 @@ export interface ReaderData {
   offers: string[];
   /** Wishes to see the reader at an event ("Hope to see you at ..."). */
   attendance: string[];
+  eventAsks: string[];
   /** What a draft may say it welcomes ("Pull requests are always welcome"). */
   welcomed: string[];
   /** What a draft announces as open ("Registration is now open"). */
@@ -147,6 +148,8 @@ export interface Vocabulary {
   toCustomers: { cls: AskClass; set: PhraseSet }[];
   offers: PhraseSet;
   attendance: PhraseSet;
+  /** What an event's registration or ticket ask names: a wish to see the reader there is the same ask. */
+  eventAsks: PhraseSet;
   /** "<what> are welcome", "<who> welcomes <what>", "welcome <what>": see `welcomeAt`. */
   welcome: RegExp;
   openings: PhraseSet;
@@ -179,6 +182,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     toCustomers: (Object.entries(d.toCustomers) as [AskClass, string[]][]).map(([cls, list]) => ({ cls, set: new PhraseSet(list) })),
     offers: new PhraseSet(d.offers),
     attendance: new PhraseSet(d.attendance),
+    eventAsks: new PhraseSet(d.eventAsks),
     welcome: welcomePattern(d.welcomed),
     openings: new PhraseSet(d.openings),
     readerQuestion: new PhraseSet(d.readerQuestion),

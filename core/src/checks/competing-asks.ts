@@ -1,4 +1,6 @@
+import { vocabulary } from '../asks/vocabulary';
 import { draftTypeInfo, stageLabel } from '../model';
+import { normalize } from '../text';
 import type { Ask } from '../types';
 import type { Check, CheckContext } from './check';
 import { askData, fitsClass, listing, quote, wants } from './util';
@@ -13,6 +15,9 @@ import { askData, fitsClass, listing, quote, wants } from './util';
  *    trial" and "Try it free for 14 days", are one ask;
  *  - a question directly followed by a link ("Worth a look? [Read the teardown](...)")
  *    is one ask, the link's: the question introduces the link;
+ *  - a wish to see the reader at the event ("Hope to see you there!") is the same ask as the
+ *    draft's registration or ticket ask ("Early-bird registration is open until 30 April"),
+ *    when it has one: both ask the reader to come;
  *  - on a landing page only primary asks count: button-like links (a paragraph, or a line,
  *    that is one link and nothing else) anywhere on the page, and links in the hero
  *    (everything before the second heading). Text links in the prose further down are
@@ -67,18 +72,27 @@ export const competingAsks: Check = {
   summary: { rank: 3, text: () => 'it holds competing asks' },
 };
 
-/** The asks that count: a question that only introduces the link after it is dropped. */
+/**
+ * The asks that count: a question that only introduces the link after it is dropped, and so is a
+ * wish to see the reader at an event when the draft asks them to register or buy a ticket.
+ */
 function countedAsks(ctx: CheckContext): Ask[] {
-  const introduces = new Set<number>();
+  const sameAsk = new Set<number>();
   for (let i = 0; i < ctx.units.length - 1; i++) {
     const u = ctx.units[i]!;
     const next = ctx.units[i + 1]!;
     if (u.ask === undefined || next.ask === undefined) continue;
     const q = ctx.asks[u.ask]!;
     const link = ctx.asks[next.ask]!;
-    if (q.kind === 'question' && !q.inLink && link.inLink) introduces.add(u.ask);
+    if (q.kind === 'question' && !q.inLink && link.inLink) sameAsk.add(u.ask);
   }
-  return ctx.asks.filter((_, i) => !introduces.has(i));
+  const v = vocabulary();
+  const words = (a: Ask, whole: boolean): string => normalize(ctx.text, whole ? a.sentenceStart : a.start, whole ? a.sentenceEnd : a.end).text;
+  const wishes = ctx.asks.filter((a) => a.class === 'exchange' && v.attendance.test(words(a, false)));
+  if (wishes.length > 0 && ctx.asks.some((a) => !wishes.includes(a) && (a.class === 'exchange' || a.class === 'commit') && v.eventAsks.test(words(a, true)))) {
+    for (const w of wishes) sameAsk.add(ctx.asks.indexOf(w));
+  }
+  return ctx.asks.filter((_, i) => !sameAsk.has(i));
 }
 
 function isPrimary(ctx: CheckContext, a: Ask): boolean {
