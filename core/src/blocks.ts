@@ -94,6 +94,8 @@ export interface Unit {
   /** Whole paragraph is a single link: a button. */
   button: boolean;
   greeting: boolean;
+  /** The first sentence of a list item. */
+  itemStart?: true;
   /** Ask candidate found by the lexicon, with offsets relative to the block start. */
   match?: UnitMatch;
   /** No ask, and a section 2a filter turned down a phrasing of the lexicon here (negated, a mention, quoted). */
@@ -1120,6 +1122,7 @@ function readProse(
       pressure: pressureInContext(lexicon.pressure(unitNorm), unitNorm, inPs ? 'ps' : container),
     };
     if (headingDepth !== undefined) unit.headingDepth = headingDepth;
+    if (itemStart && out.units.length === firstUnit) unit.itemStart = true;
     // Template logic kept in the copy ("<% if @registration.comments.present? %>", "{% endif %}")
     // is the template's, not the reader's: nothing in it asks.
     if (templateLogic(sentence)) unit.rejected = 'template';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { channelPurpose, classify, destinationClass } from '../../core/src/asks/classify';
 import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../core/src/asks/filters';
 import { closingUnits, introducedBy, sentenceAboveLists, signatureUnits } from '../../core/src/asks/position';
-import { readSentence, type SentenceFacts } from '../../core/src/asks/reader';
+import { helpItem, readSentence, type SentenceFacts } from '../../core/src/asks/reader';
 import { verbReading } from '../../core/src/asks/tagger';
 import { PhraseSet, vocabulary } from '../../core/src/asks/vocabulary';
 import type { DocUnit } from '../../core/src/checks/check';
@@ -131,6 +131,23 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('Hope to see you at this year’s MesosCon!'.replace('’', "'")), 'offer exchange');
     assert.equal(read('We encourage you to donate what you can!'), 'offer commit');
     assert.equal(read('You should also check out our beta apps.'), 'imperative evaluate');
+  });
+  test('an item of a list of ways to help: its request up to the dash, classed by what it names', () => {
+    const item = (text: string) => {
+      const m = helpItem(text, v);
+      return m ? `${text.slice(m.from, m.to)} ${m.cls}` : 'none';
+    };
+    assert.equal(item('report bugs - help improve quality'), 'report bugs engage');
+    assert.equal(item('submit prs - contribute code'), 'submit prs engage');
+    assert.equal(item('become a sponsor (starting at $5/month)'), 'become a sponsor commit');
+    // Work on the docs is a contribution, reading them is a read.
+    assert.equal(item('translate docs - reach more users'), 'translate docs engage');
+    assert.equal(item('read the contributing guide: it is short'), 'read the contributing guide consume');
+    // Not an imperative: a gerund, a word cut off by a comma, a noun phrase; nor a setup step.
+    assert.equal(item('triaging issues, answering questions'), 'none');
+    assert.equal(item('review, merging, and closing pull requests'), 'none');
+    assert.equal(item('faster sync - half the time'), 'none');
+    assert.equal(item('install the cli, then run it in your terminal'), 'none');
   });
   test('the sender asking the reader to act: "we encourage you to", "I would suggest you", "we ask that you"', () => {
     assert.equal(read('We strongly encourage you to register before 1 May.'), 'offer exchange');

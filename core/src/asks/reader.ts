@@ -488,6 +488,37 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   return result(s, v, 'offer', start, text.length, verbAt, 'engage');
 }
 
+/**
+ * A list item offered as a way to help by the sentence above its list ("You can still help!" over
+ * "- Report bugs - Help improve quality", "- Translate docs - Reach more users"): the request from
+ * the verb that opens the item to the dash, colon or stop that ends it, classed by what it names
+ * (engage when it names nothing). Undefined when the item does not open with a verb, or is a step
+ * of the reader's own setup. The caller decides that the list offers ways to help.
+ */
+export function helpItem(text: string, v: Vocabulary): ReaderMatch | undefined {
+  const from = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
+  const head = text.slice(from);
+  const first = /^[a-z][a-z'-]*/.exec(head)?.[0];
+  if (!first || FUNCTION_WORD.has(first) || v.pastForms.has(first)) return undefined;
+  const cta = v.ctaVerbs.startOf(head);
+  const verb = v.verbs.startOf(head);
+  // Base form only ("Triaging issues", "Advocating for ..." describe); not a word cut off by a comma ("Review, merging, ...").
+  if (!verb && !cta && (/(?:ing|ed)$/.test(first) || /[^s]s$/.test(first))) return undefined;
+  if (cta === undefined && /^[a-z'-]+\s*[,:]/.test(head)) return undefined;
+  if (verb === undefined && cta === undefined && !verbReading(head).plain) return undefined;
+  const nonAsk = v.nonAskVerbs.startOf(head);
+  if (nonAsk !== undefined && (cta === undefined || nonAsk.length > cta.length)) return undefined;
+  const stop = /\s[-–—(]\s?|[:;.!?](?:\s|$)/u.exec(head);
+  const clause = stop ? head.slice(0, stop.index) : head;
+  if (howToStep(v, clause, true, false)) return undefined;
+  const m = result({ text, links: [], container: 'list' }, v, 'imperative', from, from + clause.length, from, 'engage');
+  if (!m) return undefined;
+  m.via = m.via.replace(/^read as [^;]*/, 'read as a way to help that the sentence above its list offers');
+  // Work on a thing to read ("Translate docs", "Improve the documentation") is a contribution, not a read.
+  if (m.cls === 'consume' && !v.consumeVerbs.has(first)) Object.assign(m, { cls: 'engage', level: ASK_LEVELS.engage, via: `${m.via} (engage: work on it, not a read)` });
+  return m;
+}
+
 /** The sender asking the reader to act, at the start of the sentence or of a clause: up to the verb asked for. */
 const REQUEST_OF_YOU =
   /(^|[,;:—–(]\s*|\b(?:and|but|so|also|therefore)\s+)(?:we|i)\s+(?:(?:would|'d|do|also|strongly|highly|really|sincerely|kindly|warmly|therefore|definitely|especially|just|still|very much|all)\s+)*(?:encourage|recommend|suggest|urge|invite|ask|advise)\s+(?:that\s+)?(?:you|all of you|everyone|all)\s+(?:to\s+)?(?:(?:also|really|please|definitely|all|both|first|strongly)\s+)?(?=[a-z])/;

@@ -30,6 +30,8 @@ export interface ReaderData {
   /** Wishes to see the reader at an event ("Hope to see you at ..."). */
   attendance: string[];
   eventAsks: string[];
+  /** A sentence that offers the list under it as ways to help ("You can still help!"). */
+  helpIntros: string[];
   /** What a draft may say it welcomes ("Pull requests are always welcome"). */
   welcomed: string[];
   /** What a draft announces as open ("Registration is now open"). */
@@ -150,6 +152,7 @@ export interface Vocabulary {
   attendance: PhraseSet;
   /** What an event's registration or ticket ask names: a wish to see the reader there is the same ask. */
   eventAsks: PhraseSet;
+  helpIntros: PhraseSet;
   /** "<what> are welcome", "<who> welcomes <what>", "welcome <what>": see `welcomeAt`. */
   welcome: RegExp;
   openings: PhraseSet;
@@ -183,6 +186,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     offers: new PhraseSet(d.offers),
     attendance: new PhraseSet(d.attendance),
     eventAsks: new PhraseSet(d.eventAsks),
+    helpIntros: new PhraseSet(d.helpIntros),
     welcome: welcomePattern(d.welcomed),
     openings: new PhraseSet(d.openings),
     readerQuestion: new PhraseSet(d.readerQuestion),

@@ -11,11 +11,13 @@
 import type { BlockResult, Directive, ParserHazard } from '../blocks';
 import type { DocUnit } from '../checks/index';
 import type { Rejection, UnitMatch } from '../lexicon';
+import { sourceSpan } from '../lexicon/lexicon';
 import { ASK_LEVELS } from '../model';
 import { emptyStats, type BodyStats } from '../profile';
 import { normIndexOf, pairEndsAt, type LineIndex } from '../text';
 import { closingUnits, introducedBy, introducesList, sentenceAboveLists, signatureUnits } from '../asks/position';
 import { answersQuestion } from '../asks/filters';
+import { helpItem } from '../asks/reader';
 import { classify, classInContext } from '../asks/classify';
 import { vocabulary } from '../asks/vocabulary';
 import type { UnitView } from '../asks/learned';
@@ -73,6 +75,8 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
   // Asks wait until every unit is known: an ask found by grammar alone counts only in the
   // draft's closing lines (asks/position.ts).
   const pending: { unit: DocUnit; u: BlockResult['units'][number]; base: number; r: BlockResult; index: number }[] = [];
+  // List items the block reader found no ask in: a list of ways to help may hold one per item.
+  const listItems: { u: BlockResult['units'][number]; base: number; index: number }[] = [];
   let hasWhen = false;
   let hasWhere = false;
   // For the trained reader: what the rules found in each sentence, and the sentence's links.
@@ -123,6 +127,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
         hasWhere ||= EVENT_WHERE.test(u.norm.text);
       }
       if (u.match) pending.push({ unit, u, base, r, index: units.length });
+      else if (u.container === 'list' && u.itemStart) listItems.push({ u, base, index: units.length });
       if (u.rejected) unitRejected.set(unitMatches.length, u.rejected);
       if (u.support) unitSupport.set(unitMatches.length, u.support);
       unitMatches.push(u.match);
@@ -212,6 +217,22 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
     const c = classify(vocabulary(), lead.text, undefined, 'consume');
     lead.ask = asks.length;
     asks.push(askAt(text, lines, start, end, lead.start, lead.end, c.cls, ASK_LEVELS[c.cls], 'sentence', `read as a sentence that leads to the address on the line after it; ${c.why}`, false));
+  }
+  // A list of ways to help under the sentence that offers them ("You can still help!" over
+  // "- Share on social media - Spread the word", "- Report bugs - Help improve quality"): each item
+  // that opens with a verb asks, for what it names. Without such a sentence an item without a link
+  // is a feature, an agenda point or a step unless it is a call to action (asks/reader.ts).
+  const v = vocabulary();
+  for (const { u, base, index } of listItems) {
+    const unit = units[index]!;
+    const intro = above[index]!;
+    if (unit.ask !== undefined || dropped.has(index) || intro < 0 || units[intro]!.container === 'heading' || !v.helpIntros.test(units[intro]!.text)) continue;
+    const m = helpItem(u.norm.text, v);
+    if (!m) continue;
+    const [from, to] = sourceSpan(u.norm, m.from, m.to);
+    unit.ask = asks.length;
+    asks.push(askAt(text, lines, base + from, base + to, unit.start, unit.end, m.cls, m.level, 'sentence', m.via, false));
+    if (m.toCustomers) toCustomers.set(asks[asks.length - 1]!, m.toCustomers);
   }
   if (hasWhen && hasWhere) stats.eventFields = 2;
   const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
