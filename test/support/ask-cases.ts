@@ -138,6 +138,9 @@ const EXCHANGE: Case[] = [
   ['RSVP by Friday.', 'exchange', 'RSVP'],
   ['Join us live on March 6 at 11am ET.', 'exchange'],
   ['Join us on 14 May in Reno for the yard teardowns.', 'exchange'],
+  // A community call or a session on a chat platform is an event still.
+  ['Join us on the community call on 14 May.', 'exchange'],
+  ['Join us on the Twitter Spaces session on 14 May.', 'exchange'],
   ["Can't make it live? Register anyway and we'll send the recording.", 'exchange', 'Register'],
   ['Sign up for the 5-day email course.', 'exchange'],
   ['Steal my outbound templates.', 'exchange'],

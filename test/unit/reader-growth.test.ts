@@ -134,6 +134,9 @@ const CASES: [string, (n: number) => string, number?][] = [
   ['"help us" with many means', (n) => FRONT + 'Help us ' + 'by sharing it '.repeat(n) + '\n', 2000],
   ['a link then many purpose clauses', (n) => FRONT + 'Visit [here](https://x.example) ' + 'to go to '.repeat(n) + '\n', 2000],
   ['colon lines before code blocks', (n) => FRONT + 'Run this:\n\n```\nx\n```\n\n'.repeat(n), 600],
+  // A list of ways to help: the sentence above the list is read once, however long the list.
+  ['a long list under a long sentence that offers it as ways to help', (n) => FRONT + 'We ship weekly and '.repeat(n) + 'you can still help:\n\n' + '- Report bugs - every report helps\n'.repeat(n), 300],
+  ['sentences saying where the docs are', (n) => FRONT + 'The full documentation is at [docs](https://x.example/docs). '.repeat(n) + '\n', 500],
 ];
 
 // Every rule of the lexicon, and the reader's candidates and filters, at n and 10n (issue 11): the

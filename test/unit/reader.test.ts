@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { channelPurpose, classify, destinationClass } from '../../core/src/asks/classify';
 import { answersQuestion, howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from '../../core/src/asks/filters';
 import { closingUnits, introducedBy, sentenceAboveLists, signatureUnits } from '../../core/src/asks/position';
-import { helpItem, readSentence, type SentenceFacts } from '../../core/src/asks/reader';
+import { helpIntro, helpItem, readerAdvice, readSentence, type SentenceFacts } from '../../core/src/asks/reader';
 import { verbReading } from '../../core/src/asks/tagger';
 import { PhraseSet, vocabulary } from '../../core/src/asks/vocabulary';
 import type { DocUnit } from '../../core/src/checks/check';
@@ -148,6 +148,31 @@ describe('reader: candidate shapes', () => {
     assert.equal(item('review, merging, and closing pull requests'), 'none');
     assert.equal(item('faster sync - half the time'), 'none');
     assert.equal(item('install the cli, then run it in your terminal'), 'none');
+    // A softener before the verb is part of the request.
+    assert.equal(item('please report bugs - with the version you run'), 'please report bugs engage');
+  });
+  test('advice about the reader\'s own work, which the trained reader may not make an ask', () => {
+    const advice = (text: string, links = false, container: SentenceFacts['container'] = 'paragraph') => readerAdvice(text.toLowerCase(), links, container, v);
+    assert.equal(advice('Pick your three worst carriers by detention hours and start sending them confirmations next week.'), true);
+    assert.equal(advice('Review your contract before you sign.'), true);
+    // The sender, a place to act, a link, a question, a list item: not advice by this reading.
+    assert.equal(advice('Send us your three worst carriers and we will score them.'), false);
+    assert.equal(advice('Go to dockwise.example to try the board on your own yard today!'), false);
+    assert.equal(advice('Try the board on your own yard [here].', true), false);
+    assert.equal(advice('Want to try it on your own yard?'), false);
+    assert.equal(advice('Review your contract before you sign.', false, 'list'), false);
+    assert.equal(advice('Your contract renews in May.'), false);
+  });
+  test('a sentence that offers the list under it as ways to help the sender or the project', () => {
+    const intro = (text: string) => helpIntro(text.toLowerCase(), v);
+    assert.equal(intro('You can still help!'), true);
+    assert.equal(intro('You can contribute in the following ways.'), true);
+    assert.equal(intro('There are many ways to contribute to TypeScript.'), true);
+    assert.equal(intro('If you find this useful:'), true);
+    // Advice, and a list of changes, are not ways to help the sender.
+    assert.equal(intro('Here are five ways to help your SDRs ramp faster:'), false);
+    assert.equal(intro('How to help a new hire settle in during the first week:'), false);
+    assert.equal(intro('If you find this useful, here is what we changed:'), false);
   });
   test('the sender asking the reader to act: "we encourage you to", "I would suggest you", "we ask that you"', () => {
     assert.equal(read('We strongly encourage you to register before 1 May.'), 'offer exchange');
@@ -157,6 +182,8 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('We recommend that teams start small.'), 'none');
     assert.equal(read('Our customers ask that you support SSO.'), 'none');
     assert.equal(read('We ask that you not share the link.'), 'none');
+    assert.equal(read("I'd suggest you read the migration guide first."), 'offer consume');
+    assert.equal(read('Great turnout - we strongly encourage you to register before 1 May.'), 'offer exchange');
     // A step of the reader's own setup stays a how-to.
     assert.equal(read('We recommend you open the settings page and then switch on the toggle.'), 'none');
   });
@@ -202,6 +229,8 @@ describe('reader: candidate shapes', () => {
     // A place is not a read, and a thing that is not there is not offered.
     assert.equal(link('The meetup is at [WeWork Soho].'), 'none');
     assert.equal(link('No recording is on [YouTube].'), 'none');
+    assert.equal(link('The docs team is at [WeWork Soho].'), 'none');
+    assert.equal(link('After you read the docs, the meetup is at [WeWork Soho].'), 'none');
   });
 });
 

@@ -45,7 +45,7 @@ export interface UnitView {
   /** Why the rules dropped what they found, by position. */
   dropped?: 'weak' | 'answered' | 'introduced' | 'list-intro' | 'signature';
   /** No ask, and a section 2a filter turned down a phrasing of the lexicon here: negated, quoted, a mention. */
-  rejected?: 'negated' | 'quoted' | 'third-party' | 'example' | 'template';
+  rejected?: 'negated' | 'quoted' | 'third-party' | 'example' | 'template' | 'advice';
   /**
    * No ask, and the sentence is a support line (`line`), one whose request is to get in touch
    * (`contact`: a courtesy by section 2a), or follows one in its paragraph (`after`).
@@ -89,7 +89,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 12;
+export const FEATURE_VERSION = 13;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -308,7 +308,7 @@ function isNavigation(v: Vocabulary, text: string): boolean {
  * introduces a code block is its label (what the code says is no ask; the rules still read an
  * ask the line itself makes: "If you want to try it locally, you can run the following command:").
  */
-const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'dropped:signature', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example', 'rejected:template', 'support:contact', 'before-code'];
+const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'dropped:signature', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example', 'rejected:template', 'rejected:advice', 'support:contact', 'before-code'];
 
 /**
  * Whether the trained reader adds an ask to a sentence the rules passed over. It never removes

@@ -289,24 +289,30 @@ const WHERE_BEFORE =
 
 /**
  * A link the sentence says something to read is at: "The full documentation is at
- * [docs.tabler.io](...)", "Session decks can be found in the [shared folder](...)". Only where
- * what is there is a thing to read or watch the vocabulary knows (docs, the recording, slides),
- * said in the clause just before: "The meetup is at [WeWork Soho](...)" gives a place.
+ * [docs.tabler.io](...)", "The slides can be found in the [shared folder](...)". Only where what
+ * is there, the head of the clause's subject, is a thing to read or watch the vocabulary knows
+ * (docs, the recording, slides): "The meetup is at [WeWork Soho](...)" gives a place, and "The
+ * docs team is at [...]" a team.
  */
 function resourceAt(text: string, at: number, v: Vocabulary): string | undefined {
-  const before = text.slice(Math.max(0, at - 120), at);
-  const where = WHERE_BEFORE.exec(before);
+  const from = Math.max(0, at - 120);
+  const where = WHERE_BEFORE.exec(text.slice(from, at));
   if (!where) return undefined;
-  const subject = before.slice(0, where.index).split(/[.;:!?]\s/).pop()!;
-  if (negatedBefore(subject)) return undefined;
-  return v.objects.scan(subject).find((o) => o.cls === 'consume')?.phrase;
+  const whereAt = from + where.index;
+  const subject = text.slice(clauseStart(text, whereAt), whereAt);
+  if (negatedBefore(subject) || subject.split(/\s+/).filter(Boolean).length > 8) return undefined;
+  // What is there heads the subject: "The docs team is at [...]" names a team, not the docs.
+  return v.objects.scan(subject).find((o) => o.cls === 'consume' && HEAD_END.test(subject.slice(o.end)))?.phrase;
 }
+
+/** After the head noun of a subject: nothing, or a phrase that qualifies it ("of this package", "for v1"). */
+const HEAD_END = /^(?:\s*$|\s+(?:of|for|from|on|in|about|with|to)\b)/;
 
 /** The link where `what` is: attention, whatever the link's own words ("on [YouTube](...)") name. */
 function placeOf(s: SentenceFacts, from: number, to: number, what: string): ReaderMatch | undefined {
   while (to > from && /[\s.,;:!)\]"']/.test(s.text[to - 1]!)) to--;
   while (from < to && !WORD_START.test(s.text[from]!)) from++;
-  if (to <= from) return undefined;
+  if (to <= from || mentionedAsExample(s.text, from)) return undefined;
   return { from, to, cls: 'consume', level: ASK_LEVELS.consume, shape: 'link', via: `read as ${SHAPE_WORDS.link}; where "${what}" is` };
 }
 
@@ -461,6 +467,9 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   if (asked) {
     const verbAt = asked.index + asked[0].length;
     const rest = text.slice(verbAt);
+    // Any verb after "you", by part of speech: requiring the imperative's tests here (something
+    // named on offer, the sender, a place) lost 7 of the 11 labelled asks it finds over the sets.
+    // Advice about using the product ("We recommend you use Postgres 14") is the cost.
     const isVerb = v.verbs.startOf(rest) !== undefined || verbReading(rest).afterSubject;
     if (isVerb && !howToStep(v, rest, s.container === 'list', s.links.length > 0)) return result(s, v, 'offer', asked.index + asked[1]!.length, text.length, verbAt, 'engage');
   }
@@ -488,6 +497,25 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   return result(s, v, 'offer', start, text.length, verbAt, 'engage');
 }
 
+/** A web address written as a word ("dockwise.example", "acme.io/trial"): a place to act. */
+const ADDRESS_WORD = /\b[a-z0-9-]+\.(?:com|io|dev|org|net|app|co|ai|example|so|sh|gg|me|us|uk|de)\b/;
+
+/**
+ * Whether a sentence the reader found no ask in is advice about the reader's own work: a paragraph
+ * sentence that opens with an imperative, names the reader's own things ("your") and neither the
+ * sender nor a place to act, a link, an address or "here" ("Pick your three worst carriers by
+ * detention hours and start sending them confirmations next week", "Review your contract before
+ * you sign"). Section 2a's how-to steps
+ * and advice ask nothing; the trained reader may not add an ask there (asks/learned.ts).
+ */
+export function readerAdvice(text: string, hasLinks: boolean, container: SentenceFacts['container'], v: Vocabulary): boolean {
+  if (hasLinks || container !== 'paragraph' || !/\byour\b/.test(text) || SENDER.test(text) || POINTER.test(text) || ADDRESS_WORD.test(text) || /\?\s*$/.test(text)) return false;
+  const lead = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
+  const c = text.slice(lead).replace(LEAD_INS, '');
+  const open = openingVerb(c, v);
+  return open !== undefined && (open.verb !== undefined || verbReading(c).plain);
+}
+
 /**
  * A list item offered as a way to help by the sentence above its list ("You can still help!" over
  * "- Report bugs - Help improve quality", "- Translate docs - Reach more users"): the request from
@@ -496,32 +524,45 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
  * of the reader's own setup. The caller decides that the list offers ways to help.
  */
 export function helpItem(text: string, v: Vocabulary): ReaderMatch | undefined {
-  const from = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
+  const lead = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
+  const from = lead + (LEAD_INS.exec(text.slice(lead))?.[0].length ?? 0);
   const head = text.slice(from);
-  const first = /^[a-z][a-z'-]*/.exec(head)?.[0];
-  if (!first || FUNCTION_WORD.has(first) || v.pastForms.has(first)) return undefined;
-  const cta = v.ctaVerbs.startOf(head);
-  const verb = v.verbs.startOf(head);
-  // Base form only ("Triaging issues", "Advocating for ..." describe); not a word cut off by a comma ("Review, merging, ...").
-  if (!verb && !cta && (/(?:ing|ed)$/.test(first) || /[^s]s$/.test(first))) return undefined;
-  if (cta === undefined && /^[a-z'-]+\s*[,:]/.test(head)) return undefined;
-  if (verb === undefined && cta === undefined && !verbReading(head).plain) return undefined;
-  const nonAsk = v.nonAskVerbs.startOf(head);
-  if (nonAsk !== undefined && (cta === undefined || nonAsk.length > cta.length)) return undefined;
+  const open = openingVerb(head, v);
+  if (!open || (open.verb === undefined && open.cta === undefined && !verbReading(head).plain)) return undefined;
   const stop = /\s[-–—(]\s?|[:;.!?](?:\s|$)/u.exec(head);
   const clause = stop ? head.slice(0, stop.index) : head;
   if (howToStep(v, clause, true, false)) return undefined;
-  const m = result({ text, links: [], container: 'list' }, v, 'imperative', from, from + clause.length, from, 'engage');
+  const m = result({ text, links: [], container: 'list' }, v, 'imperative', lead, from + clause.length, from, 'engage');
   if (!m) return undefined;
   m.via = m.via.replace(/^read as [^;]*/, 'read as a way to help that the sentence above its list offers');
   // Work on a thing to read ("Translate docs", "Improve the documentation") is a contribution, not a read.
-  if (m.cls === 'consume' && !v.consumeVerbs.has(first)) Object.assign(m, { cls: 'engage', level: ASK_LEVELS.engage, via: `${m.via} (engage: work on it, not a read)` });
+  if (m.cls === 'consume' && !v.consumeVerbs.has(open.first)) Object.assign(m, { cls: 'engage', level: ASK_LEVELS.engage, via: `${m.via} (engage: work on it, not a read)` });
   return m;
 }
 
+/**
+ * Whether a sentence offers the list under it as ways to help the sender or the project: a phrase
+ * of `helpIntros` with nothing after it but "us", "the project", "in the following ways" or
+ * "here's how" (or, after "contribute", what to: "There are many ways to contribute to TypeScript."),
+ * ("You can still help!", "You can contribute in the following ways.", "If you find
+ * this useful:"). "Here are five ways to help your SDRs ramp faster:" offers advice, and "If you
+ * find this useful, here is what we changed:" a list of changes.
+ */
+export function helpIntro(text: string, v: Vocabulary): boolean {
+  for (const [, end, phrase] of v.helpIntros.scan(text)) {
+    // What one contributes to is the project ("There are many ways to contribute to TypeScript.").
+    const rest = phrase.endsWith('contribute') ? text.slice(end).replace(/^\s+to\s+(?:[\w.'-]+\s*){1,3}(?=[:!.]*\s*$)/, '') : text.slice(end);
+    if (HELP_INTRO_END.test(rest)) return true;
+  }
+  return false;
+}
+
+const HELP_INTRO_END =
+  /^\s*(?:(?:us|out|the project|this project|too|as well|today)\s*)?(?:(?:in|with)\s+(?:the following|these|a few|several|many|other|some)\s+ways\s*)?(?:[,:]?\s*(?:here's how|here is how)(?: you can(?: help)?)?\s*)?[:!.]*\s*$/;
+
 /** The sender asking the reader to act, at the start of the sentence or of a clause: up to the verb asked for. */
 const REQUEST_OF_YOU =
-  /(^|[,;:—–(]\s*|\b(?:and|but|so|also|therefore)\s+)(?:we|i)\s+(?:(?:would|'d|do|also|strongly|highly|really|sincerely|kindly|warmly|therefore|definitely|especially|just|still|very much|all)\s+)*(?:encourage|recommend|suggest|urge|invite|ask|advise)\s+(?:that\s+)?(?:you|all of you|everyone|all)\s+(?:to\s+)?(?:(?:also|really|please|definitely|all|both|first|strongly)\s+)?(?=[a-z])/;
+  /(^|[,;:(]\s*|\s-\s+|\b(?:and|but|so|also|therefore)\s+)(?:we|i)(?:'d|\s+would)?\s+(?:(?:do|also|strongly|highly|really|sincerely|kindly|warmly|therefore|definitely|especially|just|still|very much|all)\s+)*(?:encourage|recommend|suggest|urge|invite|ask|advise)\s+(?:that\s+)?(?:you|all of you|everyone|all)\s+(?:to\s+)?(?:(?:also|really|please|definitely|all|both|first|strongly)\s+)?(?=[a-z])/;
 
 /**
  * A welcome stated at the start of the sentence or of a clause: its span, to the end of its
@@ -545,19 +586,13 @@ function welcomeAt(text: string, v: Vocabulary): [number, number, number | undef
 }
 
 /**
- * Whether `clause` opens with an imperative: a verb in its base form, by part of speech, that
- * is not one of the verbs copy uses for effect ("Imagine...", "Meet Ada, our new..."), and that
- * points at the sender or their offer. Advice about the reader's own work ("Review the contract
- * before you sign", "Schedule your posts for Tuesday") is an imperative too, but it asks nothing
- * of the sender's reader: what tells them apart is what the clause names. It is an ask when it
- * names something on offer (an object the vocabulary knows: "the template", "a demo", "your
- * card"), the sender ("us", "me", "our"), or a place to act ("here", "below", a link), or when it
- * is a call to action too short to be advice ("Register today", "Subscribe"). `button` accepts
- * link and button text, which is a place to act by itself.
+ * The verb a clause (lead-ins removed) opens with, when it can open an imperative: not a function
+ * word, a past form, a verb copy uses for effect ("Meet Ada"), a word naming the subject of a
+ * finite verb ("Live sessions will be captioned"), an -ing, -ed or -s form the vocabulary does not
+ * know as a verb ("Features", "Building faster"), or a word cut off by a comma ("Live, 60
+ * minutes"). `verb` and `cta` are the vocabulary's readings of it, if any.
  */
-function imperative(clause: string, v: Vocabulary, button = false, links: number[] = [], marked = false): 'strong' | undefined {
-  const c = clause.replace(LEAD_INS, '');
-  const shift = clause.length - c.length;
+function openingVerb(c: string, v: Vocabulary): { first: string; verb?: string; cta?: string } | undefined {
   const first = /^[a-z][a-z'-]*/.exec(c)?.[0];
   if (!first || FUNCTION_WORD.has(first)) return undefined;
   // "Highlight.io will be...", "Live sessions will be captioned below": the verb-shaped first
@@ -575,9 +610,29 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
   if (nonAsk !== undefined && (cta === undefined || nonAsk.length > cta.length)) return undefined;
   // Base form only: "Features", "Trusted by...", "Building faster" are not imperatives.
   if (!verb && (/(?:ing|ed)$/.test(first) || /[^s]s$/.test(first))) return undefined;
-  const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
   // "Live, 60 minutes, with templates": a verb-shaped word cut off by a comma opens a fragment.
-  if (words.length > 1 && /^[a-z'-]+\s*[,:]/.test(c) && cta === undefined) return undefined;
+  if (cta === undefined && /^[a-z'-]+\s*[,:]\s*\S/.test(c)) return undefined;
+  return { first, ...(verb !== undefined ? { verb } : {}), ...(cta !== undefined ? { cta } : {}) };
+}
+
+/**
+ * Whether `clause` opens with an imperative: a verb in its base form, by part of speech, that
+ * is not one of the verbs copy uses for effect ("Imagine...", "Meet Ada, our new..."), and that
+ * points at the sender or their offer. Advice about the reader's own work ("Review the contract
+ * before you sign", "Schedule your posts for Tuesday") is an imperative too, but it asks nothing
+ * of the sender's reader: what tells them apart is what the clause names. It is an ask when it
+ * names something on offer (an object the vocabulary knows: "the template", "a demo", "your
+ * card"), the sender ("us", "me", "our"), or a place to act ("here", "below", a link), or when it
+ * is a call to action too short to be advice ("Register today", "Subscribe"). `button` accepts
+ * link and button text, which is a place to act by itself.
+ */
+function imperative(clause: string, v: Vocabulary, button = false, links: number[] = [], marked = false): 'strong' | undefined {
+  const c = clause.replace(LEAD_INS, '');
+  const shift = clause.length - c.length;
+  const open = openingVerb(c, v);
+  if (!open) return undefined;
+  const { first, verb, cta } = open;
+  const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
   if (words.length === 1) {
     // A lone word is an ask only when it is an action we know ("Register", "Subscribe").
     return cta !== undefined && (button || /[!→»]/u.test(c)) ? 'strong' : undefined;

@@ -86,12 +86,17 @@ function countedAsks(ctx: CheckContext): Ask[] {
     const link = ctx.asks[next.ask]!;
     if (q.kind === 'question' && !q.inLink && link.inLink) sameAsk.add(u.ask);
   }
+  // A wish to see the reader at the event, beside the ask to register or buy a ticket for it: the
+  // other ask's own words must name the registration or the ticket ("Grab your early-bird ticket").
   const v = vocabulary();
-  const words = (a: Ask, whole: boolean): string => normalize(ctx.text, whole ? a.sentenceStart : a.start, whole ? a.sentenceEnd : a.end).text;
-  const wishes = ctx.asks.filter((a) => a.class === 'exchange' && v.attendance.test(words(a, false)));
-  if (wishes.length > 0 && ctx.asks.some((a) => !wishes.includes(a) && (a.class === 'exchange' || a.class === 'commit') && v.eventAsks.test(words(a, true)))) {
-    for (const w of wishes) sameAsk.add(ctx.asks.indexOf(w));
-  }
+  const words = (a: Ask): string => normalize(ctx.text, a.start, a.end).text;
+  const wishes: number[] = [];
+  let eventAsk = false;
+  ctx.asks.forEach((a, i) => {
+    if (a.class === 'exchange' && v.attendance.test(words(a))) wishes.push(i);
+    else if ((a.class === 'exchange' || a.class === 'commit') && v.eventAsks.test(words(a))) eventAsk = true;
+  });
+  if (eventAsk) for (const i of wishes) sameAsk.add(i);
   return ctx.asks.filter((_, i) => !sameAsk.has(i));
 }
 

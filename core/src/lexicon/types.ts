@@ -110,4 +110,4 @@ export interface MatchContext {
 }
 
 /** The section 2a filters that turn down a phrasing of the lexicon. */
-export type Rejection = 'negated' | 'quoted' | 'third-party' | 'example' | 'template';
+export type Rejection = 'negated' | 'quoted' | 'third-party' | 'example' | 'template' | 'advice';

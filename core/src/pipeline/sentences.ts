@@ -17,7 +17,7 @@ import { emptyStats, type BodyStats } from '../profile';
 import { normIndexOf, pairEndsAt, type LineIndex } from '../text';
 import { closingUnits, introducedBy, introducesList, sentenceAboveLists, signatureUnits } from '../asks/position';
 import { answersQuestion } from '../asks/filters';
-import { helpItem } from '../asks/reader';
+import { helpIntro, helpItem } from '../asks/reader';
 import { classify, classInContext } from '../asks/classify';
 import { vocabulary } from '../asks/vocabulary';
 import type { UnitView } from '../asks/learned';
@@ -223,10 +223,15 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
   // that opens with a verb asks, for what it names. Without such a sentence an item without a link
   // is a feature, an agenda point or a step unless it is a call to action (asks/reader.ts).
   const v = vocabulary();
+  // Whether each sentence above a list offers it as ways to help, read once per sentence.
+  const offersHelp = new Map<number, boolean>();
   for (const { u, base, index } of listItems) {
     const unit = units[index]!;
     const intro = above[index]!;
-    if (unit.ask !== undefined || dropped.has(index) || intro < 0 || units[intro]!.container === 'heading' || !v.helpIntros.test(units[intro]!.text)) continue;
+    if (unit.ask !== undefined || dropped.has(index) || intro < 0) continue;
+    let offers = offersHelp.get(intro);
+    if (offers === undefined) offersHelp.set(intro, (offers = units[intro]!.container !== 'heading' && helpIntro(units[intro]!.text, v)));
+    if (!offers) continue;
     const m = helpItem(u.norm.text, v);
     if (!m) continue;
     const [from, to] = sourceSpan(u.norm, m.from, m.to);
@@ -234,6 +239,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
     asks.push(askAt(text, lines, base + from, base + to, unit.start, unit.end, m.cls, m.level, 'sentence', m.via, false));
     if (m.toCustomers) toCustomers.set(asks[asks.length - 1]!, m.toCustomers);
   }
+  inTextOrder(asks, units);
   if (hasWhen && hasWhere) stats.eventFields = 2;
   const firstProse = units.find((u) => u.container !== 'heading' && !u.header);
   stats.startsWithGreeting = firstProse?.greeting ?? false;
@@ -312,3 +318,16 @@ export function askAt(text: string, lines: LineIndex, start: number, end: number
 const ADDRESS_LINE = /^<?(?:https?:\/\/\S+|www\.\S+|\{\{[^}\n]*\}\}\S*\/\S*|\{\{\s*[\w.]*(?:url|link)[\w.]*\s*\}\}|<%=[^%\n]*(?:url|link)[^%\n]*%>)>?$/;
 /** The end of a sentence that the address after it completes: a colon, or "go to", "visit", "at", "via" with nothing after. */
 const LEADS_TO = /(?::|\b(?:go|going|head|navigate)\s+to|\bvisit|\bat|\bvia)\s*$/;
+
+/**
+ * Put the asks in the order of the text, each sentence pointing at its own: the passes that read
+ * a sentence in the light of others (a list's intro, an address on the next line) add theirs after
+ * the rest, and the checks take "the first ask of its class" in document order.
+ */
+export function inTextOrder(asks: Ask[], units: DocUnit[]): void {
+  const kept = [...asks].sort((a, b) => a.start - b.start || a.end - b.end);
+  const at = new Map(kept.map((a, i) => [a, i]));
+  for (const unit of units) if (unit.ask !== undefined) unit.ask = at.get(asks[unit.ask]!)!;
+  asks.length = 0;
+  asks.push(...kept);
+}

@@ -12,7 +12,7 @@ import { vocabulary } from '../asks/vocabulary';
 import { ASK_LEVELS } from '../model';
 import type { LineIndex } from '../text';
 import type { Profile } from '../types';
-import { askAt, wordsSpan, type Sentences } from './sentences';
+import { askAt, inTextOrder, wordsSpan, type Sentences } from './sentences';
 
 /**
  * The trained reader's verdicts on the last analysis's sentences, by sentence in context, for the
@@ -144,13 +144,6 @@ export function trainedReaderPass(
   });
   onUnits?.(training);
   // Asks in the order of the text, each sentence pointing at its own.
-  const kept = [...asks].sort((a, b) => a.start - b.start || a.end - b.end);
-  const at = new Map(kept.map((a, i) => [a, i]));
-  for (const unit of units) {
-    if (unit.ask === undefined) continue;
-    unit.ask = at.get(asks[unit.ask]!)!;
-  }
-  asks.length = 0;
-  asks.push(...kept);
+  inTextOrder(asks, units);
   return { model: model ?? undefined, verdicts };
 }
