@@ -16,8 +16,8 @@ import { askData, fitsClass, listing, quote, wants } from './util';
  *  - a question directly followed by a link ("Worth a look? [Read the teardown](...)")
  *    is one ask, the link's: the question introduces the link;
  *  - a wish to see the reader at the event ("Hope to see you there!") is the same ask as the
- *    draft's registration or ticket ask ("Early-bird registration is open until 30 April"),
- *    when it has one: both ask the reader to come;
+ *    draft's registration or ticket ask, when that ask's own words name the registration or the
+ *    ticket ("Early-bird registration is open until 30 April"): both ask the reader to come;
  *  - on a landing page only primary asks count: button-like links (a paragraph, or a line,
  *    that is one link and nothing else) anywhere on the page, and links in the hero
  *    (everything before the second heading). Text links in the prose further down are
