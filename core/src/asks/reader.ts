@@ -505,8 +505,8 @@ const ADDRESS_WORD = /\b[a-z0-9-]+\.(?:com|io|dev|org|net|app|co|ai|example|so|s
  * sentence that opens with an imperative, names the reader's own things ("your") and neither the
  * sender nor a place to act, a link, an address or "here" ("Pick your three worst carriers by
  * detention hours and start sending them confirmations next week", "Review your contract before
- * you sign"). Section 2a's how-to steps
- * and advice ask nothing; the trained reader may not add an ask there (asks/learned.ts).
+ * you sign"). Section 2a's how-to steps and advice ask nothing; the trained reader may not add
+ * an ask there (asks/learned.ts).
  */
 export function readerAdvice(text: string, hasLinks: boolean, container: SentenceFacts['container'], v: Vocabulary): boolean {
   if (hasLinks || container !== 'paragraph' || !/\byour\b/.test(text) || SENDER.test(text) || POINTER.test(text) || ADDRESS_WORD.test(text) || /\?\s*$/.test(text)) return false;
@@ -519,7 +519,7 @@ export function readerAdvice(text: string, hasLinks: boolean, container: Sentenc
 /**
  * A list item offered as a way to help by the sentence above its list ("You can still help!" over
  * "- Report bugs - Help improve quality", "- Translate docs - Reach more users"): the request from
- * the verb that opens the item to the dash, colon or stop that ends it, classed by what it names
+ * the verb that opens the item to the dash, bracket or stop that ends it, classed by what it names
  * (engage when it names nothing). Undefined when the item does not open with a verb, or is a step
  * of the reader's own setup. The caller decides that the list offers ways to help.
  */
@@ -543,10 +543,10 @@ export function helpItem(text: string, v: Vocabulary): ReaderMatch | undefined {
 /**
  * Whether a sentence offers the list under it as ways to help the sender or the project: a phrase
  * of `helpIntros` with nothing after it but "us", "the project", "in the following ways" or
- * "here's how" (or, after "contribute", what to: "There are many ways to contribute to TypeScript."),
- * ("You can still help!", "You can contribute in the following ways.", "If you find
- * this useful:"). "Here are five ways to help your SDRs ramp faster:" offers advice, and "If you
- * find this useful, here is what we changed:" a list of changes.
+ * "here's how", or after "contribute" what to ("You can still help!", "You can contribute in the
+ * following ways.", "There are many ways to contribute to TypeScript.", "If you find this
+ * useful:"). "Here are five ways to help your SDRs ramp faster:" offers advice, and "If you find
+ * this useful, here is what we changed:" a list of changes.
  */
 export function helpIntro(text: string, v: Vocabulary): boolean {
   for (const [, end, phrase] of v.helpIntros.scan(text)) {
