@@ -15,7 +15,6 @@ import type { Blockquote, Root, RootContent, PhrasingContent, Html, Paragraph, H
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
 import { CONTACT_REQUEST, readerAdvice, readSentence } from './asks/reader';
-import { vocabulary } from './asks/vocabulary';
 import { pressureInContext } from './asks/pressure';
 import { ASK_LEVELS } from './model';
 
@@ -1145,7 +1144,7 @@ function readProse(
       if (match) unit.match = match;
       else {
         if (ctx.rejected) unit.rejected = ctx.rejected;
-        else if (readerAdvice(sentence, unitLinks.length > 0, unit.container, vocabulary())) unit.rejected = 'advice';
+        else if (readerAdvice(sentence, unitLinks.length > 0, unit.container)) unit.rejected = 'advice';
         if (isSupportLine()) unit.support = CONTACT_CLAUSE.test(sentence) ? 'contact' : 'line';
         else if (supportBefore(earlier.length)) unit.support = 'after';
       }

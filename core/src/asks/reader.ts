@@ -508,12 +508,23 @@ const ADDRESS_WORD = /\b[a-z0-9-]+\.(?:com|io|dev|org|net|app|co|ai|example|so|s
  * you sign"). Section 2a's how-to steps and advice ask nothing; the trained reader may not add
  * an ask there (asks/learned.ts).
  */
-export function readerAdvice(text: string, hasLinks: boolean, container: SentenceFacts['container'], v: Vocabulary): boolean {
+export function readerAdvice(text: string, hasLinks: boolean, container: SentenceFacts['container'], v: Vocabulary = vocabulary()): boolean {
   if (hasLinks || container !== 'paragraph' || !/\byour\b/.test(text) || SENDER.test(text) || POINTER.test(text) || ADDRESS_WORD.test(text) || /\?\s*$/.test(text)) return false;
+  const at = openingAfterLead(text, v);
+  return at !== undefined && (at.open.verb !== undefined || verbReading(at.head).plain);
+}
+
+/**
+ * Where a sentence or list item opens once its lead symbols and softeners are set aside
+ * ("🐛 Please report bugs"): `lead` after the symbols, `from` at the word that opens it, and that
+ * word's reading by `openingVerb`; undefined when it cannot open an imperative.
+ */
+function openingAfterLead(text: string, v: Vocabulary): { lead: number; from: number; head: string; open: NonNullable<ReturnType<typeof openingVerb>> } | undefined {
   const lead = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
-  const c = text.slice(lead).replace(LEAD_INS, '');
-  const open = openingVerb(c, v);
-  return open !== undefined && (open.verb !== undefined || verbReading(c).plain);
+  const from = lead + (LEAD_INS.exec(text.slice(lead))?.[0].length ?? 0);
+  const head = text.slice(from);
+  const open = openingVerb(head, v);
+  return open ? { lead, from, head, open } : undefined;
 }
 
 /**
@@ -524,11 +535,10 @@ export function readerAdvice(text: string, hasLinks: boolean, container: Sentenc
  * of the reader's own setup. The caller decides that the list offers ways to help.
  */
 export function helpItem(text: string, v: Vocabulary): ReaderMatch | undefined {
-  const lead = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
-  const from = lead + (LEAD_INS.exec(text.slice(lead))?.[0].length ?? 0);
-  const head = text.slice(from);
-  const open = openingVerb(head, v);
-  if (!open || (open.verb === undefined && open.cta === undefined && !verbReading(head).plain)) return undefined;
+  const at = openingAfterLead(text, v);
+  if (!at) return undefined;
+  const { lead, from, head, open } = at;
+  if (open.verb === undefined && open.cta === undefined && !verbReading(head).plain) return undefined;
   const stop = /\s[-–—(]\s?|[:;.!?](?:\s|$)/u.exec(head);
   const clause = stop ? head.slice(0, stop.index) : head;
   if (howToStep(v, clause, true, false)) return undefined;
