@@ -157,6 +157,8 @@ const perClass = new Map<string, { expected: number; found: number; correct: num
 const misses: Miss[] = [];
 const falsePositives: FalsePositive[] = [];
 const misclassified: Misclass[] = [];
+/** Every matched ask (the right class or not), with how it was read: the `--json` output lists them so a change can be weighed by what it finds as well as by its errors. */
+const hits: Misclass[] = [];
 const duplicateList: Duplicate[] = [];
 const results: FileResult[] = [];
 const internalErrors: string[] = [];
@@ -198,6 +200,7 @@ for (const name of files) {
     const sentence = clip(text.slice(ask.sentenceStart, ask.sentenceEnd));
     if (foundTo.has(f)) {
       const exp = expected[foundTo.get(f)!];
+      hits.push({ file: name, expected: exp.text, want: exp.cls, got: ask.class, found: ask.text, sentence, via: ask.via });
       perClass.get(ask.class)!.found++;
       bump(exp.cls, ask.class);
       if (exp.cls === ask.class) perClass.get(ask.class)!.correct++;
@@ -321,6 +324,7 @@ if (asJson) {
         ),
         confusion: Object.fromEntries([...confusion].map(([r, m]) => [r, Object.fromEntries(m)])),
         errors: { misses, falsePositives, misclassified, duplicates: duplicateList },
+        hits,
         labelErrors,
         internalErrors,
       },
