@@ -245,7 +245,31 @@ function parseTree(text: string): Root {
   const quote = quoteInParts(text);
   if (quote) return quote;
   const parts = listParts(text);
-  return parts ? parseListInParts(text, parts) : (blockInParts(text) && parseInParts(text)?.tree) || parseMarkdown(text);
+  return parts ? parseListInParts(text, parts) : (blockInParts(text) && parseInParts(text)?.tree) || parseWithReferences(text);
+}
+
+/** A full or collapsed reference to a link definition: "[support][]", "[the guide][g]". */
+const REFERENCE = /\[([^\]\n]{1,200})\]\[([^\]\n]{0,200})\]/g;
+/** A link reference definition at a line start: "[g]: https://...". */
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+
+/**
+ * A block is parsed alone wherever the draft defines links (parseBlocksTogether), so a reference
+ * to a definition in another block ("See [`support.md`][support] for ways to get help.", as
+ * READMEs write links) would read as brackets around words. Each full or collapsed reference the
+ * block makes is given a definition after the block's text, so it reads as the link it is; the
+ * definitions produce no nodes of their own, and nothing before the block's end moves. A shortcut
+ * reference ("[First Name]") is left as written: alone it is as likely a placeholder.
+ */
+function parseWithReferences(text: string): Root {
+  if (!text.includes('][') || DEFINITION.test(text)) return parseMarkdown(text);
+  const labels = new Set<string>();
+  for (const m of text.matchAll(REFERENCE)) labels.add((m[2] || m[1])!.replace(/\s+/g, ' ').trim());
+  labels.delete('');
+  if (labels.size === 0) return parseMarkdown(text);
+  const tree = parseMarkdown(`${text}\n\n${[...labels].map((l) => `[${l}]: #`).join('\n')}\n`);
+  tree.children = tree.children.filter((n) => n.type !== 'definition' || n.position!.start.offset! < text.length);
+  return tree;
 }
 
 /**
@@ -738,7 +762,9 @@ export function parseBlocksTogether(text: string, chunks: readonly Chunk[], lexi
   const from = chunks[0]!.start;
   const to = chunks[chunks.length - 1]!.end;
   const body = text.slice(from, to);
-  if (/^ {0,3}\[[^\]\n]+\]:/m.test(body)) return results;
+  // A definition changes how other blocks parse, and a block parsed alone reads its references as
+  // links (parseWithReferences): both are read a block at a time.
+  if (DEFINITION.test(body) || (body.includes('][') && new RegExp(REFERENCE.source).test(body))) return results;
   const tree = parseMarkdown(body);
   const assigned: RootContent[][] = chunks.map(() => []);
   const broken = new Set<number>();
@@ -937,9 +963,17 @@ function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[], l
       case 'delete':
         collect(n.children, pieces, links, linkNodes, htmls);
         break;
-      case 'linkReference':
+      case 'linkReference': {
+        // "See [support][] for ways to get help": a reference to a definition elsewhere in the
+        // draft is a link like any other; its address is the definition's, unknown here.
+        const first = pieces.length;
         collect(n.children, pieces, links, linkNodes, htmls);
+        const inner = pieces.slice(first).filter((p) => !p.gap);
+        if (inner.length > 0) links.push({ start: inner[0]!.start, end: inner[inner.length - 1]!.end, url: '' });
+        else links.push({ start: s, end: e, url: '' });
+        linkNodes.push({ nodeStart: s, nodeEnd: e, textStart: links[links.length - 1]!.start });
         break;
+      }
       case 'break':
         pieces.push({ start: s, end: s, br: true });
         break;

@@ -87,8 +87,9 @@ const ENGAGE: Case[] = [
   ['Open to learning more?', 'engage', 'Open to learning more'],
   ['Is this a priority for you right now?', 'engage', 'Is this a priority'],
   ["Is outbound pipeline something you're focused on this quarter?", 'engage'],
-  ["Who's the right person to talk to about payroll at Acme?", 'engage', "Who's the right person"],
-  ['Would you mind pointing me to whoever handles procurement?', 'engage'],
+  // Asking to be pointed to a colleague is asking for an introduction (trust model 2a: advocate).
+  ["Who's the right person to talk to about payroll at Acme?", 'advocate', "Who's the right person"],
+  ['Would you mind pointing me to whoever handles procurement?', 'advocate'],
   ['Drop your biggest hiring mistake in the comments.', 'engage'],
   ['Repost ♻️ if this helped.', 'advocate', 'Repost'], // trust model 2a: sharing vouches
   ['Save this for your next QBR.', 'engage'],

@@ -184,10 +184,11 @@ describe('replace the ask with a trust-matched alternative', () => {
   });
 
   test('a heading gets a short label without end punctuation', () => {
-    const text = draft('type: landing-page\ntrust: 0', '## Book your demo\n\nSetup takes an afternoon.');
+    // (A heading asks by itself when nothing but the place to act stands under it.)
+    const text = draft('type: landing-page\ntrust: 0', '## Book your demo\n\nhttps://cal.example/dockwise');
     const a = analyze(text);
     const after = applyOne(text, codeActionsFor(a, only(a, 'ask-exceeds-trust'))[0]!.edits![0]!);
-    assert.ok(after.endsWith('\n## See how it works\n\nSetup takes an afternoon.\n'), after);
+    assert.ok(after.endsWith('\n## See how it works\n\nhttps://cal.example/dockwise\n'), after);
   });
 
   test('a P.S. keeps its marker; wrapping parentheses are kept', () => {

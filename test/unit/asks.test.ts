@@ -287,7 +287,10 @@ describe('where asks are found', () => {
   });
 
   test('headings and table cells can hold asks; blockquotes, code and comments cannot', () => {
-    assert.equal(onlyAsk('## Start your free trial today').class, 'evaluate');
+    assert.equal(onlyAsk('## [Start your free trial today](https://x.example/trial)').class, 'evaluate');
+    // A heading over nothing but the place to act asks by itself; over prose it is a headline.
+    assert.equal(onlyAsk('### Join the channel on Slack\n\n[#dockwise-users](https://x.example/slack)').text, 'Join the channel on Slack');
+    assert.deepEqual(asksOf('## Start your free trial today\n\nEvery plan includes onboarding.'), []);
     assert.equal(onlyAsk('| Plan | |\n|---|---|\n| Pro | [Get a quote](https://x.example/q) |').class, 'commit');
     assert.deepEqual(asksOf('> Book a demo, it changed how we work.\n>\n> Dana, GRC lead'), []);
     assert.deepEqual(asksOf('    Book a demo (indented code)'), []);

@@ -50,3 +50,19 @@ test('a body with link reference definitions is not batched', () => {
   const chunks = chunkBody(body, 0, body.length);
   assert.ok(parseBlocksTogether(body, chunks, lexicon).every((r) => r === undefined));
 });
+
+test('a body that refers to links by reference is not batched, and a block alone reads the reference as a link', () => {
+  // The definition is not in the body (a cut, or a README whose definitions sit past the part read).
+  const body = 'See [`support.md`][support] for ways to get help.\n\nRead [the guide][] first.\n\nHi [First Name],\n';
+  const chunks = chunkBody(body, 0, body.length);
+  assert.ok(parseBlocksTogether(body, chunks, lexicon).every((r) => r === undefined));
+  const [see, read, hi] = chunks.map((c) => parseBlock(c.text, lexicon));
+  // A link whose text is code spans the whole link, as an inline one does.
+  assert.deepEqual(see!.links.map((l) => chunks[0]!.text.slice(l.start, l.end)), ['[`support.md`][support]']);
+  assert.equal(see!.units[0]!.match?.via, 'read as an imperative; "see" with nothing more specific named');
+  assert.deepEqual(read!.links.map((l) => chunks[1]!.text.slice(l.start, l.end)), ['the guide']);
+  // A shortcut reference alone is as likely a placeholder: it stays as written.
+  assert.deepEqual(hi!.links, []);
+  // The definitions given to the parse produce nothing of their own.
+  assert.equal(see!.units.length, 1);
+});

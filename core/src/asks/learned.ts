@@ -43,7 +43,7 @@ export interface UnitView {
   /** What the rules found here, if anything. */
   rule?: { shape?: AskShape; cls: AskClass; weak?: boolean; kind: 'phrase' | 'url' };
   /** Why the rules dropped what they found, by position. */
-  dropped?: 'weak' | 'answered' | 'introduced' | 'list-intro' | 'signature';
+  dropped?: 'weak' | 'answered' | 'introduced' | 'list-intro' | 'signature' | 'headline';
   /** No ask, and a section 2a filter turned down a phrasing of the lexicon here: negated, quoted, a mention. */
   rejected?: 'negated' | 'quoted' | 'third-party' | 'example' | 'template' | 'advice';
   /**
@@ -89,7 +89,7 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 13;
+export const FEATURE_VERSION = 14;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -308,7 +308,7 @@ function isNavigation(v: Vocabulary, text: string): boolean {
  * introduces a code block is its label (what the code says is no ask; the rules still read an
  * ask the line itself makes: "If you want to try it locally, you can run the following command:").
  */
-const NEVER_ADD = ['dropped:list-intro', 'dropped:introduced', 'dropped:signature', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example', 'rejected:template', 'rejected:advice', 'support:contact', 'before-code'];
+const NEVER_ADD = ['dropped:list-intro', 'dropped:headline', 'dropped:introduced', 'dropped:signature', 'nav', 'placeholder', 'lead-in', 'header', 'rejected:negated', 'rejected:quoted', 'rejected:third-party', 'rejected:example', 'rejected:template', 'rejected:advice', 'support:contact', 'before-code'];
 
 /**
  * Whether the trained reader adds an ask to a sentence the rules passed over. It never removes

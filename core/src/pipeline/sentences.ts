@@ -165,6 +165,14 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
       dropped.set(index, 'weak');
       continue;
     }
+    // An imperative heading is a headline ("## Get started", "## Join the Community" over the
+    // section that says how): the section under it asks, if anything does. It asks itself when it
+    // holds a link or an address, is a question, or stands over nothing but a link or a button
+    // ("### Join the channel on Slack" over "[#maintainers-circle](...)").
+    if (unit.container === 'heading' && !m.shape && headline(units, unitLinks, index)) {
+      dropped.set(index, 'headline');
+      continue;
+    }
     // A question the draft answers next ("Can I switch plans?" then "Yes, anytime.") asks nothing.
     if (m.shape && /\?\W*$/.test(unit.text) && index + 1 < units.length && answersQuestion(units[index + 1]!.text)) {
       dropped.set(index, 'answered');
@@ -315,6 +323,24 @@ export function askAt(text: string, lines: LineIndex, start: number, end: number
 }
 
 /** A line that is only an address: a URL, or a template's slot for one ("{{sitebase}}/membership/", "{{ action_url }}", "<%= @proposal.confirm_link %>"). */
+/** An address written out in a sentence: a web address or an email address. */
+const WRITTEN_ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[a-z0-9-]+\.[a-z]/i;
+
+/**
+ * Whether the heading at `index`, where the rules found an ask, is a headline: no link or address
+ * of its own, not a question, and the sentence under it is more than a link or a button.
+ */
+function headline(units: DocUnit[], unitLinks: UnitLink[][], index: number): boolean {
+  const h = units[index]!;
+  if (unitLinks[index]!.length > 0 || WRITTEN_ADDRESS.test(h.text) || /\?\W*$/.test(h.text)) return false;
+  const next = units[index + 1];
+  if (next === undefined || next.container === 'heading') return true;
+  if (next.button || ADDRESS_LINE.test(next.text.trim())) return false;
+  let rest = next.text.toLowerCase();
+  for (const l of unitLinks[index + 1]!) rest = rest.replace(l.text, ' ');
+  return unitLinks[index + 1]!.length === 0 || /[\p{L}\p{N}]/u.test(rest);
+}
+
 const ADDRESS_LINE = /^<?(?:https?:\/\/\S+|www\.\S+|\{\{[^}\n]*\}\}\S*\/\S*|\{\{\s*[\w.]*(?:url|link)[\w.]*\s*\}\}|<%=[^%\n]*(?:url|link)[^%\n]*%>)>?$/;
 /** The end of a sentence that the address after it completes: a colon, or "go to", "visit", "at", "via" with nothing after. */
 const LEADS_TO = /(?::|\b(?:go|going|head|navigate)\s+to|\bvisit|\bat|\bvia)\s*$/;
