@@ -92,7 +92,7 @@ describe('alternativesFor', () => {
     assert.deepEqual(
       alts.slice(0, 5).map((a) => plainAlternative(a.text)),
       [
-        'Want me to send over the 2-page teardown?',
+        'Would the 2-page teardown be useful? A one-word reply is plenty.',
         "Worth a look? Here's the 3-minute read.",
         'Is this on your radar this quarter, or is it a next-year problem?',
         'How are you handling this today? A one-line reply is plenty.',

@@ -663,7 +663,7 @@ describe('labels, call-to-action fields and questions that lead into asks', () =
     assert.deepEqual(found('**Headline:** "Start your free trial today"'), []);
   });
   test('a question that names a bigger request than the sentence after it stays', () => {
-    assert.deepEqual(found('Would a 15-minute call this week make sense? I can share the playbook that worked for them.').map((t) => t.split(' ')[0]), ['meeting', 'engage']);
+    assert.deepEqual(found('Would a 15-minute call this week make sense? I can share the playbook that worked for them.').map((t) => t.split(' ')[0]), ['meeting', 'consume']);
     // Near miss: an interest check leads into the link after it.
     assert.deepEqual(found('Interested in contributing? [Check out our contribution page](https://x.example/c)'), ['consume Check out our contribution page']);
   });

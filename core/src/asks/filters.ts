@@ -26,7 +26,7 @@ export function sentenceNonAsk(v: Vocabulary, text: string): string | undefined 
 export const INTEREST_CONDITION = /\bif (?:you(?:'re| are) interested in|you(?:'d| would) like to|you want to|you wish to)\b/;
 
 /** "Feel free to reply if you have any questions", "Contact us if you run into trouble". */
-const SUPPORT_OFFER = /\bif you (?:have|had|'ve got|get|run into|hit|need) (?:any |more |other |further |some )?(?:questions?|issues?|trouble|problems?|concerns?|help|support|assistance|difficult(?:y|ies))\b(?! or (?:would|want|wish|are)\b)|\bif (?:the button|the link|this link|that link) (?:above |below )?(?:doesn't|does not|isn't|won't)|\bif you didn't (?:request|sign up|ask)|\bif you (?:do not|don't|no longer) (?:wish|want)\b|\bif you'd (?:prefer|rather) (?:i|we) (?:don't|not|didn't|stop)\b|\b(?:for|with) (?:further|more|additional|any) (?:support|help|assistance)\b/;
+const SUPPORT_OFFER = /\bif you (?:have|had|'ve got|get|run into|hit|need) (?:(?:any|more|other|further|some|additional) ){0,2}(?:questions?|issues?|trouble|problems?|concerns?|help|support|assistance|difficult(?:y|ies))\b(?! or (?:would|want|wish|are)\b)|\bif (?:the button|the link|this link|that link) (?:above |below )?(?:doesn't|does not|isn't|won't)|\bif you didn't (?:request|sign up|ask)|\bif you (?:do not|don't|no longer) (?:wish|want)\b|\bif you'd (?:prefer|rather) (?:i|we) (?:don't|not|didn't|stop)\b|\b(?:for|with) (?:further|more|additional|any) (?:support|help|assistance)\b/;
 
 /**
  * "Have additional questions?", "Any doubts or comments?", "Let us know if we can help out in
