@@ -264,11 +264,16 @@ const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 function parseWithReferences(text: string): Root {
   if (!text.includes('][') || DEFINITION.test(text)) return parseMarkdown(text);
   const labels = new Set<string>();
-  for (const m of text.matchAll(REFERENCE)) labels.add((m[2] || m[1])!.replace(/\s+/g, ' ').trim());
-  labels.delete('');
+  for (const m of text.matchAll(REFERENCE)) {
+    const label = (m[2] || m[1])!.replace(/\s+/g, ' ').trim();
+    // A label with a bracket or a backslash cannot be defined ("m[i][j[k]]" in code).
+    if (label && !/[[\]\\]/.test(label)) labels.add(label);
+  }
   if (labels.size === 0) return parseMarkdown(text);
-  const tree = parseMarkdown(`${text}\n\n${[...labels].map((l) => `[${l}]: #`).join('\n')}\n`);
-  tree.children = tree.children.filter((n) => n.type !== 'definition' || n.position!.start.offset! < text.length);
+  // Each definition in a paragraph of its own, so that one the parser refuses swallows no other.
+  const tree = parseMarkdown(`${text}\n\n${[...labels].map((l) => `[${l}]: #`).join('\n\n')}\n`);
+  // Nothing that starts after the block's own text is the block's.
+  tree.children = tree.children.filter((n) => n.position!.start.offset! < text.length);
   return tree;
 }
 
@@ -752,8 +757,9 @@ export function parseBlocksInWindows(text: string, chunks: readonly Chunk[], lex
  * offsets, and read exactly as `parseBlock` reads a block parsed alone.
  * A block whose nodes do not line up with it (a node spanning a blank line,
  * such as a `<pre>` block) comes back undefined for the caller to parse alone,
- * and a body with link reference definitions is not batched at all, because a
- * definition changes how other blocks parse. The incremental tests check that
+ * and a body with link reference definitions, or with references to them, is not batched at
+ * all: a definition changes how other blocks parse, and a block read alone reads its references
+ * as links (parseWithReferences). The incremental tests check that
  * both paths give identical results.
  */
 export function parseBlocksTogether(text: string, chunks: readonly Chunk[], lexicon: Lexicon): (BlockResult | undefined)[] {

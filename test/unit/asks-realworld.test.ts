@@ -46,7 +46,7 @@ const SET_1: Row[] = [
   ["Send me a DM if you want to chat about pricing.", 'engage'],
   ["DM me if this sounds like your situation.", 'engage'],
   ["Comment 'PLAYBOOK' and I'll send you the doc.", 'engage'],
-  ["Drop a '🙋' if you want me to send you the checklist.", 'engage', "an emoji breaks the lexicon's word gap, so only the offer after 'if you' is read (consume since offers of content are consume)"],
+  ["Drop a '🙋' if you want me to send you the checklist.", 'engage', "an emoji or a quoted word between 'drop a' and 'if you want' breaks the lexicon's word gap, so only the offer after 'if you' is read (consume, as offers of content are)"],
   ["Link in comments for the full guide.", 'consume'],
   ["Full breakdown linked below.", 'consume'],
   ["Grab the free checklist - link in first comment.", 'exchange'],

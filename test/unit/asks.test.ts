@@ -291,6 +291,18 @@ describe('where asks are found', () => {
     // A heading over nothing but the place to act asks by itself; over prose it is a headline.
     assert.equal(onlyAsk('### Join the channel on Slack\n\n[#dockwise-users](https://x.example/slack)').text, 'Join the channel on Slack');
     assert.deepEqual(asksOf('## Start your free trial today\n\nEvery plan includes onboarding.'), []);
+    // The place to act may be a block with no sentence of its own: a badge, a link whose text is
+    // code, a code block. A heading that ends the draft is its last line, and asks.
+    assert.equal(onlyAsk('## Join us on Discord\n\n[![Discord](https://img.shields.io/discord/1.svg)](https://discord.gg/x)\n\n## Pricing\n\nPlans start at $10.').class, 'engage');
+    assert.equal(onlyAsk('### Join the channel on Slack\n\n[`#dockwise-users`](https://dockwise.example/slack)').class, 'engage');
+    assert.equal(onlyAsk('## Try it now\n\n```\nnpx dockwise init\n```').class, 'evaluate');
+    assert.equal(onlyAsk('Dock scheduling for yards.\n\n## Book a demo').class, 'evaluate');
+    // What the sentence under it says besides its link is read from the source, by offset.
+    assert.equal(asksOf('## Book a demo\n\n👉 [Let’s go](https://dockwise.example/demo) 👈')[0]?.text, 'Book a demo');
+    // An address in the heading: a bare domain or a phone number too.
+    assert.equal(onlyAsk('## Call us: +1 555 010 0199\n\nWe answer within the hour.').class, 'meeting');
+    assert.equal(onlyAsk('## Start free at dockwise.io\n\nEvery plan includes onboarding.').class, 'evaluate');
+    assert.deepEqual(asksOf('## Join us 2024 - 2025\n\nThe programme runs all year.'), []);
     assert.equal(onlyAsk('| Plan | |\n|---|---|\n| Pro | [Get a quote](https://x.example/q) |').class, 'commit');
     assert.deepEqual(asksOf('> Book a demo, it changed how we work.\n>\n> Dana, GRC lead'), []);
     assert.deepEqual(asksOf('    Book a demo (indented code)'), []);
@@ -661,6 +673,12 @@ describe('labels, call-to-action fields and questions that lead into asks', () =
     assert.deepEqual(found('**Call-to-Action:** Watch Free Training'), ['consume Watch Free Training']);
     // Near miss: a quotation after any other label is someone's words.
     assert.deepEqual(found('**Headline:** "Start your free trial today"'), []);
+  });
+  test('asking to be pointed to a colleague is advocate; the same words in a hook question are not', () => {
+    assert.equal(onlyAsk("If it's the wrong person, who should I be talking to?").class, 'advocate');
+    assert.equal(onlyAsk('Should I reach out to someone else?').class, 'advocate');
+    assert.notEqual(asksOf('Is the wrong person running your payroll?')[0]?.class, 'advocate');
+    assert.notEqual(asksOf('Should we hire someone else to run it?')[0]?.class, 'advocate');
   });
   test('a question that names a bigger request than the sentence after it stays', () => {
     assert.deepEqual(found('Would a 15-minute call this week make sense? I can share the playbook that worked for them.').map((t) => t.split(' ')[0]), ['meeting', 'consume']);

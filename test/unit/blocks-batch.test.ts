@@ -66,3 +66,12 @@ test('a body that refers to links by reference is not batched, and a block alone
   // The definitions given to the parse produce nothing of their own.
   assert.equal(see!.units.length, 1);
 });
+
+test('a label that cannot be defined swallows no other reference, and what follows the block is not the block', () => {
+  // "[gh\\]" cannot be defined; "[the guide][g]" is still a link.
+  const star = parseBlock('Star [the repo][gh\\] and read [the guide][g].', lexicon);
+  assert.equal(star.links.length, 1);
+  // Brackets in code are no references: a code block stays code.
+  assert.equal(parseBlock('```\nv = m[i][j[k]]\n```', lexicon).code, true);
+  assert.equal(parseBlock('    v = m[i][j[k]]', lexicon).code, true);
+});

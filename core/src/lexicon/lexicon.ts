@@ -59,9 +59,9 @@ import { INTEREST_CONDITION } from '../asks/filters';
 
 const BOUNDARY = /(?:^|[^\p{L}\p{N}\s'’]|\b(?:and|or|then|so|but|also|otherwise|plus|instead)\b)\s*$/u;
 const WEAK_BOUNDARY = /(?:,|\b(?:and|or|plus)\b)\s*$/u;
-/** Lead-ins that start a clause by themselves: "... with us please let me know", "... if we could schedule a call". */
 /** "Let's" or "let us" as the last of a clause's lead-ins. */
 const LETS = /\blet(?:'s|’s|s| us)\s+$/;
+/** Lead-ins that start a clause by themselves: "... with us please let me know", "... if we could schedule a call". */
 const CONJUNCTION_LEAD = /^(?:and|or|then|so|but|plus|also|instead|please|if (?:we|you|i) could)\b/;
 const ONLY_CONJUNCTIONS = /^(?:(?:and|or|then|so|but|plus|also|instead|now|today|first|next|finally)[,]?\s+)+$/;
 const POINTER = /\b(?:here|below|now|today|link)\b|→|👇|:|\u0000|https?:/u;
@@ -595,7 +595,6 @@ export class Lexicon {
     if (rest.trim() === '' && restStart === 0) return true;
     // A lead-in that opens with a conjunction ("and just", "or") is itself the boundary.
     const leadText = lead ? lead[0] : '';
-    if (rule.cls === 'consume' && LETS.test(leadText)) return false;
     if (!BOUNDARY.test(rest) && !CONJUNCTION_LEAD.test(leadText)) return false;
     // "We send the questionnaire, read the report and flag the gaps": a list of what
     // someone does, not an instruction, unless a lead-in says it is addressed to the reader

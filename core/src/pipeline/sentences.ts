@@ -169,7 +169,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
     // section that says how): the section under it asks, if anything does. It asks itself when it
     // holds a link or an address, is a question, or stands over nothing but a link or a button
     // ("### Join the channel on Slack" over "[#maintainers-circle](...)").
-    if (unit.container === 'heading' && !m.shape && headline(units, unitLinks, index)) {
+    if (unit.container === 'heading' && !m.shape && headline(text, units, unitLinks, blocks, index)) {
       dropped.set(index, 'headline');
       continue;
     }
@@ -323,27 +323,48 @@ export function askAt(text: string, lines: LineIndex, start: number, end: number
 }
 
 /** A line that is only an address: a URL, or a template's slot for one ("{{sitebase}}/membership/", "{{ action_url }}", "<%= @proposal.confirm_link %>"). */
-/** An address written out in a sentence: a web address or an email address. */
-const WRITTEN_ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[a-z0-9-]+\.[a-z]/i;
-
-/**
- * Whether the heading at `index`, where the rules found an ask, is a headline: no link or address
- * of its own, not a question, and the sentence under it is more than a link or a button.
- */
-function headline(units: DocUnit[], unitLinks: UnitLink[][], index: number): boolean {
-  const h = units[index]!;
-  if (unitLinks[index]!.length > 0 || WRITTEN_ADDRESS.test(h.text) || /\?\W*$/.test(h.text)) return false;
-  const next = units[index + 1];
-  if (next === undefined || next.container === 'heading') return true;
-  if (next.button || ADDRESS_LINE.test(next.text.trim())) return false;
-  let rest = next.text.toLowerCase();
-  for (const l of unitLinks[index + 1]!) rest = rest.replace(l.text, ' ');
-  return unitLinks[index + 1]!.length === 0 || /[\p{L}\p{N}]/u.test(rest);
-}
-
 const ADDRESS_LINE = /^<?(?:https?:\/\/\S+|www\.\S+|\{\{[^}\n]*\}\}\S*\/\S*|\{\{\s*[\w.]*(?:url|link)[\w.]*\s*\}\}|<%=[^%\n]*(?:url|link)[^%\n]*%>)>?$/;
 /** The end of a sentence that the address after it completes: a colon, or "go to", "visit", "at", "via" with nothing after. */
 const LEADS_TO = /(?::|\b(?:go|going|head|navigate)\s+to|\bvisit|\bat|\bvia)\s*$/;
+
+/**
+ * An address written out in a heading: a web address, an email address, a bare domain
+ * ("acme.io"), a phone number.
+ */
+const WRITTEN_ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[a-z0-9-]+\.[a-z]|\b[a-z0-9-]+\.(?:io|com|dev|app|ai|co|org|net|so|sh|xyz|tech|cloud|page|site)\b|\+\d[\d ().-]{7,}\d|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b/i;
+
+/**
+ * Whether the heading at `index`, where the rules found an ask, is a headline: no link or address
+ * of its own, not a question, and something other than the place to act stands under it. The
+ * place to act is a link, a button or an address that is all of the sentence under it, or a block
+ * between the heading and that sentence that holds no sentence but a link (a badge, a link whose
+ * text is code) or code (the command to run). A heading with nothing under it, the draft's last
+ * line, asks.
+ */
+function headline(text: string, units: DocUnit[], unitLinks: UnitLink[][], blocks: ReadBlock[], index: number): boolean {
+  const h = units[index]!;
+  if (unitLinks[index]!.length > 0 || WRITTEN_ADDRESS.test(h.text) || /\?\W*$/.test(h.text)) return false;
+  const next = units[index + 1];
+  const until = next?.block ?? blocks.length;
+  for (let b = h.block + 1; b < until; b++) {
+    const r = blocks[b]!.result;
+    if (r.links.length > 0 || r.buttons > 0 || r.code) return false;
+  }
+  if (next === undefined) return false;
+  if (next.container === 'heading') return true;
+  if (next.button || ADDRESS_LINE.test(next.text.trim())) return false;
+  const links = unitLinks[index + 1]!;
+  if (links.length === 0) return true;
+  // What the sentence says besides its links: their text blanked by offset, then the link syntax.
+  let rest = text.slice(next.start, next.end);
+  for (const l of links) {
+    const from = l.start - next.start;
+    const to = l.end - next.start;
+    if (from >= 0 && to <= rest.length) rest = rest.slice(0, from) + ' '.repeat(to - from) + rest.slice(to);
+  }
+  rest = rest.replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)|\]\[[^\]\n]*\]/g, ' ');
+  return /[\p{L}\p{N}]/u.test(rest);
+}
 
 /**
  * Put the asks in the order of the text, each sentence pointing at its own: the passes that read
