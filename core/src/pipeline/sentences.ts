@@ -167,8 +167,9 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
     }
     // An imperative heading is a headline ("## Get started", "## Join the Community" over the
     // section that says how): the section under it asks, if anything does. It asks itself when it
-    // holds a link or an address, is a question, or stands over nothing but a link or a button
-    // ("### Join the channel on Slack" over "[#maintainers-circle](...)").
+    // holds a link or an address, is a question, stands over the place to act alone (a link, a
+    // button, an address, a badge, a code block: "### Join the channel on Slack" over
+    // "[#maintainers-circle](...)"), or ends the draft.
     if (unit.container === 'heading' && !m.shape && headline(text, units, unitLinks, blocks, index)) {
       dropped.set(index, 'headline');
       continue;
