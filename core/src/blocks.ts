@@ -250,6 +250,8 @@ function parseTree(text: string): Root {
 
 /** A full or collapsed reference to a link definition: "[support][]", "[the guide][g]". */
 const REFERENCE = /\[([^\]\n]{1,200})\]\[([^\]\n]{0,200})\]/g;
+/** Whether a text holds a reference at all (REFERENCE without its scan state). */
+const HAS_REFERENCE = new RegExp(REFERENCE.source);
 /** A link reference definition at a line start: "[g]: https://...". */
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 
@@ -770,7 +772,7 @@ export function parseBlocksTogether(text: string, chunks: readonly Chunk[], lexi
   const body = text.slice(from, to);
   // A definition changes how other blocks parse, and a block parsed alone reads its references as
   // links (parseWithReferences): both are read a block at a time.
-  if (DEFINITION.test(body) || (body.includes('][') && new RegExp(REFERENCE.source).test(body))) return results;
+  if (DEFINITION.test(body) || (body.includes('][') && HAS_REFERENCE.test(body))) return results;
   const tree = parseMarkdown(body);
   const assigned: RootContent[][] = chunks.map(() => []);
   const broken = new Set<number>();
@@ -955,12 +957,16 @@ function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[], l
       case 'text':
         pieces.push({ start: s, end: e });
         break;
-      case 'link': {
+      case 'link':
+      // "See [support][] for ways to get help": a reference to a definition elsewhere in the
+      // draft is a link like any other; its address is the definition's, unknown here.
+      case 'linkReference': {
+        const url = n.type === 'link' ? n.url : '';
         const first = pieces.length;
         collect(n.children, pieces, links, linkNodes, htmls);
         const inner = pieces.slice(first).filter((p) => !p.gap);
-        if (inner.length > 0) links.push({ start: inner[0]!.start, end: inner[inner.length - 1]!.end, url: n.url });
-        else links.push({ start: s, end: e, url: n.url });
+        if (inner.length > 0) links.push({ start: inner[0]!.start, end: inner[inner.length - 1]!.end, url });
+        else links.push({ start: s, end: e, url });
         linkNodes.push({ nodeStart: s, nodeEnd: e, textStart: links[links.length - 1]!.start });
         break;
       }
@@ -969,17 +975,6 @@ function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[], l
       case 'delete':
         collect(n.children, pieces, links, linkNodes, htmls);
         break;
-      case 'linkReference': {
-        // "See [support][] for ways to get help": a reference to a definition elsewhere in the
-        // draft is a link like any other; its address is the definition's, unknown here.
-        const first = pieces.length;
-        collect(n.children, pieces, links, linkNodes, htmls);
-        const inner = pieces.slice(first).filter((p) => !p.gap);
-        if (inner.length > 0) links.push({ start: inner[0]!.start, end: inner[inner.length - 1]!.end, url: '' });
-        else links.push({ start: s, end: e, url: '' });
-        linkNodes.push({ nodeStart: s, nodeEnd: e, textStart: links[links.length - 1]!.start });
-        break;
-      }
       case 'break':
         pieces.push({ start: s, end: s, br: true });
         break;
