@@ -260,6 +260,9 @@ const COMMIT: Case[] = [
   ['[Checkout](https://shop.example/cart)', 'commit', 'Checkout'],
   ['See pricing', 'commit', 'See pricing'],
   ['Upgrade to Pro', 'commit', 'Upgrade to Pro'],
+  // Going somewhere is the way; its purpose is the ask ("log in ... to choose a plan").
+  ['Login to the dashboard at any point to choose a new plan, and carry on where you left off!', 'commit', 'choose a new plan'],
+  ['Just sign in to your workspace to pick a paid plan.', 'commit', 'pick a paid plan'],
   ['Upgrade now', 'commit', 'Upgrade now'],
   ['Upgrade your plan now.', 'commit'],
   ['Buy now', 'commit', 'Buy now'],
@@ -357,6 +360,8 @@ export const NOT_ASKS: Case[] = [
   ["If you don't see your question answered, feel free to contact the team.", null],
   ['If you need any clarification or find something missing, reach out to us on the community channel.', null],
   ['If you run into trouble, contact us.', null],
+  // Going somewhere to do a step of a task is a how-to, not a request of the sender's.
+  ['Log in to the admin console to review the audit log.', null],
   ['Become a better writer with these tips.', null],
   ['We are open to new ideas in how we work.', null],
   // A slot for an account page's address is navigation; a slot alone names nothing.

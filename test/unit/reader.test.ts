@@ -66,6 +66,12 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('If this helped, hit subscribe.'), 'condition engage');
     assert.equal(read('If you have any questions, just reply.'), 'none');
     assert.equal(read("If you're evaluating vendors this quarter."), 'none');
+    // "You can do so" lands on the request when it says where; without a place it states what is allowed.
+    assert.equal(read('If you would like to re-subscribe, you can do so at any time via the Linky app.').split(' ')[0], 'condition');
+    assert.equal(read('If you want to upload 100 GB of bundles, you can do that.'), 'none');
+    // A change of mind is an invitation's condition; "you just have to" lands on the request.
+    assert.equal(read("If you've changed your mind and want to keep your account, you just have to log in again.").split(' ')[0], 'condition');
+    assert.equal(read('If you change your mind, our plans are listed on the pricing page.'), 'none');
   });
   test('"you can" pointing at where to act', () => {
     assert.equal(read('You can switch it on from the settings page.'), 'you-can expand');
@@ -76,6 +82,11 @@ describe('reader: candidate shapes', () => {
     // The sender as the verb's object is where the action goes ("tag us"); a relative clause describes.
     assert.equal(read("You're welcome to tag us on social media."), 'you-can advocate');
     assert.equal(read('Here are the channels where you can reach us:'), 'none');
+    // A channel to the sender is where to act; a third party's handle on a network is a mention.
+    assert.equal(read('You can send these items to me via Slack or at the address below.').split(' ')[0], 'you-can');
+    assert.equal(read('You can send these items to me via Slack.').split(' ')[0], 'you-can');
+    assert.equal(read('You can find Hannabeth on Twitter as @emanate_design.'), 'none');
+    assert.equal(read('You may receive an invitation via email from a member organisation.'), 'none');
   });
   test('imperatives: an ask when they name an offer, the sender or a place to act', () => {
     assert.equal(read('Grab the template.'), 'imperative exchange');

@@ -397,7 +397,10 @@ function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reade
   const comma = text.search(/[,—–]\s|\s-\s/);
   const rest = comma >= 0 ? text.slice(comma + 1).trimStart() : '';
   const restAt = opening + (comma >= 0 ? text.length - rest.length : text.length);
-  const land = rest ? v.conditionalLandings.startOf(rest.replace(LEAD_INS, '')) : undefined;
+  let land = rest ? v.conditionalLandings.startOf(rest.replace(LEAD_INS, '')) : undefined;
+  // "If you'd like to re-subscribe, you can do so via the app" points at where; "If you want to
+  // upload 100 GB, you can do that" states what the product allows.
+  if (land !== undefined && /^you (?:can|may) do\b/.test(land) && !(s.links.length > 0 || /\b(?:here|below|above)\b/.test(rest) || EMAIL_IN_TEXT.test(rest) || PLACE_TO_ACT.test(rest))) land = undefined;
   if (land !== undefined || (rest && imperative(rest, v) !== undefined)) {
     if (v.courtesy.startOf(text) !== undefined || /^if you (?:have|need) (?:any |more |further )?(?:questions|help|support|assistance)/.test(text)) return undefined;
     const restLead = LEAD_INS.exec(rest)?.[0].length ?? 0;
@@ -422,6 +425,12 @@ function openingShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderM
   return result(s, v, 'opening', opening, s.text.length, undefined, 'exchange');
 }
 
+/** A page, screen or address to do something at: "from the settings page", "via the Linky app", "at acme.io". */
+const PLACE_TO_ACT = /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/;
+
+/** A channel to reach the sender by: "send these items to me via Slack", "reach us on Discord" (not "find Hannabeth on Twitter"). */
+const CHANNEL_TO_SENDER = /\b(?:me|us)\b[^.;:!?]{0,40}?\b(?:via|on|in|through|over|by)\s+(?:slack|discord|email|e-mail|dm|direct message|linkedin|twitter|whatsapp|telegram|signal)\b/;
+
 /** "You can [directly] contact...": one adverb may stand before the verb (not a verb ending in -ly). */
 const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcome to|feel free to)\s+(?:also\s+|now\s+|always\s+|still\s+|even\s+|(?!(?:apply|reply|supply|rely|comply|multiply|fly)\b)[a-z]{2,}ly\s+)?/;
 
@@ -439,7 +448,8 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     (/^[a-z'-]+\s+(?:us|me)\b/.test(after) && (v.verbs.startOf(after) !== undefined || /^help\b/.test(after))) ||
     /\b(?:here|below|above)\b/.test(after) ||
     EMAIL_IN_TEXT.test(after) ||
-    /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/.test(after);
+    PLACE_TO_ACT.test(after) ||
+    CHANNEL_TO_SENDER.test(after);
   if (!pointsAtAction) return undefined;
   // "You can switch it on from the settings page": the pointer is there, so any verb will do.
   if (s.container === 'heading' || (!v.verbs.startOf(after) && !verbReading(after).afterSubject)) return undefined;
