@@ -360,6 +360,10 @@ export const NOT_ASKS: Case[] = [
   ["If you don't see your question answered, feel free to contact the team.", null],
   ['If you need any clarification or find something missing, reach out to us on the community channel.', null],
   ['If you run into trouble, contact us.', null],
+  // A footer's licence and legal links, and a thread's numbered parts, are not asks.
+  ['[MIT License](https://github.com/acme/acme/blob/main/LICENSE)', null],
+  ['[Terms of Use](https://acme.example/terms)', null],
+  ['Tweet 6 (surfaces):', null],
   // Going somewhere to do a step of a task is a how-to, not a request of the sender's.
   ['Log in to the admin console to review the audit log.', null],
   ['Become a better writer with these tips.', null],

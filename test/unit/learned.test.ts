@@ -99,6 +99,13 @@ describe('the trained reader', () => {
     assert.ok(demo.ruleAsk, 'the rules found "Book a demo"');
     const hi = units[0]!;
     assert.ok(hi.features.includes('greeting') && hi.features.includes('pos:first') && hi.features.includes('rule:none'), hi.features.join(' '));
+    // A written-out address on a line of its own, with the draft's type: a post's call to action, an email's footer.
+    const view = (text: string, type: 'social' | 'email'): UnitView => ({ text, container: 'paragraph', button: false, hero: false, header: false, greeting: false, index: 3, total: 5, closing: false, links: [], type });
+    for (const line of ['🔗 https://gitbar.app', 'docs: wmcp-annotate.dev', 'github.com/laynepenney/codi']) {
+      assert.ok(unitFeatures(view(line, 'social'), vocabulary()).includes('type:social&url:line'), line);
+      assert.ok(unitFeatures(view(line, 'email'), vocabulary()).includes('type:email&url:line'), line);
+    }
+    assert.ok(!unitFeatures(view('read the notes at https://gitbar.app/notes before you upgrade.', 'social'), vocabulary()).includes('url:line'));
     // Pure: the same view gives the same features.
     assert.deepEqual(unitFeatures({ text: 'book a demo', container: 'list', button: false, hero: true, header: false, greeting: false, index: 0, total: 1, closing: true, links: [], type: null }, vocabulary()), unitFeatures({ text: 'book a demo', container: 'list', button: false, hero: true, header: false, greeting: false, index: 0, total: 1, closing: true, links: [], type: null }, vocabulary()));
   });

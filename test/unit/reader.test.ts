@@ -117,6 +117,9 @@ describe('reader: candidate shapes', () => {
     assert.equal(read("And don't forget to share your experiences with the community as well!"), 'imperative advocate');
     assert.equal(read('So be sure to grab them while they last!'), 'imperative exchange');
     assert.equal(read('Remember to restart the server after the upgrade.'), 'none');
+    // A numbered part of a thread is a label; a verb with a number as its object's count still asks.
+    assert.equal(read('Tweet 6 (surfaces):'), 'none');
+    assert.equal(read('Book 2 seats for your team here.'), 'imperative expand');
   });
   test('questions about how the reader found what they tried ask for a reply, wherever they stand', () => {
     assert.equal(read('What did you think?'), 'question engage');

@@ -89,7 +89,10 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 14;
+export const FEATURE_VERSION = 15;
+
+/** A sentence that is a written-out address, after symbols and a short label: "🔗 https://gitbar.app", "Docs: acme.dev", "github.com/acme/tool". */
+const URL_LINE = /^[^a-z0-9]*(?:[a-z][a-z0-9 ]{0,20}:\s*)?(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|dev|app|ai|org|net|co|sh|so|gg|me|xyz)(?:\/\S*)?)\s*$/;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by
@@ -212,6 +215,8 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
   add(`type:${u.type ?? 'none'}`);
   if (u.rule) add(`type:${u.type ?? 'none'}&rule:${u.rule.shape ?? 'lexicon'}`);
   add(`type:${u.type ?? 'none'}&cont:${u.container}`);
+  // A written-out address on a line of its own is the call to action of a post and a footer of an email.
+  if (URL_LINE.test(t)) add(`type:${u.type ?? 'none'}&url:line`);
   if (u.audience !== undefined) add(`aud:${u.audience >= 5 ? 'customer' : u.audience >= 3 ? 'warm' : 'cold'}`);
   // Its form.
   if (u.prev !== undefined && endMark(u.prev) === ':') add('prev:colon');
@@ -342,6 +347,7 @@ function textFeatures(text: string, v: Vocabulary): readonly string[] {
   add(`words:${bucket(count, [1, 2, 4, 8, 15, 30])}`);
   add(`end:${endMark(text) ?? 'none'}`);
   if (/\bhttps?:\/\/|\bwww\./.test(t)) add('url:bare');
+  if (URL_LINE.test(t)) add('url:line');
   if (/[\w.+-]@[\w-]+\.\w/.test(t)) add('email-address');
   const open = t.indexOf('[');
   if (t.includes('{{') || (open >= 0 && t.indexOf(']', open) > open)) add('slot');

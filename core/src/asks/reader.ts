@@ -646,9 +646,14 @@ function openingVerb(c: string, v: Vocabulary): { first: string; verb?: string; 
  * is a call to action too short to be advice ("Register today", "Subscribe"). `button` accepts
  * link and button text, which is a place to act by itself.
  */
+/** A word and a number that label a part ("Tweet 6 (surfaces):", "Post 2 -", "Email 3/5"), not a verb and its object ("Save 20%", "Get 3 months free"). */
+const NUMBERED_LABEL = /^[a-z]+\s+\d+\s*(?:[(:/\u2013\u2014-]|$)/;
+
 function imperative(clause: string, v: Vocabulary, button = false, links: number[] = [], marked = false): 'strong' | undefined {
   const c = clause.replace(LEAD_INS, '');
   const shift = clause.length - c.length;
+  // "Tweet 6 (surfaces):", "Post 2:": a numbered part of a draft, named by its label.
+  if (NUMBERED_LABEL.test(c)) return undefined;
   const open = openingVerb(c, v);
   if (!open) return undefined;
   const { first, verb, cta } = open;
