@@ -7,6 +7,7 @@
  *   sentences.ts      sentences, asks and pressure with absolute ranges; the body's statistics
  *   profile.ts        type, channel and trust, and where each came from
  *   trainedReader.ts  the trained reader's second opinion on every sentence
+ *   commands.ts       install commands written out in a post or an ad
  *   audience.ts       asks as the profile's audience reads them; the distinct asks
  *   checks.ts         every check of the registry
  *   findings.ts       suppression comments, unread blocks, document order, maxFindings
@@ -27,6 +28,7 @@ import { readFrontMatter, withDefaults } from './pipeline/frontMatter';
 import { budget, readBlocks, type BlockCache } from './pipeline/readBlocks';
 import { assembleSentences } from './pipeline/sentences';
 import { profileDraft } from './pipeline/profile';
+import { commandAsks } from './pipeline/commands';
 import { noVerdicts, trainedReaderPass } from './pipeline/trainedReader';
 import { asksForAudience } from './pipeline/audience';
 import { runChecks } from './pipeline/checks';
@@ -134,6 +136,7 @@ export class Analyzer {
     const sentences = assembleSentences(text, lines, read.blocks);
     const { profile, problems } = profileDraft(fm, sentences.stats, settings, lines, options.path, options.defaults);
     this.verdicts = trainedReaderPass(text, lines, sentences, profile, options.askModel, this.verdicts, options.onUnits);
+    commandAsks(text, lines, sentences, profile);
     const { asks, pressure, units, stats, directives } = sentences;
     const distinctAsks = asksForAudience(text, asks, sentences.toCustomers, profile);
 
