@@ -366,6 +366,10 @@ export const NOT_ASKS: Case[] = [
   ['Tweet 6 (surfaces):', null],
   // Going somewhere to do a step of a task is a how-to, not a request of the sender's.
   ['Log in to the admin console to review the audit log.', null],
+  // Someone else going somewhere for a purpose, and a step after "then", tell; they do not ask.
+  ['Our reps open the laptop and go to Salesforce to book a meeting with each lead.', null],
+  ['Then go to the Billing tab to add a card.', null],
+  ['[Apache License 2.0](https://github.com/acme/acme/blob/main/LICENSE)', null],
   ['Become a better writer with these tips.', null],
   ['We are open to new ideas in how we work.', null],
   // A slot for an account page's address is navigation; a slot alone names nothing.

@@ -72,6 +72,14 @@ describe('reader: candidate shapes', () => {
     // A change of mind is an invitation's condition; "you just have to" lands on the request.
     assert.equal(read("If you've changed your mind and want to keep your account, you just have to log in again.").split(' ')[0], 'condition');
     assert.equal(read('If you change your mind, our plans are listed on the pricing page.'), 'none');
+    // After a change of mind the sender's own words promise; leaving is not asked for; a how-to is not a request.
+    assert.equal(read("If you change your mind, we'll keep your data for 30 days."), 'none');
+    assert.equal(read('If you change your mind, we can reactivate your workspace within 30 days.'), 'none');
+    assert.equal(read("If you'd like to cancel, you can do so at any time from the billing page."), 'none');
+    assert.equal(read('If you want to run the tests, you just need to run npm test.'), 'none');
+    assert.equal(read('If you want to change the theme, all you need to do is edit config.yml.'), 'none');
+    // Undoing a deletion is staying, and "log in again" is the step the sender asks for.
+    assert.equal(read("If you've changed your mind and want to cancel your account deletion, you just have to log in again.").split(' ')[0], 'condition');
   });
   test('"you can" pointing at where to act', () => {
     assert.equal(read('You can switch it on from the settings page.'), 'you-can expand');
@@ -87,6 +95,8 @@ describe('reader: candidate shapes', () => {
     assert.equal(read('You can send these items to me via Slack.').split(' ')[0], 'you-can');
     assert.equal(read('You can find Hannabeth on Twitter as @emanate_design.'), 'none');
     assert.equal(read('You may receive an invitation via email from a member organisation.'), 'none');
+    assert.equal(read('You can expect a follow-up from us by email next week.'), 'none');
+    assert.equal(read('You may hear from us on LinkedIn too.'), 'none');
   });
   test('imperatives: an ask when they name an offer, the sender or a place to act', () => {
     assert.equal(read('Grab the template.'), 'imperative exchange');
@@ -120,6 +130,10 @@ describe('reader: candidate shapes', () => {
     // A numbered part of a thread is a label; a verb with a number as its object's count still asks.
     assert.equal(read('Tweet 6 (surfaces):'), 'none');
     assert.equal(read('Book 2 seats for your team here.'), 'imperative expand');
+    assert.equal(read('Call 800-555-0199 to book your free consultation.'), 'imperative meeting');
+    assert.equal(read('Grab 2-for-1 tickets before Friday.'), 'imperative commit');
+    // A reminder leads into the request it reminds of.
+    assert.equal(read('A friendly reminder to fill out the survey.'), 'imperative exchange');
   });
   test('questions about how the reader found what they tried ask for a reply, wherever they stand', () => {
     assert.equal(read('What did you think?'), 'question engage');

@@ -92,7 +92,7 @@ export interface AskModel {
 export const FEATURE_VERSION = 15;
 
 /** A sentence that is a written-out address, after symbols and a short label: "🔗 https://gitbar.app", "Docs: acme.dev", "github.com/acme/tool". */
-const URL_LINE = /^[^a-z0-9]*(?:[a-z][a-z0-9 ]{0,20}:\s*)?(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|dev|app|ai|org|net|co|sh|so|gg|me|xyz)(?:\/\S*)?)\s*$/;
+const URL_LINE = /^[^a-z0-9-]*(?:[a-z][a-z0-9 ]{0,20}:\s*)?(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|dev|app|ai|org|net|co|sh|so|gg|me|xyz)(?:\/\S*)?)\s*$/;
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by

@@ -94,7 +94,7 @@ export interface ReaderMatch {
 const LEAD_SYMBOLS = /^[^a-z0-9\u00c0-\u024f"'[{]+/u;
 /** Words that may stand before an imperative without changing it. */
 const LEAD_INS =
-  /^(?:(?:please|kindly|just|simply|so|then|and|now|also|or|today|first|next|finally|instead|go ahead and|feel free to|take a (?:moment|minute|second) to|take (?:a few|two|2|five|5) (?:minutes|seconds) to|be sure to|make sure to|don't forget to|do not forget to|remember to|don't hesitate to|do not hesitate to|why not|come and|come|quickly|easily|ready to|time to|it's time to|you should(?: also)?|you might want to|you may want to|you'll want to|you'll also want to)\s+)+/;
+  /^(?:(?:please|kindly|just|simply|so|then|and|now|also|or|today|first|next|finally|instead|go ahead and|feel free to|take a (?:moment|minute|second) to|take (?:a few|two|2|five|5) (?:minutes|seconds) to|be sure to|make sure to|don't forget to|do not forget to|remember to|(?:this is |just )?a (?:friendly |quick |gentle |final |last )?reminder to|don't hesitate to|do not hesitate to|why not|come and|come|quickly|easily|ready to|time to|it's time to|you should(?: also)?|you might want to|you may want to|you'll want to|you'll also want to)\s+)+/;
 const WORD_START = /[a-z0-9\u00c0-\u024f]/;
 
 /** Find the one ask of a sentence by its shape, or undefined. */
@@ -386,6 +386,26 @@ function clauseVerb(text: string, from: number, v: Vocabulary): number | undefin
   return v.verbs.startOf(text.slice(at)) ? at : undefined;
 }
 
+/**
+ * Whether a landing that does not request by itself lands the condition on a request.
+ * - "You can do so", "you just have to", "all you need to do is" ask where they say where to do
+ *   it ("If you'd like to re-subscribe, you can do so via the app"), or name an account step the
+ *   sender asks for ("..., you just have to log in again"). Without that they state what the
+ *   product allows or how to use it ("If you want to upload 100 GB, you can do that", "If you want
+ *   to change the theme, all you need to do is edit config.yml").
+ * - Leaving is not asked for: "If you'd like to cancel, you can do so from the billing page" is a
+ *   courtesy.
+ * - After a change of mind, the sender's own words ("we'll keep your data for 30 days", "we can
+ *   reactivate it") are a promise, not an invitation.
+ */
+function landsOnRequest(condition: string, land: string, rest: string, s: SentenceFacts): boolean {
+  if (/^if you (?:ever )?(?:change|'ve changed|have changed) your mind\b/.test(condition) && /^(?:i|we)\b|^(?:i'm|we're|i'll|we'll|i'd|we'd)\b/.test(land)) return false;
+  if (!/^(?:you (?:can|may) do|you (?:just|only) (?:have|need) to|all you (?:have|need) to do is)\b/.test(land)) return true;
+  if (/\b(?:like|want|wish|wanted|need|prefer) to (?:cancel|unsubscribe|opt[- ]out|delete|close|deactivate|remove|downgrade|leave|stop)\b(?!\s+(?:the\s+|your\s+|this\s+)?(?:account\s+)?(?:deletion|cancellation|downgrade|closure)\b)/.test(condition)) return false;
+  const after = rest.slice(land.length);
+  return s.links.length > 0 || /\b(?:here|below|above)\b/.test(rest) || EMAIL_IN_TEXT.test(rest) || PLACE_TO_ACT.test(rest) || /^\s+(?:log ?in|sign in|reply|respond|contact us|email us|let us know)\b/.test(after);
+}
+
 function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
   if (s.container === 'heading') return undefined;
   // "And if you ever want to compare notes, ...": a conjunction may open the condition.
@@ -398,9 +418,7 @@ function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reade
   const rest = comma >= 0 ? text.slice(comma + 1).trimStart() : '';
   const restAt = opening + (comma >= 0 ? text.length - rest.length : text.length);
   let land = rest ? v.conditionalLandings.startOf(rest.replace(LEAD_INS, '')) : undefined;
-  // "If you'd like to re-subscribe, you can do so via the app" points at where; "If you want to
-  // upload 100 GB, you can do that" states what the product allows.
-  if (land !== undefined && /^you (?:can|may) do\b/.test(land) && !(s.links.length > 0 || /\b(?:here|below|above)\b/.test(rest) || EMAIL_IN_TEXT.test(rest) || PLACE_TO_ACT.test(rest))) land = undefined;
+  if (land !== undefined && !landsOnRequest(text.slice(0, comma >= 0 ? comma : text.length), land, rest, s)) land = undefined;
   if (land !== undefined || (rest && imperative(rest, v) !== undefined)) {
     if (v.courtesy.startOf(text) !== undefined || /^if you (?:have|need) (?:any |more |further )?(?:questions|help|support|assistance)/.test(text)) return undefined;
     const restLead = LEAD_INS.exec(rest)?.[0].length ?? 0;
@@ -428,8 +446,8 @@ function openingShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderM
 /** A page, screen or address to do something at: "from the settings page", "via the Linky app", "at acme.io". */
 const PLACE_TO_ACT = /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/;
 
-/** A channel to reach the sender by: "send these items to me via Slack", "reach us on Discord" (not "find Hannabeth on Twitter"). */
-const CHANNEL_TO_SENDER = /\b(?:me|us)\b[^.;:!?]{0,40}?\b(?:via|on|in|through|over|by)\s+(?:slack|discord|email|e-mail|dm|direct message|linkedin|twitter|whatsapp|telegram|signal)\b/;
+/** A channel the reader acts to the sender by: "send these items to me via Slack" (not "find Hannabeth on Twitter", "expect a follow-up from us by email"). */
+const CHANNEL_TO_SENDER = /\b(?:to|with)\s+(?:me|us)\b[^.;:!?]{0,40}?\b(?:via|on|in|through|over|by)\s+(?:slack|discord|email|e-mail|dm|direct message|linkedin|twitter|whatsapp|telegram|signal|matrix|zulip|mastodon|bluesky|teams)\b/;
 
 /** "You can [directly] contact...": one adverb may stand before the verb (not a verb ending in -ly). */
 const YOU_CAN = /\b(?:you can|you could|you may|you're welcome to|you are welcome to|feel free to)\s+(?:also\s+|now\s+|always\s+|still\s+|even\s+|(?!(?:apply|reply|supply|rely|comply|multiply|fly)\b)[a-z]{2,}ly\s+)?/;
@@ -636,6 +654,13 @@ function openingVerb(c: string, v: Vocabulary): { first: string; verb?: string; 
 }
 
 /**
+ * A numbered part of a draft, named by its label: "Tweet 6 (surfaces):", "Post 2 -", "Step 3:",
+ * "Email 3/5". Only words that name a part, so "Call 800-555-0199 to book" and "Grab 2-for-1
+ * tickets" stay imperatives.
+ */
+const NUMBERED_LABEL = /^(?:tweet|post|part|thread|email|day|slide|step|chapter|episode|issue|week|module|lesson|tip|page|video|round|reason|option|phase|stage|version|season)\s+\d+\s*(?:[(:/\u2013\u2014-]|$)/;
+
+/**
  * Whether `clause` opens with an imperative: a verb in its base form, by part of speech, that
  * is not one of the verbs copy uses for effect ("Imagine...", "Meet Ada, our new..."), and that
  * points at the sender or their offer. Advice about the reader's own work ("Review the contract
@@ -646,9 +671,6 @@ function openingVerb(c: string, v: Vocabulary): { first: string; verb?: string; 
  * is a call to action too short to be advice ("Register today", "Subscribe"). `button` accepts
  * link and button text, which is a place to act by itself.
  */
-/** A word and a number that label a part ("Tweet 6 (surfaces):", "Post 2 -", "Email 3/5"), not a verb and its object ("Save 20%", "Get 3 months free"). */
-const NUMBERED_LABEL = /^[a-z]+\s+\d+\s*(?:[(:/\u2013\u2014-]|$)/;
-
 function imperative(clause: string, v: Vocabulary, button = false, links: number[] = [], marked = false): 'strong' | undefined {
   const c = clause.replace(LEAD_INS, '');
   const shift = clause.length - c.length;

@@ -59,11 +59,13 @@ import { INTEREST_CONDITION } from '../asks/filters';
 
 const BOUNDARY = /(?:^|[^\p{L}\p{N}\s'’]|\b(?:and|or|then|so|but|also|otherwise|plus|instead)\b)\s*$/u;
 /**
- * A clause that sends the reader somewhere (log in, sign in, head or go to a place) and ends in
- * the infinitive of its purpose: "Log in to the dashboard at any point to", "just head to your
- * settings to". Opens the sentence or a clause.
+ * A sentence that opens by sending the reader somewhere (log in, sign in, head or go to a place)
+ * and reaches the infinitive of its purpose: "Log in to the dashboard at any point to", "Just head
+ * to your settings to". Only at the sentence's start, outside lists: "Our reps ... go to
+ * Salesforce to book a meeting" tells what someone does, and "3. Head to settings to invite your
+ * team" is a step.
  */
-const NAV_PURPOSE = /(?:^|[^\p{L}\p{N}\s'’]\s*|\b(?:and|or|then|so|please|just|simply)\s+)(?:log ?in|sign in|head(?: over)?|go(?: over)?)\s+(?:to|into|on|at)\s+[^,.;:!?]{1,60}?\s(?:in order\s+)?to\s*$/u;
+const NAV_PURPOSE = /^(?:(?:please|just|simply|now)\s+)?(?:log ?in|sign in|head(?: over)?|go(?: over)?)\s+(?:to|into|on|at)\s+[^,.;:!?]{1,60}?\s(?:in order\s+)?to\s*$/u;
 const WEAK_BOUNDARY = /(?:,|\b(?:and|or|plus)\b)\s*$/u;
 /** "Let's" or "let us" as the last of a clause's lead-ins. */
 const LETS = /\blet(?:'s|’s|s| us)\s+$/;
@@ -603,7 +605,7 @@ export class Lexicon {
     const leadText = lead ? lead[0] : '';
     // "Log in to the dashboard to choose a new plan": going somewhere is the way to the ask, and
     // its purpose is what the reader is asked for.
-    if (NAV_PURPOSE.test(rest)) return true;
+    if (from <= 100 && ctx.container !== 'list' && ctx.container !== 'table' && NAV_PURPOSE.test(rest)) return true;
     if (!BOUNDARY.test(rest) && !CONJUNCTION_LEAD.test(leadText)) return false;
     // "We send the questionnaire, read the report and flag the gaps": a list of what
     // someone does, not an instruction, unless a lead-in says it is addressed to the reader

@@ -4,7 +4,8 @@
  * line of its own is its call to action: trying the product in hand (evaluate, section 2a: "try
  * it", "self-host it"). In a README, docs or an email the same line is a setup step the reader
  * follows once they have chosen, so the rule reads the draft's type, which only the profile knows.
- * Code blocks are never read (section 2a), so only a command written as text counts.
+ * Code blocks are never read (trust model section 2: text in code blocks is not an ask), so only a
+ * command written as text counts.
  */
 import { ASK_LEVELS } from '../model';
 import type { LineIndex } from '../text';
@@ -17,10 +18,19 @@ import { askAt, inTextOrder, wordsSpan, type Sentences } from './sentences';
  * it installs. Running a tool ("npx tool generate <url>") shows how it is used, and is not here.
  */
 const COMMAND =
-  /^[^a-z0-9]*(?:[a-z][a-z ]{0,20}:\s*)?(?:\$\s*)?(?:npm (?:i|install)|pnpm (?:add|i|install)|yarn (?:add|global add)|bun (?:add|install|i)|pip3? install|pipx install|uv (?:tool install|pip install)|brew install|cargo install|go install|gem install|docker pull|code --install-extension|\/plugin install|deno install)\s+[^\s]/;
+  /^[^a-z0-9]*(?:([a-z][a-z0-9 ]{0,20}):\s*)?(?:\$\s*)?(?:npm (?:i|install)|pnpm (?:add|i|install)|yarn (?:add|global add)|bun (?:add|install|i)|pip3? install|pipx install|uv (?:tool install|pip install)|brew install|cargo install|go install|gem install|docker pull|code --install-extension|\/plugin install|deno install)\s+[^\s]/;
 
-/** A line that introduces a usage example ("Usage:"), not a call to action. */
-const USAGE_LABEL = /^[^a-z0-9]*(?:usage|example|examples|syntax|for example)\s*:$/;
+/** A label that introduces a usage example ("Usage:", "Example usage:"), not a call to action. */
+const USAGE_LABEL = /^(?:example usage|usage example|usage|example|examples|syntax|for example|e\.g\.)$/;
+
+/**
+ * A sentence that is prose about a command rather than the command: it ends like a sentence
+ * ("npm install takes 4 minutes on our monorepo.", "pip install fails on M1 again.").
+ */
+const PROSE_END = /[.!?]["')\]]*$/;
+
+/** A line that points down at what follows ("Try it 👇", "Get it ⬇️", "Install →"). */
+const POINTS_DOWN = /(?:👇|⬇️?|↓|→|:)\s*$/u;
 
 /** The draft types whose install line is the call to action. */
 const POST_TYPES = new Set(['social', 'ad']);
@@ -31,10 +41,13 @@ export function commandAsks(text: string, lines: LineIndex, sentences: Sentences
   let added = false;
   units.forEach((unit, i) => {
     if (unit.ask !== undefined || unit.header || unit.container === 'heading' || unitRejected.has(i) || dropped.has(i)) return;
-    if (unit.words > 24 || !COMMAND.test(unit.text)) return;
-    // "Try it now:" over the command holds the ask itself; "Usage:" introduces an example.
+    if (unit.words > 24) return;
+    const m = COMMAND.exec(unit.text);
+    if (!m || (m[1] !== undefined && USAGE_LABEL.test(m[1].trim())) || PROSE_END.test(unit.text)) return;
+    // "Try it now:" or "Try it 👇" over the command holds the ask itself, and a second install
+    // line (another platform) is the same request; "Usage:" introduces an example.
     const prev = i > 0 ? units[i - 1]! : undefined;
-    if (prev && /:\s*$/.test(prev.text) && (prev.ask !== undefined || USAGE_LABEL.test(prev.text))) return;
+    if (prev && ((POINTS_DOWN.test(prev.text) && prev.ask !== undefined) || COMMAND.test(prev.text) || USAGE_LABEL.test(prev.text.replace(/[^a-z .]+$/, '').replace(/^[^a-z]+/, '')))) return;
     const [start, end] = wordsSpan(text, unit.start, unit.end);
     if (start >= end) return;
     unit.ask = asks.length;
