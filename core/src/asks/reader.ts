@@ -387,10 +387,11 @@ function clauseVerb(text: string, from: number, v: Vocabulary): number | undefin
 }
 
 /**
- * Whether a landing that does not request by itself lands the condition on a request.
- * - "You can do so", "you just have to", "all you need to do is" ask where they say where to do
- *   it ("If you'd like to re-subscribe, you can do so via the app"), or name an account step the
- *   sender asks for ("..., you just have to log in again"). Without that they state what the
+ * Whether a landing lands the condition on a request.
+ * - A placed landing (`placedLandings`: "you can do so", "you just have to", "all you need to do
+ *   is") asks where the sentence says where to do it ("If you'd like to re-subscribe, you can do
+ *   so via the app") or names an account step the sender asks for ("..., you just have to log in
+ *   again"). Without that it states what the
  *   product allows or how to use it ("If you want to upload 100 GB, you can do that", "If you want
  *   to change the theme, all you need to do is edit config.yml").
  * - Leaving is not asked for: "If you'd like to cancel, you can do so from the billing page" is a
@@ -398,12 +399,12 @@ function clauseVerb(text: string, from: number, v: Vocabulary): number | undefin
  * - After a change of mind, the sender's own words ("we'll keep your data for 30 days", "we can
  *   reactivate it") are a promise, not an invitation.
  */
-function landsOnRequest(condition: string, land: string, rest: string, s: SentenceFacts): boolean {
+function landsOnRequest(condition: string, land: string, placed: boolean, rest: string, s: SentenceFacts): boolean {
   if (/^if you (?:ever )?(?:change|'ve changed|have changed) your mind\b/.test(condition) && /^(?:i|we)\b|^(?:i'm|we're|i'll|we'll|i'd|we'd)\b/.test(land)) return false;
-  if (!/^(?:you (?:can|may) do|you (?:just|only) (?:have|need) to|all you (?:have|need) to do is)\b/.test(land)) return true;
+  if (!placed) return true;
   if (/\b(?:like|want|wish|wanted|need|prefer) to (?:cancel|unsubscribe|opt[- ]out|delete|close|deactivate|remove|downgrade|leave|stop)\b(?!\s+(?:the\s+|your\s+|this\s+)?(?:account\s+)?(?:deletion|cancellation|downgrade|closure)\b)/.test(condition)) return false;
   const after = rest.slice(land.length);
-  return s.links.length > 0 || /\b(?:here|below|above)\b/.test(rest) || EMAIL_IN_TEXT.test(rest) || PLACE_TO_ACT.test(rest) || /^\s+(?:log ?in|sign in|reply|respond|contact us|email us|let us know)\b/.test(after);
+  return s.links.length > 0 || saysWhere(rest) || /^\s+(?:log ?in|sign in|reply|respond|contact us|email us|let us know)\b/.test(after);
 }
 
 function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
@@ -417,8 +418,10 @@ function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reade
   const comma = text.search(/[,—–]\s|\s-\s/);
   const rest = comma >= 0 ? text.slice(comma + 1).trimStart() : '';
   const restAt = opening + (comma >= 0 ? text.length - rest.length : text.length);
-  let land = rest ? v.conditionalLandings.startOf(rest.replace(LEAD_INS, '')) : undefined;
-  if (land !== undefined && !landsOnRequest(text.slice(0, comma >= 0 ? comma : text.length), land, rest, s)) land = undefined;
+  const restBody = rest.replace(LEAD_INS, '');
+  const placedLand = rest ? v.placedLandings.startOf(restBody) : undefined;
+  let land = rest ? (placedLand ?? v.conditionalLandings.startOf(restBody)) : undefined;
+  if (land !== undefined && !landsOnRequest(text.slice(0, comma >= 0 ? comma : text.length), land, placedLand !== undefined, rest, s)) land = undefined;
   if (land !== undefined || (rest && imperative(rest, v) !== undefined)) {
     if (v.courtesy.startOf(text) !== undefined || /^if you (?:have|need) (?:any |more |further )?(?:questions|help|support|assistance)/.test(text)) return undefined;
     const restLead = LEAD_INS.exec(rest)?.[0].length ?? 0;
@@ -446,6 +449,11 @@ function openingShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderM
 /** A page, screen or address to do something at: "from the settings page", "via the Linky app", "at acme.io". */
 const PLACE_TO_ACT = /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/;
 
+/** Whether the words say where to act: "here", "below", an email address, a page, an app or a site. */
+function saysWhere(t: string): boolean {
+  return /\b(?:here|below|above)\b/.test(t) || EMAIL_IN_TEXT.test(t) || PLACE_TO_ACT.test(t);
+}
+
 /** A channel the reader acts to the sender by: "send these items to me via Slack" (not "find Hannabeth on Twitter", "expect a follow-up from us by email"). */
 const CHANNEL_TO_SENDER = /\b(?:to|with)\s+(?:me|us)\b[^.;:!?]{0,40}?\b(?:via|on|in|through|over|by)\s+(?:slack|discord|email|e-mail|dm|direct message|linkedin|twitter|whatsapp|telegram|signal|matrix|zulip|mastodon|bluesky|teams)\b/;
 
@@ -464,9 +472,7 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     s.links.some((l) => l.end > verbAt) ||
     // "You're welcome to tag us", "you can help us improve it": the sender is the verb's object.
     (/^[a-z'-]+\s+(?:us|me)\b/.test(after) && (v.verbs.startOf(after) !== undefined || /^help\b/.test(after))) ||
-    /\b(?:here|below|above)\b/.test(after) ||
-    EMAIL_IN_TEXT.test(after) ||
-    PLACE_TO_ACT.test(after) ||
+    saysWhere(after) ||
     CHANNEL_TO_SENDER.test(after);
   if (!pointsAtAction) return undefined;
   // "You can switch it on from the settings page": the pointer is there, so any verb will do.

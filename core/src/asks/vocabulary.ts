@@ -48,6 +48,7 @@ export interface ReaderData {
   howToVerbs: string[];
   conditionals: string[];
   conditionalLandings: string[];
+  placedLandings: string[];
   /** Irregular past forms a clause may open with, never an imperative ("Built", "Taught"). */
   pastForms: string[];
   /** Where a link goes, by class: hosts, host-and-path prefixes, whole path segments. */
@@ -167,6 +168,7 @@ export interface Vocabulary {
   howToVerbs: PhraseSet;
   conditionals: PhraseSet;
   conditionalLandings: PhraseSet;
+  placedLandings: PhraseSet;
   destinations: { cls: AskClass; hosts: readonly string[]; hostPaths: readonly string[]; paths: Set<string> }[];
   pastForms: Set<string>;
 }
@@ -200,6 +202,7 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     howToVerbs: new PhraseSet(d.howToVerbs),
     conditionals: new PhraseSet(d.conditionals),
     conditionalLandings: new PhraseSet(d.conditionalLandings),
+    placedLandings: new PhraseSet(d.placedLandings),
     pastForms: new Set(d.pastForms),
     destinations: (Object.entries(d.destinations) as [AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }][]).map(([cls, x]) => ({
       cls,
