@@ -157,6 +157,13 @@ export interface ParserHazard {
 export const MAX_NESTING = 32;
 /** Alternating emphasis markers in one run ("*_*_*_"), at most: "**_bold italic_**" has 2. */
 export const MAX_EMPHASIS_ALTERNATIONS = 64;
+/**
+ * Runs of emphasis markers in one paragraph, at most. The parser moves every event it has read
+ * each time it pairs two of them, so its time grows with the square of their number where a
+ * paragraph cannot be read in parts ("-_-_-_..." leaves a marker open in every part): 5,000 take
+ * half a second, 100,000 took 78 s. A draft's paragraph holds a few dozen.
+ */
+export const MAX_EMPHASIS_RUNS = 5_000;
 
 /**
  * What in a block would make the markdown parser's time grow with the square of its size or
@@ -164,6 +171,8 @@ export const MAX_EMPHASIS_ALTERNATIONS = 64;
  * list items ("> > > > ...", "- - - - ... text", "> - > - ..."), or a run of emphasis markers
  * that alternate more than MAX_EMPHASIS_ALTERNATIONS times ("*_*_*_..."). Such a block is not
  * parsed at all (one finding says so), so a pasted pathological draft never hangs the editor.
+ * (A long paragraph of emphasis markers that cannot be read in parts is caught after the parts
+ * are tried: emphasisRunsHazard.)
  */
 export function parserHazard(text: string): ParserHazard | undefined {
   const n = text.length;
@@ -211,6 +220,75 @@ export function parserHazard(text: string): ParserHazard | undefined {
   return undefined;
 }
 
+/** A list marker or a heading's hashes at a line's start, with the space after it. */
+const LIST_OR_HEADING = /^(?:[-*+]|\d{1,9}[.)]|#{1,6})[ \t]/;
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * A paragraph (lines up to a blank line) with more than MAX_EMPHASIS_RUNS runs of * or _ that the
+ * parser may pair, from its first line to its last; a list item or a heading starts a paragraph.
+ * Not counted: an underscore inside a word ("snake_case" cannot open or close), a list bullet
+ * ("* item") and a thematic break ("***").
+ */
+export function emphasisRunsHazard(text: string): ParserHazard | undefined {
+  const n = text.length;
+  const fmt = (x: number) => x.toLocaleString('en-US');
+  let paragraphStart = -1;
+  let runs = 0;
+  for (let lineStart = 0; lineStart <= n; ) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? n : nl;
+    const line = text.slice(lineStart, lineEnd);
+    if (/^[ \t]*\r?$/.test(line)) {
+      paragraphStart = -1;
+      runs = 0;
+    } else {
+      if (paragraphStart < 0) paragraphStart = lineStart;
+      if (!THEMATIC_BREAK.test(line)) {
+        // Quote markers, indentation and list markers open the line; a list item or a heading
+        // starts a paragraph of its own (a long list is read in parts, an item at a time).
+        let i = lineStart;
+        for (;;) {
+          while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+          const marker = LIST_OR_HEADING.exec(text.slice(i, Math.min(lineEnd, i + 12)));
+          if (!marker) break;
+          i += marker[0].length;
+          paragraphStart = lineStart;
+          runs = 0;
+        }
+        for (; i < lineEnd; i++) {
+          const c = text.charCodeAt(i);
+          if (c !== 42 && c !== 95) continue;
+          const start = i;
+          while (i + 1 < lineEnd && text.charCodeAt(i + 1) === c) i++;
+          if (c === 95 && start > 0 && isWordChar(text.charCodeAt(start - 1)) && isWordChar(text.charCodeAt(i + 1))) continue;
+          if (++runs > MAX_EMPHASIS_RUNS) {
+            return { start: paragraphStart, end: paragraphEnd(text, i), reason: `a paragraph of more than ${fmt(MAX_EMPHASIS_RUNS)} runs of emphasis markers (* and _)` };
+          }
+        }
+      }
+    }
+    if (nl === -1) break;
+    lineStart = nl + 1;
+  }
+  return undefined;
+}
+
+/** The end of the paragraph that holds offset `at`: the end of the line before the next blank line, or of the text. */
+function paragraphEnd(text: string, at: number): number {
+  let lineStart = text.indexOf('\n', at);
+  let end = lineStart === -1 ? text.length : lineStart;
+  while (lineStart !== -1) {
+    const nl = text.indexOf('\n', lineStart + 1);
+    const lineEnd = nl === -1 ? text.length : nl;
+    if (/^[ \t]*\r?$/.test(text.slice(lineStart + 1, lineEnd))) break;
+    end = lineEnd;
+    lineStart = nl;
+  }
+  return end > 0 && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
 const THEMATIC_BREAK = /^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
 
 /** The result of a block that was not read. */
@@ -234,18 +312,27 @@ export function parseBlock(text: string, lexicon: Lexicon): BlockResult {
   const hazard = parserHazard(text);
   if (hazard) return unreadBlock(hazard);
   const tree = parseTree(text);
+  if (!('type' in tree)) return unreadBlock(tree);
   const out: BlockResult = { units: [], links: [], directives: [], words: 0, headings: [], hashtags: 0, buttons: 0 };
   for (const node of tree.children) visitBlock(node, text, lexicon, out, 'paragraph');
   if (onlyCode(tree.children)) out.code = true;
   return out;
 }
 
-/** The tree of one block: a long list, quote or other long block in parts that read as one parse. */
-function parseTree(text: string): Root {
+/**
+ * The tree of one block: a long list, quote or other long block in parts that read as one parse.
+ * A long block that cannot be cut is parsed whole, unless a paragraph in it holds so many emphasis
+ * markers that one parse would take the square of their number (emphasisRunsHazard): that block
+ * is not read. (A block shorter than two parts holds too few to matter.)
+ */
+function parseTree(text: string): Root | ParserHazard {
   const quote = quoteInParts(text);
   if (quote) return quote;
   const parts = listParts(text);
-  return parts ? parseListInParts(text, parts) : (blockInParts(text) && parseInParts(text)?.tree) || parseWithReferences(text);
+  if (parts) return parseListInParts(text, parts);
+  const inParts = blockInParts(text) ? parseInParts(text) : undefined;
+  if (inParts) return inParts.tree ?? inParts.hazard;
+  return (text.length >= 2 * PART_SIZE && emphasisRunsHazard(text)) || parseWithReferences(text);
 }
 
 /** A full or collapsed reference to a link definition: "[support][]", "[the guide][g]". */
@@ -518,7 +605,7 @@ function closedParagraph(nodes: readonly PhrasingContent[], text: string): boole
  * paragraph that opens something at its start and never closes it is still read in parts.
  * A paragraph that a setext underline in a later part makes a heading becomes that heading.
  */
-export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; parses: number } | undefined {
+export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; parses: number; hazard?: undefined } | { hazard: ParserHazard; parses: number; tree?: undefined } | undefined {
   const root: Root = { type: 'root', children: [] };
   let parses = 0;
   let from = 0;
@@ -534,6 +621,13 @@ export function parseInParts(text: string, partSize = PART_SIZE): { tree: Root; 
       // After three cuts that do not hold, the rest is parsed whole, unless the third holds but
       // for what its part left open (a stray "[" at the paragraph's start): see `open`.
       cut = scale > 4 ? undefined : nextCut(text, from, from + scale * partSize, scale * SETEXT_PER_PARSE);
+      // Not a part (nor the rest, parsed whole) where a paragraph holds so many emphasis markers
+      // that its parse would take the square of their number.
+      if ((cut?.at ?? text.length) - from > MAX_EMPHASIS_RUNS) {
+        const hazard = emphasisRunsHazard(text.slice(from, cut?.at));
+        // (Its paragraph may go on past the part.)
+        if (hazard) return { hazard: { ...hazard, start: hazard.start + from, end: paragraphEnd(text, hazard.start + from) }, parses };
+      }
       parses++;
       part = from === 0 ? parseMarkdown(text.slice(from, cut?.at)) : (processor.parse(text.slice(from, cut?.at)) as Root);
       for (const node of part.children) shiftPositions(node, -from);

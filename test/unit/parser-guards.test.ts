@@ -1,10 +1,10 @@
 // Blocks the markdown parser would hang on (issue 11): a line that nests hundreds of quotes or list
-// items, a run of alternating emphasis markers. They are found before parsing, the block is not
+// items, a run of alternating emphasis markers, a paragraph of thousands of emphasis markers. They are found before parsing, the block is not
 // read, and one finding says so and why. (Their growth in time is in reader-growth.test.ts.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, UNREAD_BLOCK } from '../../core/src/index';
-import { blockInParts, listParts, parseBlock, parseBlocksTogether, parseInParts, parserHazard, PART_SIZE } from '../../core/src/blocks';
+import { blockInParts, emphasisRunsHazard, listParts, parseBlock, parseBlocksTogether, parseInParts, parserHazard, PART_SIZE } from '../../core/src/blocks';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { defaultLexiconInstance } from '../../core/src/lexicon';
@@ -47,6 +47,33 @@ describe('parser guards: a block the parser would hang on is not read, with one 
       'Trustline did not read this block: it holds a run of 4,000 emphasis markers that switch between * and _ 3,999 times (more than 64), and the markdown parser\'s time grows with the square of that, enough to freeze the editor. Its asks and pressure are not checked: remove the extra markers to have it checked.',
     );
     assert.deepEqual(found[0]!.range, { start: { line: 7, character: 0 }, end: { line: 7, character: 4000 } });
+  });
+
+  test('a paragraph of thousands of emphasis markers ("-_-_-_...", which leaves one open in every part)', () => {
+    const { a, found } = unread(FRONT + 'Book a demo today.\n\n' + '-_'.repeat(50_000) + '\nsecond line\n\nThanks for reading.\n');
+    assert.equal(found.length, 1);
+    assert.equal(
+      found[0]!.message,
+      "Trustline did not read this block: it holds a paragraph of more than 5,000 runs of emphasis markers (* and _), and the markdown parser's time grows with the square of that, enough to freeze the editor. Its asks and pressure are not checked: remove the extra markers to have it checked.",
+    );
+    // The whole paragraph, both its lines; the paragraphs around it are read.
+    assert.deepEqual(found[0]!.range, { start: { line: 7, character: 0 }, end: { line: 8, character: 11 } });
+    assert.deepEqual(a.asks.map((k) => k.text), ['Book a demo']);
+  });
+
+  test('emphasis runs are counted per paragraph, list item and heading, and only those the parser may pair', () => {
+    const runs = (k: number) => Array.from({ length: k }, (_, i) => (i % 2 ? '*b*' : '_a_')).join(' ');
+    // 5,000 runs read, 5,001 caught.
+    assert.equal(emphasisRunsHazard(runs(2500)), undefined);
+    assert.ok(emphasisRunsHazard(runs(2500) + ' *'));
+    // A blank line, a list item or a heading starts the count again.
+    assert.equal(emphasisRunsHazard(runs(2000) + '\n\n' + runs(2000)), undefined);
+    assert.equal(emphasisRunsHazard(runs(2000) + '\n- ' + runs(2000) + '\n> 1. ' + runs(2000) + '\n## ' + runs(2000)), undefined);
+    assert.ok(emphasisRunsHazard(runs(2000) + '\n' + runs(2000)), 'a paragraph over two lines is one paragraph');
+    // Underscores inside words, bullets and thematic breaks are not runs the parser pairs.
+    assert.equal(emphasisRunsHazard('a snake_case_name '.repeat(6000)), undefined);
+    assert.equal(emphasisRunsHazard('* item\n'.repeat(6000)), undefined);
+    assert.equal(emphasisRunsHazard('***\n'.repeat(6000)), undefined);
   });
 
   test('one finding per block, whether the draft is read in one pass or block by block, and no comment silences it', () => {

@@ -104,6 +104,9 @@ const CASES: [string, (n: number) => string, number?][] = [
   ['a line of nested list markers', (n) => FRONT + '- '.repeat(n) + 'Book a demo.\n', 300],
   ['a line of nested blockquotes', (n) => FRONT + '> '.repeat(n) + 'Book a demo.\n', 300],
   ['a run of alternating emphasis markers', (n) => FRONT + '*_'.repeat(n) + 'Book a demo' + '_*'.repeat(n) + '\n', 300],
+  // A paragraph of emphasis markers that leaves one open in every part, so it cannot be read in
+  // parts: past 5,000 markers it is not read (one pass), below it is read whole.
+  ['a paragraph of emphasis markers that no part can close', (n) => FRONT + 'Book a demo ' + '-_'.repeat(n) + '\n', 1000],
   // Setext headings: a batched parse holds only a few (the parser resolves each over all it parses).
   ['setext headings', (n) => FRONT + 'Book a demo\n---\n\n'.repeat(n), 100],
   // One paragraph the parser would read whole: emphasis pieces in one sentence (the parser moves
