@@ -8,6 +8,7 @@
  *   profile.ts        type, channel and trust, and where each came from
  *   trainedReader.ts  the trained reader's second opinion on every sentence
  *   commands.ts       install commands written out in a post or an ad
+ *   feedback.ts       requests for feedback in a post, and the questions listed under them
  *   audience.ts       asks as the profile's audience reads them; the distinct asks
  *   checks.ts         every check of the registry
  *   findings.ts       suppression comments, unread blocks, document order, maxFindings
@@ -29,6 +30,7 @@ import { budget, readBlocks, type BlockCache } from './pipeline/readBlocks';
 import { assembleSentences } from './pipeline/sentences';
 import { profileDraft } from './pipeline/profile';
 import { commandAsks } from './pipeline/commands';
+import { feedbackAsks } from './pipeline/feedback';
 import { noVerdicts, trainedReaderPass } from './pipeline/trainedReader';
 import { asksForAudience } from './pipeline/audience';
 import { runChecks } from './pipeline/checks';
@@ -137,6 +139,7 @@ export class Analyzer {
     const { profile, problems } = profileDraft(fm, sentences.stats, settings, lines, options.path, options.defaults);
     this.verdicts = trainedReaderPass(text, lines, sentences, profile, options.askModel, this.verdicts, options.onUnits);
     commandAsks(text, lines, sentences, profile);
+    feedbackAsks(text, lines, sentences, profile);
     const { asks, pressure, units, stats, directives } = sentences;
     const distinctAsks = asksForAudience(text, asks, sentences.toCustomers, profile);
 

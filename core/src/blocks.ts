@@ -1122,6 +1122,18 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
 }
 const PREV_CONTINUES = /[\p{L}\p{N},;(\-–—'"]/u;
+
+/**
+ * Whether the line that ends at `end` ends with a written-out address ("github: https://github.com/acme/tool",
+ * "docs: acme.dev/docs"): a post's lines of links are a sentence each, whatever case the next one
+ * starts in ("npm: https://..."). Only the last word is looked at.
+ */
+function endsWithAddress(normText: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && end - start < 400 && !isBlank(normText.charCodeAt(start - 1)) && normText.charCodeAt(start - 1) !== 10) start--;
+  return LINE_END_ADDRESS.test(normText.slice(start, end));
+}
+const LINE_END_ADDRESS = /^(?:https?:\/\/|www\.)\S+$|^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 function readProse(
@@ -1428,7 +1440,7 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
     while (k >= 0 && isBlank(normText.charCodeAt(k))) k--;
     const nextSource = source.slice(map[j]!, map[j]! + 2);
     const prev = k >= 0 ? normText[k]! : '';
-    const prevBreaks = prev !== '' && !PREV_CONTINUES.test(prev);
+    const prevBreaks = prev !== '' && (!PREV_CONTINUES.test(prev) || endsWithAddress(normText, k + 1));
     if (UPPER_OR_SYMBOL.test(nextSource) || prevBreaks || PS.test(normText.slice(j, j + 6))) cuts.push(i);
   }
   if (linkNodes.length > 1) {
@@ -1548,6 +1560,16 @@ function readShape(
       normLinks.push({ start: m.index, end, link: { start: unit.map[m.index]!, end: unit.map[end]!, url: m[0] }, hasUrl: true, bare: true });
     }
   }
+  // A line that is a label and a bare domain ("Homepage: hermes-labs.ai", "Docs: acme.com.ng",
+  // "Hermes Labs → hermes-labs.ai"): the domain is the address it gives.
+  if (normLinks.length === 0 && unit.text.includes('.')) {
+    const m = LABELLED_DOMAIN.exec(unit.text);
+    if (m) {
+      const at = m.index + m[0].length - m[1]!.length - (m[0].length - m[0].trimEnd().length);
+      const end = at + m[1]!.length;
+      normLinks.push({ start: at, end, link: { start: unit.map[at]!, end: unit.map[end]!, url: m[1]! }, hasUrl: true, bare: true });
+    }
+  }
   // A template's slot for an address ("{project_link}", "[Luma invitation link]", "{{ action_url }}",
   // "(link to quote)") is where the reader will act: a URL written out, still to be filled in.
   if (LINK_SLOT_HINT.test(unit.text)) {
@@ -1593,6 +1615,9 @@ function isTestimonial(node: Blockquote, text: string): boolean {
 const LINK_SLOT_HINT = /link|url/;
 const LINK_SLOT =
   /\{\{?\s*[a-z_.]{0,30}(?:link|url)[a-z_.]{0,20}\s*\}\}?|\[ ?[a-z ]{0,30}\b(?:link|url) ?\]|\((?:link|url)(?: to [^)\n]{1,40})?\)|\[ ?(?:link|url)(?: to [^\]\n]{1,40})\]/g;
+
+/** A short label, a colon or an arrow, and a domain with no path, alone in the sentence ("Homepage: hermes-labs.ai"). */
+const LABELLED_DOMAIN = /^[^a-z0-9]{0,6}[a-z][a-z0-9 ]{0,30}(?::|→|->)\s*((?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me|xyz|tech|cloud)(?:\.[a-z]{2})?)\/?\s*$/;
 
 /** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me)\/[^\s<>()\]]*/g;
