@@ -7,7 +7,7 @@
  *   sentences.ts      sentences, asks and pressure with absolute ranges; the body's statistics
  *   profile.ts        type, channel and trust, and where each came from
  *   trainedReader.ts  the trained reader's second opinion on every sentence
- *   commands.ts       install commands written out in a post or an ad
+ *   commands.ts       install commands written out in a post or an ad; setup steps over code in a README
  *   feedback.ts       requests for feedback in a post, and the questions listed under them
  *   audience.ts       asks as the profile's audience reads them; the distinct asks
  *   checks.ts         every check of the registry
@@ -29,7 +29,7 @@ import { readFrontMatter, withDefaults } from './pipeline/frontMatter';
 import { budget, readBlocks, type BlockCache } from './pipeline/readBlocks';
 import { assembleSentences } from './pipeline/sentences';
 import { profileDraft } from './pipeline/profile';
-import { commandAsks } from './pipeline/commands';
+import { commandAsks, setupSteps } from './pipeline/commands';
 import { feedbackAsks } from './pipeline/feedback';
 import { noVerdicts, trainedReaderPass } from './pipeline/trainedReader';
 import { asksForAudience } from './pipeline/audience';
@@ -140,6 +140,7 @@ export class Analyzer {
     this.verdicts = trainedReaderPass(text, lines, sentences, profile, options.askModel, this.verdicts, options.onUnits);
     commandAsks(text, lines, sentences, profile);
     feedbackAsks(text, lines, sentences, profile);
+    setupSteps(sentences, profile);
     const { asks, pressure, units, stats, directives } = sentences;
     const distinctAsks = asksForAudience(text, asks, sentences.toCustomers, profile);
 

@@ -285,6 +285,12 @@ describe('filters: section 2a non-asks', () => {
     assert.equal(howToStep(v, 'update your card', false, false), false);
     assert.equal(howToStep(v, 'click settings', false, true), false);
   });
+  test('a pointer to the legal pages is navigation, a pointer to a read is not', () => {
+    assert.equal(read('See the LICENSE file for details.'), 'none');
+    assert.equal(read('Read our privacy policy before you sign up.'), 'none');
+    assert.equal(read('Please see our Terms of Service.'), 'none');
+    assert.equal(read('See the case study for the numbers.'), 'imperative consume');
+  });
   test('an answer opens the sentence after a rhetorical question', () => {
     assert.equal(answersQuestion('yes, anytime.'), true);
     assert.equal(answersQuestion('book a call.'), false);

@@ -659,6 +659,9 @@ function openingVerb(c: string, v: Vocabulary): { first: string; verb?: string; 
   return { first, ...(verb !== undefined ? { verb } : {}), ...(cta !== undefined ? { cta } : {}) };
 }
 
+/** A legal page a footer links: a licence, the terms, the privacy or cookie policy. */
+const LEGAL_PAGE = /^(?:(?:mit |apache |bsd |gpl |full )?licen[cs]e\b|terms(?: of (?:service|use)| (?:and|&) conditions)?\b|privacy(?: policy| notice)?\b|cookie policy\b|legal notice\b|imprint\b)/;
+
 /**
  * A numbered part of a draft, named by its label: "Tweet 6 (surfaces):", "Post 2 -", "Step 3:",
  * "Email 3/5". Only words that name a part, so "Call 800-555-0199 to book" and "Grab 2-for-1
@@ -685,6 +688,9 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
   const open = openingVerb(c, v);
   if (!open) return undefined;
   const { first, verb, cta } = open;
+  // "See the [LICENSE](LICENSE) file for details", "see our Terms of Service": a pointer to the
+  // legal pages, which are navigation.
+  if (v.consumeVerbs.has(first) && LEGAL_PAGE.test(c.slice(first.length).replace(/^[\s[(]*(?:(?:the|our|this|its|their)\s+)?[\s[(]*/, ''))) return undefined;
   const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
   if (words.length === 1) {
     // A lone word is an ask only when it is an action we know ("Register", "Subscribe").

@@ -57,3 +57,40 @@ export function commandAsks(text: string, lines: LineIndex, sentences: Sentences
   // Asks in the order of the text, each sentence pointing at its own.
   if (added) inTextOrder(asks, units);
 }
+
+/** The draft types where a line that introduces code is a setup step: a README or docs page, a blog post. */
+const DOC_TYPES = new Set(['landing-page', 'blog']);
+
+/**
+ * A line over code that still invites the reader to try: "If you want to try it locally, you can
+ * run the following command:", "Get started in 30 seconds:", "Click the button to deploy:".
+ */
+const INVITES = /\b(?:try|trying|get started|deploy|you can|you may|if you|join|quick ?start)\b/;
+
+/**
+ * A README's or a post's "Generate a new project by running the following command:", "Start
+ * Kestra:" or "Install vLLM with `pip` or [from source](...):" over a code block is a setup step
+ * the reader follows once they have chosen (section 2a: how-to steps are not asks), whatever verb
+ * it opens with. In the labelled sets, 18 such lines in READMEs and blog posts are how-to steps
+ * and 5 asks, each of those an invitation to try ("If you want to try Elasticsearch locally, you
+ * can run the following command:"), which stays an ask. In a post or an email the line before a
+ * code block is the call to action more often ("Get started in 30 seconds:"), so only READMEs
+ * and blog posts are read.
+ */
+export function setupSteps(sentences: Sentences, profile: Profile): void {
+  if (!DOC_TYPES.has(profile.type.value ?? '')) return;
+  const { asks, units, beforeCode } = sentences;
+  const drop = new Set<number>();
+  for (const i of beforeCode) {
+    const unit = units[i]!;
+    if (unit.ask === undefined || unit.container === 'heading' || !/:\s*$/.test(unit.text) || INVITES.test(unit.text)) continue;
+    drop.add(unit.ask);
+    delete unit.ask;
+  }
+  if (drop.size === 0) return;
+  const kept = asks.filter((_, k) => !drop.has(k));
+  const at = new Map(kept.map((a, k) => [a, k]));
+  for (const unit of units) if (unit.ask !== undefined) unit.ask = at.get(asks[unit.ask]!)!;
+  asks.length = 0;
+  asks.push(...kept);
+}
