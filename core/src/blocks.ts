@@ -374,9 +374,10 @@ function parseWithReferences(text: string): Root {
  * quote of a thousand list items that quote again ("> - > - ...") cost the square of its length.
  * Only where every line starts with ">" followed by a space, a visible character or the line's
  * end (no lazy line, no indent, no tab to expand): then the quote's content is exactly those lines
- * with the marker off, as section 5.1 of CommonMark reads it. Undefined otherwise.
+ * with the marker off, as section 5.1 of CommonMark reads it. Undefined otherwise; the hazard
+ * where what it quotes is not read (parseTree).
  */
-function quoteInParts(text: string): Root | undefined {
+function quoteInParts(text: string): Root | ParserHazard | undefined {
   if (text.length < 2_000 || text.charCodeAt(0) !== 62 /* > */) return undefined;
   const starts: number[] = [];
   const cuts: number[] = [];
@@ -407,6 +408,8 @@ function quoteInParts(text: string): Root | undefined {
     }
     return offset + cuts[lo]!;
   };
+  // A quoted paragraph the parser would take the square of its markers to read: not read either.
+  if (!('type' in tree)) return { ...tree, start: back(tree.start), end: back(tree.end) };
   for (const node of tree.children) mapOffsets(node, back);
   let last = text.length;
   while (last > 0 && (text.charCodeAt(last - 1) === 10 || text.charCodeAt(last - 1) === 13)) last--;

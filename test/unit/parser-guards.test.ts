@@ -59,6 +59,9 @@ describe('parser guards: a block the parser would hang on is not read, with one 
     // The whole paragraph, both its lines; the paragraphs around it are read.
     assert.deepEqual(found[0]!.range, { start: { line: 7, character: 0 }, end: { line: 8, character: 11 } });
     assert.deepEqual(a.asks.map((k) => k.text), ['Book a demo']);
+    // Quoted, the same paragraph is caught where the quote is read as what it quotes.
+    const quoted = unread(FRONT + 'Intro.\n\n' + ('> ' + '-_'.repeat(3000) + '\n').repeat(4) + '\nBye.\n').found;
+    assert.deepEqual(quoted.map((f) => f.range), [{ start: { line: 7, character: 2 }, end: { line: 10, character: 6002 } }]);
   });
 
   test('emphasis runs are counted per paragraph, list item and heading, and only those the parser may pair', () => {
