@@ -15,6 +15,7 @@ import type { Blockquote, Root, RootContent, PhrasingContent, Html, Paragraph, H
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
 import { CONTACT_REQUEST, readerAdvice, readSentence } from './asks/reader';
+import { WEB_TLD } from './asks/vocabulary';
 import { pressureInContext } from './asks/pressure';
 import { ASK_LEVELS } from './model';
 
@@ -1620,10 +1621,10 @@ const LINK_SLOT =
   /\{\{?\s*[a-z_.]{0,30}(?:link|url)[a-z_.]{0,20}\s*\}\}?|\[ ?[a-z ]{0,30}\b(?:link|url) ?\]|\((?:link|url)(?: to [^)\n]{1,40})?\)|\[ ?(?:link|url)(?: to [^\]\n]{1,40})\]/g;
 
 /** A short label, a colon or an arrow, and a domain with no path, alone in the sentence ("Homepage: hermes-labs.ai"). */
-const LABELLED_DOMAIN = /^[^a-z0-9]{0,6}[a-z][a-z0-9 ]{0,30}(?::|→|->)\s*((?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me|xyz|tech|cloud)(?:\.[a-z]{2})?)\/?\s*$/;
+const LABELLED_DOMAIN = new RegExp(String.raw`^[^a-z0-9]{0,6}[a-z][a-z0-9 ]{0,30}(?::|→|->)\s*((?:[a-z0-9-]+\.)+${WEB_TLD}(?:\.[a-z]{2})?)\/?\s*$`);
 
 /** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
-const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+(?:com|io|org|dev|net|co|app|ai|so|sh|gg|me)\/[^\s<>()\]]*/g;
+const BARE_LINK = new RegExp(String.raw`(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+${WEB_TLD}(?:\.[a-z]{2})?\/[^\s<>()\]]*`, 'g');
 
 /** Control tags of a template (ERB, Liquid, Jinja, Handlebars), unclosed ones to the end of the sentence. */
 const TEMPLATE_TAG = /<%(?![=-])[\s\S]*?(?:%>|$)|\{%[\s\S]*?(?:%\}|$)|\{\{[#/^][\s\S]*?(?:\}\}|$)|\{\{\s*else\s*\}\}/g;

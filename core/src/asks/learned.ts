@@ -22,7 +22,7 @@ import type { AskClass, DraftType } from '../types';
 import { classify, destinationClass } from './classify';
 import type { AskShape } from './reader';
 import { verbReading } from './tagger';
-import type { Vocabulary } from './vocabulary';
+import { WEB_TLD, type Vocabulary } from './vocabulary';
 
 /** What the model sees of one sentence. */
 export interface UnitView {
@@ -89,10 +89,10 @@ export interface AskModel {
 }
 
 /** Bumped whenever `unitFeatures` changes meaning: old weights are then refused. */
-export const FEATURE_VERSION = 15;
+export const FEATURE_VERSION = 16;
 
 /** A sentence that is a written-out address, after symbols and a short label: "🔗 https://gitbar.app", "Docs: acme.dev", "github.com/acme/tool". */
-const URL_LINE = /^[^a-z0-9-]*(?:[a-z][a-z0-9 ]{0,20}:\s*)?(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|dev|app|ai|org|net|co|sh|so|gg|me|xyz)(?:\/\S*)?)\s*$/;
+const URL_LINE = new RegExp(String.raw`^[^a-z0-9-]*(?:[a-z][a-z0-9 ]{0,20}:\s*)?(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.${WEB_TLD}(?:\.[a-z]{2})?(?:\/\S*)?)\s*$`);
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by

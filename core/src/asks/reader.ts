@@ -26,7 +26,7 @@ import type { AskClass } from '../types';
 import { classify } from './classify';
 import { howToStep, mentionedAsExample, negatedBefore, sentenceNonAsk } from './filters';
 import { verbReading } from './tagger';
-import { vocabulary, type Vocabulary } from './vocabulary';
+import { vocabulary, WEB_TLD, type Vocabulary } from './vocabulary';
 
 export type AskShape = 'link' | 'opening' | 'condition' | 'you-can' | 'offer' | 'imperative' | 'question';
 
@@ -447,7 +447,7 @@ function openingShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderM
 }
 
 /** A page, screen or address to do something at: "from the settings page", "via the Linky app", "at acme.io". */
-const PLACE_TO_ACT = /\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.(?:com|io|org|dev|net|co|app)\b/;
+const PLACE_TO_ACT = new RegExp(String.raw`\b(?:at|from|in|on|via|through|under)\s+(?:the\s+|our\s+|your\s+|this\s+)?(?:[\w-]+\s+){0,2}(?:page|site|website|portal|settings|dashboard|account|form|link|app|store|shop)\b|\b(?:at|on|via)\s+\S+\.${WEB_TLD}\b`);
 
 /** Whether the words say where to act: "here", "below", an email address, a page, an app or a site. */
 function saysWhere(t: string): boolean {
@@ -532,7 +532,7 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
 }
 
 /** A web address written as a word ("dockwise.example", "acme.io/trial"): a place to act. */
-const ADDRESS_WORD = /\b[a-z0-9-]+\.(?:com|io|dev|org|net|app|co|ai|example|so|sh|gg|me|us|uk|de)\b/;
+const ADDRESS_WORD = new RegExp(String.raw`\b[a-z0-9-]+\.${WEB_TLD}\b`);
 
 /**
  * Whether a sentence the reader found no ask in is advice about the reader's own work: a paragraph

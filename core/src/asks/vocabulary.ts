@@ -10,6 +10,8 @@ import data from '../data/reader.json';
 import type { AskClass } from '../types';
 
 export interface ReaderData {
+  /** Top-level domains of web addresses written out without a scheme ("acme.dev/docs"). */
+  webDomains: string[];
   objects: Record<AskClass, string[]>;
   verbs: Record<AskClass, string[]>;
   /** Verbs (and verb phrases) that are a call to action on their own, even in a list item. */
@@ -236,6 +238,13 @@ function welcomePattern(welcomed: readonly string[]): RegExp {
 }
 
 export const READER_DATA = data as unknown as ReaderData;
+
+/**
+ * The top-level domains of `webDomains` as a regular-expression alternation ("com|io|..."), for
+ * every pattern that reads a web address written out without a scheme: one list, so that a
+ * sentence that is only an address, a link in prose and a place to act agree on what an address is.
+ */
+export const WEB_TLD = `(?:${READER_DATA.webDomains.join('|')})`;
 
 let compiled: Vocabulary | undefined;
 /** The bundled vocabulary, compiled on first use. */

@@ -19,7 +19,7 @@ import { closingUnits, introducedBy, introducesList, sentenceAboveLists, signatu
 import { answersQuestion } from '../asks/filters';
 import { helpIntro, helpItem } from '../asks/reader';
 import { classify, classInContext } from '../asks/classify';
-import { vocabulary } from '../asks/vocabulary';
+import { vocabulary, WEB_TLD } from '../asks/vocabulary';
 import type { UnitView } from '../asks/learned';
 import type { Ask, AskClass, PressureHit } from '../types';
 import type { ReadBlock } from './readBlocks';
@@ -332,7 +332,7 @@ const LEADS_TO = /(?::|\b(?:go|going|head|navigate)\s+to|\bvisit|\bat|\bvia)\s*$
  * An address written out in a heading: a web address, an email address, a bare domain
  * ("acme.io"), a phone number.
  */
-const WRITTEN_ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[a-z0-9-]+\.[a-z]|\b[a-z0-9-]+\.(?:io|com|dev|app|ai|co|org|net|so|sh|xyz|tech|cloud|page|site)\b|\+\d[\d ().-]{7,}\d|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b/i;
+const WRITTEN_ADDRESS = new RegExp(String.raw`\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[a-z0-9-]+\.[a-z]|\b[a-z0-9-]+\.${WEB_TLD}\b|\+\d[\d ().-]{7,}\d|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b`, 'i');
 
 /**
  * Whether the heading at `index`, where the rules found an ask, is a headline: no link or address
