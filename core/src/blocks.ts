@@ -15,7 +15,7 @@ import type { Blockquote, Root, RootContent, PhrasingContent, Html, Paragraph, H
 import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
 import { CONTACT_REQUEST, readerAdvice, readSentence } from './asks/reader';
-import { WEB_TLD } from './asks/vocabulary';
+import { vocabulary, WEB_TLD, WEB_TLD_WITH_PATH } from './asks/vocabulary';
 import { pressureInContext } from './asks/pressure';
 import { ASK_LEVELS } from './model';
 
@@ -221,38 +221,47 @@ export function parserHazard(text: string): ParserHazard | undefined {
   return undefined;
 }
 
-/** A list marker or a heading's hashes at a line's start, with the space after it. */
-const LIST_OR_HEADING = /^(?:[-*+]|\d{1,9}[.)]|#{1,6})[ \t]/;
-
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
- * A paragraph (lines up to a blank line) with more than MAX_EMPHASIS_RUNS runs of * or _ that the
- * parser may pair, from its first line to its last; a list item or a heading starts a paragraph.
- * Not counted: an underscore inside a word ("snake_case" cannot open or close), a list bullet
- * ("* item") and a thematic break ("***").
+ * A paragraph (lines up to a blank line, quoted or not) with more than MAX_EMPHASIS_RUNS runs of *
+ * or _ that the parser may pair, from its first line to its last; a line that can interrupt a
+ * paragraph (a list item, a heading) starts one. Not counted: an underscore inside a word
+ * ("snake_case" cannot open or close), a list bullet ("* item"), a thematic break ("***") and
+ * fenced code.
  */
 export function emphasisRunsHazard(text: string): ParserHazard | undefined {
   const n = text.length;
   const fmt = (x: number) => x.toLocaleString('en-US');
   let paragraphStart = -1;
   let runs = 0;
+  // The marker of the fenced code block the line is in ("```", "~~~~"), or "".
+  let fence = '';
   for (let lineStart = 0; lineStart <= n; ) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? n : nl;
     const line = text.slice(lineStart, lineEnd);
-    if (/^[ \t]*\r?$/.test(line)) {
+    // Quote markers and indentation first ("> > text"): a quoted blank line is a blank line.
+    const inner = QUOTE_PREFIX.exec(line)![0].length;
+    const fenceOpen = FENCE.exec(line.slice(inner));
+    if (fence) {
+      if (fenceOpen && fenceOpen[1]!.startsWith(fence)) fence = '';
+    } else if (fenceOpen) {
+      fence = fenceOpen[1]!;
+      paragraphStart = -1;
+      runs = 0;
+    } else if (/^[ \t]*\r?$/.test(line.slice(inner))) {
       paragraphStart = -1;
       runs = 0;
     } else {
       if (paragraphStart < 0) paragraphStart = lineStart;
-      if (!THEMATIC_BREAK.test(line)) {
-        // Quote markers, indentation and list markers open the line; a list item or a heading
-        // starts a paragraph of its own (a long list is read in parts, an item at a time).
-        let i = lineStart;
+      if (!THEMATIC_BREAK.test(line.slice(inner))) {
+        // A line that can interrupt a paragraph starts one of its own: a list item (a bullet with
+        // text, or an ordered item numbered 1) or a heading, indented less than four spaces. Its
+        // markers are not emphasis ("* item"). A "2. " inside a paragraph goes on with it.
+        let i = lineStart + inner;
         for (;;) {
-          while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
-          const marker = LIST_OR_HEADING.exec(text.slice(i, Math.min(lineEnd, i + 12)));
+          const marker = INTERRUPTS.exec(text.slice(i, Math.min(lineEnd, i + 16)));
           if (!marker) break;
           i += marker[0].length;
           paragraphStart = lineStart;
@@ -276,6 +285,11 @@ export function emphasisRunsHazard(text: string): ParserHazard | undefined {
   return undefined;
 }
 
+/** Quote markers and the spaces around them at a line's start. */
+const QUOTE_PREFIX = /^(?:[ ]{0,3}>[ \t]?)*/;
+/** A list item or a heading that can interrupt a paragraph, with the space after its marker. */
+const INTERRUPTS = /^[ ]{0,3}(?:[-*+][ \t]+(?=\S)|1[.)][ \t]+(?=\S)|#{1,6}(?:[ \t]+|(?=\r?$)))/;
+
 /** The end of the paragraph that holds offset `at`: the end of the line before the next blank line, or of the text. */
 function paragraphEnd(text: string, at: number): number {
   let lineStart = text.indexOf('\n', at);
@@ -283,7 +297,8 @@ function paragraphEnd(text: string, at: number): number {
   while (lineStart !== -1) {
     const nl = text.indexOf('\n', lineStart + 1);
     const lineEnd = nl === -1 ? text.length : nl;
-    if (/^[ \t]*\r?$/.test(text.slice(lineStart + 1, lineEnd))) break;
+    const line = text.slice(lineStart + 1, lineEnd);
+    if (/^[ \t]*\r?$/.test(line.slice(QUOTE_PREFIX.exec(line)![0].length))) break;
     end = lineEnd;
     lineStart = nl;
   }
@@ -1128,16 +1143,19 @@ function isBlank(c: number): boolean {
 const PREV_CONTINUES = /[\p{L}\p{N},;(\-–—'"]/u;
 
 /**
- * Whether the line that ends at `end` ends with a written-out address ("github: https://github.com/acme/tool",
- * "docs: acme.dev/docs"): a post's lines of links are a sentence each, whatever case the next one
- * starts in ("npm: https://..."). Only the last word is looked at.
+ * Whether the line that ends at `end` is a written-out address, alone or after a short label
+ * ("github: https://github.com/acme/tool", "docs: acme.dev/docs", "🔗 https://acme.dev"): a post's
+ * lines of links are a sentence each, whatever case the next one starts in ("npm: https://...").
+ * A line of prose that ends with an address goes on in the next line ("Grab the checklist at
+ * https://acme.dev/checklist" then "and book a call"), and so does one that ends with a comma.
  */
 function endsWithAddress(normText: string, end: number): boolean {
-  let start = end;
-  while (start > 0 && end - start < 400 && !isBlank(normText.charCodeAt(start - 1)) && normText.charCodeAt(start - 1) !== 10) start--;
-  return LINE_END_ADDRESS.test(normText.slice(start, end));
+  const from = Math.max(0, end - 400);
+  const lineStart = normText.lastIndexOf('\n', end - 1) + 1;
+  if (lineStart < from) return false;
+  return ADDRESS_LINE.test(normText.slice(lineStart, end));
 }
-const LINE_END_ADDRESS = /^(?:https?:\/\/|www\.)\S+$|^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/;
+const ADDRESS_LINE = /^[^a-z0-9]{0,6}(?:[a-z][a-z0-9 &'/-]{0,30}(?::|→|->)\s*)?(?:(?:https?:\/\/|www\.)\S*|(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*)[^\s,;]$/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 function readProse(
@@ -1568,10 +1586,12 @@ function readShape(
   // "Hermes Labs → hermes-labs.ai"): the domain is the address it gives.
   if (normLinks.length === 0 && unit.text.includes('.')) {
     const m = LABELLED_DOMAIN.exec(unit.text);
-    if (m) {
-      const at = m.index + m[0].length - m[1]!.length - (m[0].length - m[0].trimEnd().length);
-      const end = at + m[1]!.length;
-      normLinks.push({ start: at, end, link: { start: unit.map[at]!, end: unit.map[end]!, url: m[1]! }, hasUrl: true, bare: true });
+    // The label says it is an address ("Homepage", "Docs", "Try it") or asks for something
+    // ("Join the waitlist"), or an arrow points at it; "Hosting: fly.io" names a supplier.
+    if (m && (m[2] !== ':' || ADDRESS_LABEL.test(m[1]!.trim()) || vocabulary().ctaVerbs.startOf(m[1]!.trim()) !== undefined)) {
+      const at = m.index + m[0].lastIndexOf(m[3]!);
+      const end = at + m[3]!.length;
+      normLinks.push({ start: at, end, link: { start: unit.map[at]!, end: unit.map[end]!, url: m[3]! }, hasUrl: true, bare: true });
     }
   }
   // A template's slot for an address ("{project_link}", "[Luma invitation link]", "{{ action_url }}",
@@ -1621,10 +1641,13 @@ const LINK_SLOT =
   /\{\{?\s*[a-z_.]{0,30}(?:link|url)[a-z_.]{0,20}\s*\}\}?|\[ ?[a-z ]{0,30}\b(?:link|url) ?\]|\((?:link|url)(?: to [^)\n]{1,40})?\)|\[ ?(?:link|url)(?: to [^\]\n]{1,40})\]/g;
 
 /** A short label, a colon or an arrow, and a domain with no path, alone in the sentence ("Homepage: hermes-labs.ai"). */
-const LABELLED_DOMAIN = new RegExp(String.raw`^[^a-z0-9]{0,6}[a-z][a-z0-9 ]{0,30}(?::|→|->)\s*((?:[a-z0-9-]+\.)+${WEB_TLD}(?:\.[a-z]{2})?)\/?\s*$`);
+const LABELLED_DOMAIN = new RegExp(String.raw`^[^a-z0-9]{0,6}([a-z][a-z0-9 ]{0,30})(:|→|->)\s*((?:[a-z0-9-]+\.)+${WEB_TLD}(?:\.[a-z]{2})?)\/?\s*$`);
+/** A label that says what follows is an address to go to. */
+const ADDRESS_LABEL =
+  /^(?:home ?page|home|site|web ?site|web|url|link|links|docs?|documentation|demo|live(?: demo)?|try(?: it)?(?: out| now| here| free)?|app|blog|repo|repository|source(?: code)?|code|github|gitlab|npm|pypi|download|get it|sign ?up|join|waitlist|more|learn more|more info|info|read more|read|watch|newsletter|subscribe|roadmap|changelog|release notes)$/;
 
 /** A URL in prose: with a scheme, or a domain with a path ("github.com/acme/tool"). */
-const BARE_LINK = new RegExp(String.raw`(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+${WEB_TLD}(?:\.[a-z]{2})?\/[^\s<>()\]]*`, 'g');
+const BARE_LINK = new RegExp(String.raw`(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![a-z0-9.@/-])(?:[a-z0-9-]+\.)+${WEB_TLD_WITH_PATH}(?:\.[a-z]{2})?\/[^\s<>()\]]*`, 'g');
 
 /** Control tags of a template (ERB, Liquid, Jinja, Handlebars), unclosed ones to the end of the sentence. */
 const TEMPLATE_TAG = /<%(?![=-])[\s\S]*?(?:%>|$)|\{%[\s\S]*?(?:%\}|$)|\{\{[#/^][\s\S]*?(?:\}\}|$)|\{\{\s*else\s*\}\}/g;

@@ -73,6 +73,13 @@ describe('parser guards: a block the parser would hang on is not read, with one 
     assert.equal(emphasisRunsHazard(runs(2000) + '\n\n' + runs(2000)), undefined);
     assert.equal(emphasisRunsHazard(runs(2000) + '\n- ' + runs(2000) + '\n> 1. ' + runs(2000) + '\n## ' + runs(2000)), undefined);
     assert.ok(emphasisRunsHazard(runs(2000) + '\n' + runs(2000)), 'a paragraph over two lines is one paragraph');
+    // A line that cannot interrupt a paragraph goes on with it: "2. " (only "1." starts a list
+    // there) and a marker indented four spaces.
+    assert.ok(emphasisRunsHazard(runs(2000) + '\n2. ' + runs(2000) + '\n3. ' + runs(2000)));
+    assert.ok(emphasisRunsHazard(runs(2000) + '\n    - ' + runs(2000) + '\n    - ' + runs(2000)));
+    // Fenced code is not emphasis, and a quoted blank line ends a quoted paragraph.
+    assert.equal(emphasisRunsHazard('```\n' + runs(6000) + '\n```'), undefined);
+    assert.equal(emphasisRunsHazard('> ' + runs(2000) + '\n>\n> ' + runs(2000) + '\n> \n> ' + runs(2000)), undefined);
     // Underscores inside words, bullets and thematic breaks are not runs the parser pairs.
     assert.equal(emphasisRunsHazard('a snake_case_name '.repeat(6000)), undefined);
     assert.equal(emphasisRunsHazard('* item\n'.repeat(6000)), undefined);

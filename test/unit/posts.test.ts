@@ -25,6 +25,26 @@ describe('requests for feedback in a post', () => {
     assert.deepEqual(asks('landing-page', '# Tool\n\nInterested in feedback on the evaluation methodology.'), []);
   });
 
+  test("not someone else's wish, not the past, not taste, not negated, not a noun the word modifies", () => {
+    for (const line of [
+      'Users love the suggestions panel.',
+      'I like input validation that fails loudly.',
+      "We didn't want feedback on the logo.",
+      "We weren't looking for input on pricing.",
+      'We were looking for feedback on pricing back in March.',
+      'Their team told us they would appreciate more input from ops.',
+      'Nobody wanted feedback welcome banners on every page.',
+    ]) assert.deepEqual(asks('social', `Shipped v2 today.\n\n${line}\n\nThe beta ran for six weeks with forty teams.\n\nVersion three follows in May.`), [], line);
+    assert.deepEqual(asks('blog', '# How our team reviews\n\n## Why we love feedback\n\nReviews catch what tests miss.\n\nThe beta ran for six weeks.'), []);
+    // An unrelated negative earlier in the sentence does not cancel the request.
+    assert.deepEqual(asks('social', 'Shipped v2 today.\n\nNo pressure, but feedback welcome on the new importer.'), ['engage: No pressure, but feedback welcome on the new importer']);
+  });
+
+  test('under a feedback heading, only its lists, and not questions it answers or support lines', () => {
+    const faq = '### What I would love feedback on\n\nThe importer, mostly. Is it fast enough? We think so.\n\n- Does it work offline? Yes, fully.\n- Questions? Just reply.\n- Is the CSV mapping clear?';
+    assert.deepEqual(asks('social', `Shipped v2 today.\n\n${faq}\n\nThe beta ran for six weeks.\n\nVersion three follows in May.`), ['engage: What I would love feedback on', 'engage: Is the CSV mapping clear?']);
+  });
+
   test('the questions under a heading that asks for feedback, up to the next heading', () => {
     const body = 'Shipped v2 today.\n\n### What I would love feedback on\n\n- Is the API surface right?\n- What is missing?\n\n### How it works\n\n- Is it fast? Yes, it reads a page in 2 ms.';
     assert.deepEqual(asks('social', body), ['engage: What I would love feedback on', 'engage: Is the API surface right?', 'engage: What is missing?']);
@@ -56,5 +76,25 @@ describe("a post's lines of links", () => {
       'consume: Acme Labs → acme-labs.ai',
     ]);
     assert.deepEqual(asks('social', 'Shipped v2 today.\n\nWe moved from acme-labs.ai to a new name.\n\nFramework: Next.js'), []);
+  });
+  test('a label that names a supplier or a file is not an address to go to', () => {
+    assert.deepEqual(asks('social', 'How we built it in a weekend. The stack:\n\nHosting: fly.io\nDatabase: supabase.co\n\nThe beta ran for six weeks.\n\nVersion three follows in May.'), []);
+    assert.deepEqual(asks('blog', 'The release adds two scripts.\n\nEntry point: install.sh\nUpgrade script: migrate.sh\n\nThe beta ran for six weeks.\n\nVersion three follows in May.'), []);
+  });
+  test('a line of prose that ends with an address goes on in the next line', () => {
+    assert.deepEqual(asks('email', 'Hi Sam,\n\nGrab the checklist at https://acme.dev/checklist\nand book a call with me if it raises questions.\n\nThanks,\nJo'), ['meeting: book a call']);
+  });
+});
+
+describe('setup steps over code in a README or a blog post', () => {
+  const readme = (line: string) => `# Tallyline\n\nInvoice reconciliation from the terminal.\n\n${line}\n\n\`\`\`sh\nnpx tallyline init\n\`\`\`\n\nThe beta ran for six weeks.`;
+  test('a how-to step over code is not an ask', () => {
+    assert.deepEqual(asks('landing-page', readme('Download the [compose file](https://tallyline.example/compose.yml) and start the stack:')), []);
+  });
+  test('a line over code that invites to try, sign up, book or buy keeps its ask', () => {
+    for (const line of ['Start your free trial:', 'Sign up for the private beta:', 'Book a demo, or spin it up yourself:', 'Grab the [free trial](https://tallyline.example/trial) and run:']) {
+      assert.equal(asks('landing-page', readme(line)).length, 1, line);
+      assert.equal(asks('blog', readme(line)).length, 1, line);
+    }
   });
 });

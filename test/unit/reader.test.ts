@@ -290,6 +290,9 @@ describe('filters: section 2a non-asks', () => {
     assert.equal(read('Read our privacy policy before you sign up.'), 'none');
     assert.equal(read('Please see our Terms of Service.'), 'none');
     assert.equal(read('See the case study for the numbers.'), 'imperative consume');
+    // Only where the legal page is the whole object.
+    assert.equal(read('Read our privacy manifesto.'), 'imperative consume');
+    assert.notEqual(read('See license pricing for teams.'), 'none');
   });
   test('an answer opens the sentence after a rhetorical question', () => {
     assert.equal(answersQuestion('yes, anytime.'), true);

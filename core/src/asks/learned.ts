@@ -22,7 +22,7 @@ import type { AskClass, DraftType } from '../types';
 import { classify, destinationClass } from './classify';
 import type { AskShape } from './reader';
 import { verbReading } from './tagger';
-import { WEB_TLD, type Vocabulary } from './vocabulary';
+import { WEB_TLD_WITH_PATH, type Vocabulary } from './vocabulary';
 
 /** What the model sees of one sentence. */
 export interface UnitView {
@@ -92,7 +92,7 @@ export interface AskModel {
 export const FEATURE_VERSION = 16;
 
 /** A sentence that is a written-out address, after symbols and a short label: "🔗 https://gitbar.app", "Docs: acme.dev", "github.com/acme/tool". */
-const URL_LINE = new RegExp(String.raw`^[^a-z0-9-]*(?:[a-z][a-z0-9 ]{0,20}:\s*)?(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.${WEB_TLD}(?:\.[a-z]{2})?(?:\/\S*)?)\s*$`);
+const URL_LINE = new RegExp(String.raw`^[^a-z0-9-]*(?:[a-z][a-z0-9 ]{0,20}:\s*)?(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.${WEB_TLD_WITH_PATH}(?:\.[a-z]{2})?(?:\/\S*)?)\s*$`);
 
 /**
  * The words of normalised text: runs of a-z (with ' ’ and - inside) and runs of digits. A scan by

@@ -251,7 +251,7 @@ function linkShape(s: SentenceFacts, v: Vocabulary, opening = 0): ReaderMatch | 
     if (l.bare) {
       const what = resourceAt(text, l.start, v);
       if (what) return placeOf(s, l.start, l.end, what);
-      if (/(?::|→|👉|👇|\bhere\b)\s*$/u.test(text.slice(Math.max(0, l.start - 16), l.start))) {
+      if (/(?::|→|->|👉|👇|\bhere\b)\s*$/u.test(text.slice(Math.max(0, l.start - 16), l.start))) {
         const from = clauseStart(text, text.slice(0, l.start).replace(/[:\s]+$/, '').length);
         // A template's slot for the address: what the clause before it names is what is asked.
         // (Underlined up to the slot: the slot's brackets are not the writer's words.)
@@ -660,7 +660,15 @@ function openingVerb(c: string, v: Vocabulary): { first: string; verb?: string; 
 }
 
 /** A legal page a footer links: a licence, the terms, the privacy or cookie policy. */
-const LEGAL_PAGE = /^(?:(?:mit |apache |bsd |gpl |full )?licen[cs]e\b|terms(?: of (?:service|use)| (?:and|&) conditions)?\b|privacy(?: policy| notice)?\b|cookie policy\b|legal notice\b|imprint\b)/;
+const LEGAL_PAGE_NAME = String.raw`(?:(?:mit |apache |bsd |gpl |full )?licen[cs]e|terms(?: of (?:service|use)| (?:and|&) conditions)?|privacy(?: policy| notice)?|cookie policy|legal notice|imprint)`;
+/**
+ * The whole object is legal pages ("the [LICENSE](LICENSE) file for details", "our Terms of
+ * Service and Privacy Policy", "our privacy policy before you sign up"); "license pricing" or
+ * "our privacy manifesto" name something else.
+ */
+const LEGAL_PAGE = new RegExp(
+  String.raw`^${LEGAL_PAGE_NAME}[\])]*(?:\s+file)?(?:\s+(?:and|&)\s+(?:(?:the|our)\s+)?[\[(]*${LEGAL_PAGE_NAME}[\])]*)?(?:\s+(?:for|with)\s+(?:(?:more|the|full)\s+)?(?:details|information|info))?(?:\s+(?:before|when|if|to see)\s[^]*)?[\s.,;:!)\]]*$`,
+);
 
 /**
  * A numbered part of a draft, named by its label: "Tweet 6 (surfaces):", "Post 2 -", "Step 3:",
@@ -690,7 +698,7 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
   const { first, verb, cta } = open;
   // "See the [LICENSE](LICENSE) file for details", "see our Terms of Service": a pointer to the
   // legal pages, which are navigation.
-  if (v.consumeVerbs.has(first) && LEGAL_PAGE.test(c.slice(first.length).replace(/^[\s[(]*(?:(?:the|our|this|its|their)\s+)?[\s[(]*/, ''))) return undefined;
+  if (v.consumeVerbs.has(first) && LEGAL_PAGE.test(untilExample(c.split(/[;.!?](?=\s|$)/)[0]!).slice(first.length).replace(/^\s*(?:out\s+)?[\s[(]*(?:(?:the|our|this|its|their)\s+)?[\s[(]*/, ''))) return undefined;
   const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
   if (words.length === 1) {
     // A lone word is an ask only when it is an action we know ("Register", "Subscribe").

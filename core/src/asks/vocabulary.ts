@@ -12,6 +12,8 @@ import type { AskClass } from '../types';
 export interface ReaderData {
   /** Top-level domains of web addresses written out without a scheme ("acme.dev/docs"). */
   webDomains: string[];
+  /** Top-level domains that are also file extensions ("install.sh"): an address only with a path. */
+  webDomainsWithPath: string[];
   objects: Record<AskClass, string[]>;
   verbs: Record<AskClass, string[]>;
   /** Verbs (and verb phrases) that are a call to action on their own, even in a list item. */
@@ -241,10 +243,13 @@ export const READER_DATA = data as unknown as ReaderData;
 
 /**
  * The top-level domains of `webDomains` as a regular-expression alternation ("com|io|..."), for
- * every pattern that reads a web address written out without a scheme: one list, so that a
- * sentence that is only an address, a link in prose and a place to act agree on what an address is.
+ * every pattern that reads a web address written out without a scheme and without a path: one
+ * list, so that a label and a domain, a heading's address and a place to act agree on what an
+ * address is.
  */
 export const WEB_TLD = `(?:${READER_DATA.webDomains.join('|')})`;
+/** WEB_TLD and the domains that are addresses only with a path ("sardis.sh/docs"), for the tests that read one. */
+export const WEB_TLD_WITH_PATH = `(?:${[...READER_DATA.webDomains, ...READER_DATA.webDomainsWithPath].join('|')})`;
 
 let compiled: Vocabulary | undefined;
 /** The bundled vocabulary, compiled on first use. */

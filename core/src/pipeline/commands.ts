@@ -62,20 +62,22 @@ export function commandAsks(text: string, lines: LineIndex, sentences: Sentences
 const DOC_TYPES = new Set(['landing-page', 'blog']);
 
 /**
- * A line over code that still invites the reader to try: "If you want to try it locally, you can
- * run the following command:", "Get started in 30 seconds:", "Click the button to deploy:".
+ * A line over code that still invites the reader: to try ("If you want to try it locally, you can
+ * run the following command:", "Get started in 30 seconds:", "Click the button to deploy:", "Start
+ * your free trial:"), to sign up, book or buy ("Sign up for the private beta:", "Book a demo, or
+ * spin it up yourself:"), to join or subscribe.
  */
-const INVITES = /\b(?:try|trying|get started|deploy|you can|you may|if you|join|quick ?start)\b/;
+const INVITES = /\b(?:try|trying|trial|demo|beta|get started|deploy|sign(?:\s|-)?up|subscribe|register|book|buy|order|grab|claim|you can|you may|if you|join|quick ?start)\b/;
 
 /**
  * A README's or a post's "Generate a new project by running the following command:", "Start
  * Kestra:" or "Install vLLM with `pip` or [from source](...):" over a code block is a setup step
  * the reader follows once they have chosen (section 2a: how-to steps are not asks), whatever verb
  * it opens with. In the labelled sets, 18 such lines in READMEs and blog posts are how-to steps
- * and 5 asks, each of those an invitation to try ("If you want to try Elasticsearch locally, you
- * can run the following command:"), which stays an ask. In a post or an email the line before a
- * code block is the call to action more often ("Get started in 30 seconds:"), so only READMEs
- * and blog posts are read.
+ * and 5 asks, 4 of those an invitation to try ("If you want to try Elasticsearch locally, you
+ * can run the following command:"), which stays an ask. In a social post, an ad or an email the
+ * line before a code block is the call to action more often ("Get started in 30 seconds:"), so
+ * only READMEs (landing pages) and blog posts are read.
  */
 export function setupSteps(sentences: Sentences, profile: Profile): void {
   if (!DOC_TYPES.has(profile.type.value ?? '')) return;
