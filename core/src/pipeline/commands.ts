@@ -70,7 +70,7 @@ const DOC_TYPES = new Set(['landing-page', 'blog']);
 const INVITES = /\b(?:try|trying|trial|demo|beta|get started|deploy|sign(?:\s|-)?up|subscribe|register|book|buy|order|grab|claim|you can|you may|if you|join|quick ?start)\b/;
 
 /**
- * A README's or a post's "Generate a new project by running the following command:", "Start
+ * A README's or a blog post's "Generate a new project by running the following command:", "Start
  * Kestra:" or "Install vLLM with `pip` or [from source](...):" over a code block is a setup step
  * the reader follows once they have chosen (section 2a: how-to steps are not asks), whatever verb
  * it opens with. In the labelled sets, 18 such lines in READMEs and blog posts are how-to steps

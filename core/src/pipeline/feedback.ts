@@ -6,8 +6,8 @@
  * such a line ("Is the tool API surface right?", "What's missing?"). Each is a request for a reply
  * or a contribution (engage, section 2a). In a post these are its call to action; in a README
  * "Contributions are welcome" states a policy, and in an email the questions under "We'd love your
- * feedback" are a survey's, so only posts are read, by the draft's type, which only the profile
- * knows. The labelled sets: in posts, 38 such lines are asks and 4 are not.
+ * feedback" are a survey's, so only posts and blog posts are read, by the draft's type, which only
+ * the profile knows. The labelled sets: in posts, 38 such lines are asks and 4 are not.
  */
 import { ASK_LEVELS } from '../model';
 import type { LineIndex } from '../text';
@@ -88,7 +88,7 @@ export function feedbackAsks(text: string, lines: LineIndex, sentences: Sentence
     }
     // A question in the list under such a heading, or in the list such a line introduces with a
     // colon: a question for the reader to answer ("Is the tool API surface right?"). Not one the
-    // draft answers next ("Who should give it? Everyone on the team."), nor a support line
+    // draft answers next ("Does it work offline? Yes, fully."), nor a support line
     // ("Questions? Just reply."): section 2a's non-asks. A paragraph under the heading is the
     // sender's own text (an FAQ, a look back), so only the items of its lists are read.
     if (unit.container !== 'list' || !unit.text.includes('?') || !free(i) || sentences.unitSupport.has(i)) return;
