@@ -177,7 +177,6 @@ export const MAX_EMPHASIS_RUNS = 5_000;
  */
 export function parserHazard(text: string): ParserHazard | undefined {
   const n = text.length;
-  const fmt = (x: number) => x.toLocaleString('en-US');
   // Containers opened at each line start.
   for (let lineStart = 0; lineStart < n; ) {
     let i = lineStart;
@@ -221,6 +220,14 @@ export function parserHazard(text: string): ParserHazard | undefined {
   return undefined;
 }
 
+/** A count as the findings write it ("5,000"). */
+const fmt = (x: number) => x.toLocaleString('en-US');
+
+/** Whether a line is blank once its quote markers (`inner` characters) are off: ">" alone is a quoted blank line. */
+function blankLine(line: string, inner = QUOTE_PREFIX.exec(line)![0].length): boolean {
+  return /^[ \t]*\r?$/.test(line.slice(inner));
+}
+
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
@@ -232,7 +239,6 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
  */
 export function emphasisRunsHazard(text: string): ParserHazard | undefined {
   const n = text.length;
-  const fmt = (x: number) => x.toLocaleString('en-US');
   let paragraphStart = -1;
   let runs = 0;
   // The marker of the fenced code block the line is in ("```", "~~~~"), or "".
@@ -250,7 +256,7 @@ export function emphasisRunsHazard(text: string): ParserHazard | undefined {
       fence = fenceOpen[1]!;
       paragraphStart = -1;
       runs = 0;
-    } else if (/^[ \t]*\r?$/.test(line.slice(inner))) {
+    } else if (blankLine(line, inner)) {
       paragraphStart = -1;
       runs = 0;
     } else {
@@ -297,8 +303,7 @@ function paragraphEnd(text: string, at: number): number {
   while (lineStart !== -1) {
     const nl = text.indexOf('\n', lineStart + 1);
     const lineEnd = nl === -1 ? text.length : nl;
-    const line = text.slice(lineStart + 1, lineEnd);
-    if (/^[ \t]*\r?$/.test(line.slice(QUOTE_PREFIX.exec(line)![0].length))) break;
+    if (blankLine(text.slice(lineStart + 1, lineEnd))) break;
     end = lineEnd;
     lineStart = nl;
   }

@@ -696,9 +696,11 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
   const open = openingVerb(c, v);
   if (!open) return undefined;
   const { first, verb, cta } = open;
+  // The clause the verb opens, up to its end or an example.
+  const clauseText = untilExample(c.split(/[;.!?](?=\s|$)/)[0]!);
   // "See the [LICENSE](LICENSE) file for details", "see our Terms of Service": a pointer to the
   // legal pages, which are navigation.
-  if (v.consumeVerbs.has(first) && LEGAL_PAGE.test(untilExample(c.split(/[;.!?](?=\s|$)/)[0]!).slice(first.length).replace(/^\s*(?:out\s+)?[\s[(]*(?:(?:the|our|this|its|their)\s+)?[\s[(]*/, ''))) return undefined;
+  if (v.consumeVerbs.has(first) && LEGAL_PAGE.test(clauseText.slice(first.length).replace(/^\s*(?:out\s+)?[\s[(]*(?:(?:the|our|this|its|their)\s+)?[\s[(]*/, ''))) return undefined;
   const words = c.split(/\s+/).filter((w) => /[a-z]/.test(w));
   if (words.length === 1) {
     // A lone word is an ask only when it is an action we know ("Register", "Subscribe").
@@ -725,7 +727,6 @@ function imperative(clause: string, v: Vocabulary, button = false, links: number
     if (!(reading.afterSubject && (cta !== undefined || VERB_PHRASE_NEXT.test(next))) && !(cta !== undefined && VERB_PHRASE_NEXT.test(next))) return undefined;
   }
   if (button || v.socialCta.startOf(c) !== undefined) return 'strong';
-  const clauseText = untilExample(c.split(/[;.!?](?=\s|$)/)[0]!);
   if (v.thirdParty.test(clauseText)) return undefined;
   // "Be sure to read the migration guide", "don't forget to share your story": the writer marks
   // the clause as a request of theirs, so a verb we know is asked of the reader, named object or not.

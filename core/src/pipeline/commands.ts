@@ -9,8 +9,8 @@
  */
 import { ASK_LEVELS } from '../model';
 import type { LineIndex } from '../text';
-import type { Profile } from '../types';
-import { askAt, inTextOrder, wordsSpan, type Sentences } from './sentences';
+import type { Ask, Profile } from '../types';
+import { askOnSentence, inTextOrder, type Sentences } from './sentences';
 
 /**
  * A sentence that is a command to install a product: after lead symbols ("⬇️", "$") and an
@@ -48,11 +48,7 @@ export function commandAsks(text: string, lines: LineIndex, sentences: Sentences
     // line (another platform) is the same request; "Usage:" introduces an example.
     const prev = i > 0 ? units[i - 1]! : undefined;
     if (prev && ((POINTS_DOWN.test(prev.text) && prev.ask !== undefined) || COMMAND.test(prev.text) || USAGE_LABEL.test(prev.text.replace(/[^a-z .]+$/, '').replace(/^[^a-z]+/, '')))) return;
-    const [start, end] = wordsSpan(text, unit.start, unit.end);
-    if (start >= end) return;
-    unit.ask = asks.length;
-    asks.push(askAt(text, lines, start, end, unit.start, unit.end, 'evaluate', ASK_LEVELS.evaluate, 'sentence', 'read as an install command in a post or an ad: trying the product (evaluate)', false));
-    added = true;
+    if (askOnSentence(text, lines, asks, unit, 'evaluate', ASK_LEVELS.evaluate, 'read as an install command in a post or an ad: trying the product (evaluate)')) added = true;
   });
   // Asks in the order of the text, each sentence pointing at its own.
   if (added) inTextOrder(asks, units);
@@ -82,17 +78,11 @@ const INVITES = /\b(?:try|trying|trial|demo|beta|get started|deploy|sign(?:\s|-)
 export function setupSteps(sentences: Sentences, profile: Profile): void {
   if (!DOC_TYPES.has(profile.type.value ?? '')) return;
   const { asks, units, beforeCode } = sentences;
-  const drop = new Set<number>();
+  const drop = new Set<Ask>();
   for (const i of beforeCode) {
     const unit = units[i]!;
     if (unit.ask === undefined || unit.container === 'heading' || !/:\s*$/.test(unit.text) || INVITES.test(unit.text)) continue;
-    drop.add(unit.ask);
-    delete unit.ask;
+    drop.add(asks[unit.ask]!);
   }
-  if (drop.size === 0) return;
-  const kept = asks.filter((_, k) => !drop.has(k));
-  const at = new Map(kept.map((a, k) => [a, k]));
-  for (const unit of units) if (unit.ask !== undefined) unit.ask = at.get(asks[unit.ask]!)!;
-  asks.length = 0;
-  asks.push(...kept);
+  if (drop.size > 0) inTextOrder(asks, units, drop);
 }

@@ -13,7 +13,7 @@ import { ASK_LEVELS } from '../model';
 import type { LineIndex } from '../text';
 import type { Profile } from '../types';
 import { answersQuestion } from '../asks/filters';
-import { askAt, inTextOrder, wordsSpan, type Sentences } from './sentences';
+import { askOnSentence, inTextOrder, type Sentences } from './sentences';
 
 /** What a post asks its readers for when it asks what they think. */
 const NOUN = String.raw`(?:feedback|input|thoughts|perspectives?|suggestions|contributions|prs|pull requests)`;
@@ -63,12 +63,7 @@ export function feedbackAsks(text: string, lines: LineIndex, sentences: Sentence
   const { asks, units, unitRejected, dropped, above } = sentences;
   let added = false;
   const add = (i: number, via: string) => {
-    const unit = units[i]!;
-    const [start, end] = wordsSpan(text, unit.start, unit.end);
-    if (start >= end) return;
-    unit.ask = asks.length;
-    asks.push(askAt(text, lines, start, end, unit.start, unit.end, 'engage', ASK_LEVELS.engage, 'sentence', via, false));
-    added = true;
+    if (askOnSentence(text, lines, asks, units[i]!, 'engage', ASK_LEVELS.engage, via)) added = true;
   };
   const free = (i: number) => {
     const unit = units[i]!;

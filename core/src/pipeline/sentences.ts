@@ -193,10 +193,7 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
       withAsk.add(intro);
       intros.add(intro);
       dropped.set(index, 'list-intro');
-      const iu = units[intro]!;
-      const [start, end] = wordsSpan(text, iu.start, iu.end);
-      iu.ask = asks.length;
-      asks.push(askAt(text, lines, start, end, iu.start, iu.end, m.class, m.level, 'sentence', `read as a list of links this sentence offers; ${m.via.replace(/^read as [^;]*; /, '')}`, false));
+      askOnSentence(text, lines, asks, units[intro]!, m.class, m.level, `read as a list of links this sentence offers; ${m.via.replace(/^read as [^;]*; /, '')}`);
       continue;
     }
     withAsk.add(index);
@@ -372,10 +369,30 @@ function headline(text: string, units: DocUnit[], unitLinks: UnitLink[][], block
  * a sentence in the light of others (a list's intro, an address on the next line) add theirs after
  * the rest, and the checks take "the first ask of its class" in document order.
  */
-export function inTextOrder(asks: Ask[], units: DocUnit[]): void {
-  const kept = [...asks].sort((a, b) => a.start - b.start || a.end - b.end);
+export function inTextOrder(asks: Ask[], units: DocUnit[], drop?: ReadonlySet<Ask>): void {
+  // (A pass that takes asks back, such as a setup step over code, names them in `drop`: their
+  // sentences then hold none.)
+  const kept = (drop ? asks.filter((a) => !drop.has(a)) : [...asks]).sort((a, b) => a.start - b.start || a.end - b.end);
   const at = new Map(kept.map((a, i) => [a, i]));
-  for (const unit of units) if (unit.ask !== undefined) unit.ask = at.get(asks[unit.ask]!)!;
+  for (const unit of units) {
+    if (unit.ask === undefined) continue;
+    const k = at.get(asks[unit.ask]!);
+    if (k === undefined) delete unit.ask;
+    else unit.ask = k;
+  }
   asks.length = 0;
   asks.push(...kept);
+}
+
+/**
+ * Put an ask on the whole sentence `unit`, over its words (wordsSpan): a pass that reads the
+ * sentence itself as the ask (a list's intro, an install line, a request for feedback). False when
+ * the sentence has no words to underline. The caller puts the asks in text order (inTextOrder).
+ */
+export function askOnSentence(text: string, lines: LineIndex, asks: Ask[], unit: DocUnit, cls: AskClass, level: number, via: string): boolean {
+  const [start, end] = wordsSpan(text, unit.start, unit.end);
+  if (start >= end) return false;
+  unit.ask = asks.length;
+  asks.push(askAt(text, lines, start, end, unit.start, unit.end, cls, level, 'sentence', via, false));
+  return true;
 }
