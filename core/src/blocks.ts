@@ -16,8 +16,10 @@ import { normalize, normIndexOf, type Normalized } from './text';
 import { isWordCode, sourceSpan, type Lexicon, type MatchContext, type Rejection, type UnitMatch } from './lexicon';
 import { CONTACT_REQUEST, readerAdvice, readSentence } from './asks/reader';
 import { vocabulary, WEB_TLD, WEB_TLD_WITH_PATH } from './asks/vocabulary';
+import { classify } from './asks/classify';
 import { pressureInContext } from './asks/pressure';
 import { ASK_LEVELS } from './model';
+import type { AskClass } from './types';
 
 export interface Chunk {
   start: number;
@@ -1309,6 +1311,7 @@ function readProse(
           support: isSupportLine,
           afterColon: /:\s*$/.test(earlier[earlier.length - 1] ?? ''),
         });
+      if (match?.byObject) classByObject(match, unitNorm.text);
       if (match) unit.match = match;
       else {
         if (ctx.rejected) unit.rejected = ctx.rejected;
@@ -1334,8 +1337,32 @@ function readProse(
     // a 15-minute call make sense? I can share the playbook" keeps the meeting); an interest check
     // or an offer ("Interested in contributing? [Check out our contribution page]", "Want the
     // template? DM me.") leads into what follows.
-    if (next.match && (next.match.level >= u.match.level || u.match.level < ASK_LEVELS.meeting)) delete u.match;
+    // An interest check classed by what it names leads in like any interest check ("Interested
+    // in sponsoring? Check out our prospectus"), unless what it names is a call with the sender.
+    const level = u.match.byObject && u.match.class !== 'meeting' ? ASK_LEVELS.engage : u.match.level;
+    if (next.match && (next.match.level >= level || level < ASK_LEVELS.meeting)) delete u.match;
   }
+}
+
+/**
+ * A generic interest check ("Would you be interested in exploring this over a brief call?",
+ * "Would 15 minutes make sense next week?") asks for what it names when that is more than a
+ * reply: the ask reader's classifier reads the sentence's objects (LexiconRule.byObject).
+ */
+const INTEREST_CLAUSE_END = /,?\s+(?:but|though|although|yet|because|since|or not)\s.*$|\s[—–]\s.*$/;
+const RAISED_BY_OBJECT: ReadonlySet<AskClass> = new Set(['meeting', 'evaluate']);
+
+function classByObject(match: UnitMatch, text: string): void {
+  // What the check is about ends with its clause: "Interested in usability testing, but don't
+  // know how to get started?" asks about testing.
+  const c = classify(vocabulary(), text.replace(INTEREST_CLAUSE_END, ''), undefined, match.class);
+  // Time, a trial, contact details or money; a team or a review named in an interest check is
+  // its topic ("Worth exploring with your team?"), not a referral.
+  if (ASK_LEVELS[c.cls] <= match.level || !RAISED_BY_OBJECT.has(c.cls)) return;
+  match.class = c.cls;
+  match.level = ASK_LEVELS[c.cls];
+  match.via += ` (${c.why})`;
+  if (c.toCustomers) match.toCustomers = c.toCustomers;
 }
 
 /** Source offset just past the source char at `at` (never inside a surrogate pair). */

@@ -49,6 +49,9 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     if ((v.placeObjects.has(o.phrase) || WITH_BEFORE.test(clause.slice(0, o.start))) && PLACE_BEFORE.test(clause.slice(0, o.start))) continue;
     // What feedback is about is its topic: "your feedback on the beta" asks for feedback.
     if (ABOUT_BEFORE.test(clause.slice(0, o.start))) continue;
+    // A word after a modal is a verb, not the thing asked for: "We hope you will plan to attend"
+    // names no plan.
+    if (MODAL_BEFORE.test(clause.slice(0, o.start))) continue;
     let cls = o.cls;
     // Reading the report or watching the webinar asks for attention, not contact details or time.
     if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';
@@ -111,6 +114,7 @@ const PLACE_BEFORE = /\b(?:from|in|on|at|via|through|using|into|under|inside|wit
 const ABOUT_BEFORE = /\b(?:feedback|thoughts|input|take|opinion|opinions|views|questions|notes|ideas|suggestions|comments)\s+(?:on|about|regarding|for)\s+(?:(?:the|our|your|this|my)\s+)?$/;
 
 /** "with" (and up to three words) just before a phrase: company, not the thing asked for. */
+const MODAL_BEFORE = /\b(?:will|would|can|could|should|might|may|must|shall|you'll|we'll|i'll|they'll)\s+$/;
 const WITH_BEFORE = /\bwith\s+(?:[\w'-]+\s+){0,3}$/;
 
 /** Words that may follow the noun asked for: a preposition, a conjunction, an adverb of time or place. */

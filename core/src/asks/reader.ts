@@ -126,6 +126,10 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   if (!WORD_START.test(body)) return linkShape(s, v, opening);
   // "Video tutorial: [LINK]": the slot alone names nothing, the label before it does.
   if (opening > 0 && s.links.length === 1 && s.links[0]!.slot && s.links[0]!.start === opening) return linkShape(s, v, opening);
+  // A door left open for later is an ask even where its words are a courtesy's ("feel free to
+  // reach out when the timing's better").
+  const reopen = reopenShape(s, v, opening);
+  if (reopen) return reopen;
   if (sentenceNonAsk(v, body)) return undefined;
   const m =
     linkShape(s, v, opening) ??
@@ -431,6 +435,41 @@ function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reade
   // condition alone ("If you're evaluating vendors this quarter") is not an invitation.
   return undefined;
 }
+
+/**
+ * A door left open for later, the closing ask of a sequence that steps back: the sender's
+ * availability or an invitation to get back in touch, tied to a time when the reader's need
+ * returns ("I'll close out your file, but if this becomes a priority later, my inbox is open",
+ * "Otherwise, feel free to reach out when the timing's better", "Still open to a quick chat if
+ * timing works"). The time is read inside an if/when clause only, and a clause about questions
+ * coming up is a courtesy ("Let me know if questions come up"). Classed by what it names (a
+ * quick chat is a meeting), a reply otherwise.
+ */
+function reopenShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
+  if (s.container === 'heading') return undefined;
+  const text = s.text;
+  if (!v.reopenOffers.test(text)) return undefined;
+  REOPEN_CONDITION.lastIndex = 0;
+  for (let m = REOPEN_CONDITION.exec(text); m; m = REOPEN_CONDITION.exec(text)) {
+    const clause = text.slice(m.index, m.index + m[0].length);
+    // Questions coming up ask for nothing; nor does a change of the reader's plans ("If anything
+    // changes and you are no longer able to attend, let us know").
+    if (/\bquestions?\b|\b(?:no longer|not able|unable|can't|cannot)\b/.test(clause) || !v.reopenTimes.test(clause)) continue;
+    // The offer stands outside the condition: "..., my inbox is open", "reach out when ...".
+    // It opens its clause: "we reach out when the timing is right" is what the sender does.
+    const offer = v.reopenOffers.scan(text).find(([a, b]) => (b <= m.index || a >= m.index + clause.length) && REOPEN_CLAUSE_START.test(text.slice(0, a)));
+    if (!offer) continue;
+    // The ask is the offer and its condition, not what the sentence said before them ("No hard
+    // feelings, I know [the challenge] isn't going anywhere, so feel free to reach out when ...").
+    return result(s, v, 'condition', Math.max(opening, Math.min(m.index, offer[0])), text.length, undefined, 'engage');
+  }
+  return undefined;
+}
+
+/** What may stand before the offer that opens a clause: a symbol, a conjunction, an adverb. */
+const REOPEN_CLAUSE_START = /(?:^|[,;:—–(]|\s-)\s*(?:(?:and|but|so|otherwise|or|still|always|just|please|then)\s+)*$/;
+/** An if/when clause, to the end of the clause. */
+const REOPEN_CONDITION = /\b(?:if|when|once|whenever|should)\b[^,;:.!?—–]*/g;
 
 /**
  * What the draft announces as open: "Registration is now open", "The CFP is live", "Early-bird
@@ -910,6 +949,15 @@ const REQUEST_QUESTION =
   /\b(?:would you|could you|can you|will you|do you want|would it|are you (?:open|up|free|around|available|interested|the right)|interested|worth|open to|up for|free (?:on|this|next|for|to|monday|tuesday|wednesday|thursday|friday)|thoughts|make sense|sound good|sounds good|works? for you|shall we|should we|can we|could we|want me to|should i|shall i|can i|may i|did (?:this|that|it|i)|does (?:this|that) (?:help|land|resonate|work|make)|any (?:interest|thoughts|feedback|objections|chance)|who (?:else|on your team|should i)|which (?:one|of these|option|works)|what do you think|how does .* sound|ok(?:ay)? if|mind if)\b/;
 
 /**
+ * A time proposed for a call, asked as a question: "Does [Date/Time Option 1] or [Option 2]
+ * work?", "Would Tuesday at 10 work for you?", "Is [Day/Time] or [Alt] okay?", "15 min to swap
+ * notes?". A slot, a day or a clock time must be named: "Does it work offline?" proposes nothing.
+ */
+const TIME_PROPOSAL = new RegExp(
+  String.raw`^(?:(?:does|do|would|will|is|are|could|can)\b.*(?:\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|this week|either (?:time|slot|day))\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b|\[[^\]]*(?:day|time|date|slot|option)[^\]]*\]|\{\{[^}]*(?:day|time|date|slot)[^}]*\}\}).*\b(?:work|works|okay|ok|suit you|suits you|work for you|good for you|fit your (?:calendar|schedule))|(?:a |just )?(?:\d{1,2}|five|ten|fifteen|twenty|thirty)[- ]?(?:min|mins|minutes)\s+(?:to|for)\s+[a-z].*)\s*\?[\s"')\]]*$`,
+);
+
+/**
  * How the reader found what they tried or were sent: feedback asked for ("What did you think?",
  * "How was it?", "Did you get a chance to look?", "Not the right fit?"), engage whatever it names.
  */
@@ -924,7 +972,8 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
   const q = text.slice(opening);
   const words = q.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
   const feedback = FEEDBACK_QUESTION.test(q);
-  const request = feedback || REQUEST_QUESTION.test(q);
+  const time = TIME_PROPOSAL.test(q);
+  const request = feedback || time || REQUEST_QUESTION.test(q);
   const toReader = request || v.readerQuestion.test(q) || words <= 4;
   if (!toReader) return undefined;
   // Hook and rhetorical openers ask nothing ("What if your team...?", "Ever wondered...?").
@@ -943,7 +992,7 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
     while (to > opening && /[\s"')\]]/.test(text[to - 1]!)) to--;
     return { from: opening, to, cls: 'engage', level: ASK_LEVELS.engage, shape: 'question', via: `read as ${SHAPE_WORDS.question}; how the reader found it` };
   }
-  const r = result(s, v, 'question', opening, text.length, verbAt, 'engage');
+  const r = result(s, v, 'question', opening, text.length, verbAt, time ? 'meeting' : 'engage');
   // A question with no request in its words is a question to the reader only where the draft
   // closes ("What's the slowest part of your release?" ending a post), not in its body (an FAQ).
   if (r && (!request || hook)) r.weak = true;

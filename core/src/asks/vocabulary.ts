@@ -53,6 +53,8 @@ export interface ReaderData {
   conditionals: string[];
   conditionalLandings: string[];
   placedLandings: string[];
+  reopenOffers: string[];
+  reopenTimes: string[];
   /** Irregular past forms a clause may open with, never an imperative ("Built", "Taught"). */
   pastForms: string[];
   /** Where a link goes, by class: hosts, host-and-path prefixes, whole path segments. */
@@ -173,6 +175,9 @@ export interface Vocabulary {
   conditionals: PhraseSet;
   conditionalLandings: PhraseSet;
   placedLandings: PhraseSet;
+  /** A door left open for later: the offer and the time it waits for (see `reopenShape` in reader.ts). */
+  reopenOffers: PhraseSet;
+  reopenTimes: PhraseSet;
   destinations: { cls: AskClass; hosts: readonly string[]; hostPaths: readonly string[]; paths: Set<string> }[];
   pastForms: Set<string>;
 }
@@ -207,6 +212,8 @@ export function compileVocabulary(d: ReaderData): Vocabulary {
     conditionals: new PhraseSet(d.conditionals),
     conditionalLandings: new PhraseSet(d.conditionalLandings),
     placedLandings: new PhraseSet(d.placedLandings),
+    reopenOffers: new PhraseSet(d.reopenOffers),
+    reopenTimes: new PhraseSet(d.reopenTimes),
     pastForms: new Set(d.pastForms),
     destinations: (Object.entries(d.destinations) as [AskClass, { hosts: string[]; hostPaths: string[]; paths: string[] }][]).map(([cls, x]) => ({
       cls,

@@ -27,6 +27,7 @@ export interface Compiled {
   fallback: boolean;
   supportable: boolean | 'sentence';
   toCustomers: AskClass | undefined;
+  byObject: boolean;
   /** Position in the rule list, so candidates are tried in a stable order. */
   index: number;
   /** Further anchor sets: each must share a word with the sentence too. */

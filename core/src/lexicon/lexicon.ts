@@ -181,6 +181,7 @@ export class Lexicon {
             fallback: rule.fallback ?? false,
             supportable: rule.supportable ?? false,
             toCustomers: rule.toCustomers,
+            byObject: rule.byObject ?? false,
           },
           c.anchorSets(p),
           c.startWords(p),
@@ -202,6 +203,7 @@ export class Lexicon {
           fallback: false,
           supportable: false,
           toCustomers: undefined,
+          byObject: false,
         },
         anchorOfLiteral(words),
       );
@@ -345,6 +347,7 @@ export class Lexicon {
       const [start, end] = sourceSpan(unit, best.from, best.to);
       result = { start, end, class: best.rule.cls, level: best.rule.level, via: `${best.rule.id}: "${best.rule.source}"`, inLink: false, kind: 'phrase' };
       if (best.rule.toCustomers) result.toCustomers = best.rule.toCustomers;
+      if (best.rule.byObject) result.byObject = true;
       const link = links.find((l) => start >= l.start && end <= l.end);
       if (link) Object.assign(result, { inLink: true, linkStart: link.start, linkEnd: link.end, url: link.url });
     }

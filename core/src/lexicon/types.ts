@@ -22,6 +22,13 @@ export interface LexiconRule {
    * (trust model section 2). Applied by the analysis once the audience is known.
    */
   toCustomers?: AskClass;
+  /**
+   * A generic interest check ("Interested?", "Would that make sense?"): the question's class is
+   * what it names, where it names something the reader commits to ("interested in exploring this
+   * over a brief call" asks for a meeting), and the rule's class otherwise. Applied where the
+   * sentence is read (blocks.ts), with the ask reader's classifier.
+   */
+  byObject?: boolean;
   note?: string;
 }
 
@@ -83,6 +90,8 @@ export interface UnitMatch {
   kind: 'phrase' | 'url';
   /** The class when the audience is a customer, if it differs (see LexiconRule.toCustomers). */
   toCustomers?: AskClass;
+  /** Classed by what the sentence names (LexiconRule.byObject). */
+  byObject?: boolean;
   /** How the ask reader found it, when the lexicon did not (asks/reader.ts). */
   shape?: AskShape;
   /** Found by grammar alone: an ask only in the draft's closing lines or a P.S. (ReaderMatch.weak). */
