@@ -1344,20 +1344,19 @@ function readProse(
   }
 }
 
-/**
- * A generic interest check ("Would you be interested in exploring this over a brief call?",
- * "Would 15 minutes make sense next week?") asks for what it names when that is more than a
- * reply: the ask reader's classifier reads the sentence's objects (LexiconRule.byObject).
- */
+/** Where an interest check's subject ends: "Interested in usability testing, but don't know how to get started?". */
 const INTEREST_CLAUSE_END = /,?\s+(?:but|though|although|yet|because|since|or not)\s.*$|\s[—–]\s.*$/;
+/** Time with the sender or the product in hand; a team, a review, a price or an event named is the check's topic. */
 const RAISED_BY_OBJECT: ReadonlySet<AskClass> = new Set(['meeting', 'evaluate']);
 
+/**
+ * A generic interest check ("Would you be interested in exploring this over a brief call?",
+ * "Would 15 minutes make sense next week?") asks for what it names when that is a call or a
+ * trial: the ask reader's classifier reads the sentence's objects (LexiconRule.byObject).
+ */
 function classByObject(match: UnitMatch, text: string): void {
-  // What the check is about ends with its clause: "Interested in usability testing, but don't
-  // know how to get started?" asks about testing.
   const c = classify(vocabulary(), text.replace(INTEREST_CLAUSE_END, ''), undefined, match.class);
-  // Time, a trial, contact details or money; a team or a review named in an interest check is
-  // its topic ("Worth exploring with your team?"), not a referral.
+  // "Worth exploring with your team?" names its topic, not a referral.
   if (ASK_LEVELS[c.cls] <= match.level || !RAISED_BY_OBJECT.has(c.cls)) return;
   match.class = c.cls;
   match.level = ASK_LEVELS[c.cls];

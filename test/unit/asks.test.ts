@@ -709,3 +709,22 @@ describe('a sentence that leads to the address on the line after it', () => {
     assert.deepEqual(asksOf(email('# Membership:\n\nhttps://example.org/membership/\n')), []);
   });
 });
+
+describe('the bundled lexicon: interest checks and channels', () => {
+  const lx = defaultLexiconInstance();
+  const found = (markdown: string): string[] =>
+    parseBlock(markdown, lx).units.flatMap((u) => (u.match ? [`${u.match.class}:${markdown.slice(u.match.start, u.match.end)}`] : []));
+  test('an interest check is classed by the call or the trial it names, not by a team or a price', () => {
+    assert.deepEqual(found('Would you be interested in exploring this over a brief call?'), ['meeting:interested']);
+    assert.deepEqual(found('Would 15 minutes make sense next week?'), ['meeting:make sense']);
+    assert.deepEqual(found('Worth exploring with your team?'), ['engage:Worth exploring']);
+    assert.deepEqual(found('Interested in usability testing, but not sure how to get started?'), ['engage:Interested']);
+    assert.deepEqual(found('Interested?'), ['engage:Interested']);
+  });
+  test('talking to the team on a community channel is not a meeting; talking to them is', () => {
+    // The contact phrasing no longer reads it (the ask reader and the trained reader class it by its channel).
+    const chat = parseBlock('Chat with us on [CNCF Slack](https://slack.cncf.io).', lx).units[0]!.match;
+    assert.ok(chat && !chat.via.startsWith('meeting.contact'), chat?.via);
+    assert.deepEqual(found('Talk to us about contributing to our Financial Aid fund.'), ['meeting:Talk to us']);
+  });
+});

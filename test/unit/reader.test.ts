@@ -439,3 +439,25 @@ describe('reader: a door left open, a time proposed, a wish to see the reader', 
     assert.equal(classify(v, 'compare the plans', undefined, 'consume').cls, 'commit');
   });
 });
+
+describe('reader: the reader as one of a group, and more doors left open', () => {
+  test('a group that holds the reader, encouraged or invited to act, is asked', () => {
+    assert.equal(read('everyone is encouraged to submit a proposal.'), 'offer exchange');
+    assert.equal(read('anyone interested in speaking is encouraged to submit a proposal for talks and tutorials.'), 'offer exchange');
+    assert.equal(read('anyone from an underrepresented group in tech is invited to apply for a scholarship.'), 'offer exchange');
+    assert.equal(read('any member of the debian community is welcome to request a bursary to attend debconf.'), 'offer exchange');
+  });
+  test('a group welcome with no request in it is not', () => {
+    assert.equal(read('members are warmly invited to the annual general meeting.'), 'none');
+    assert.equal(read('people are welcome to port.'), 'none');
+    assert.equal(read('all are welcome to present and attend.'), 'none');
+  });
+  test('the ways a break-up email leaves the door open', () => {
+    assert.equal(read('if things change, you know where to find me.'), 'condition engage');
+    assert.equal(read("if timing's shifted, just say the word."), 'condition engage');
+    assert.equal(read('would [day 1] or [day 2] work for a 15-minute sit-down?'), 'question meeting');
+  });
+  test('a shout-out asked for is vouching', () => {
+    assert.equal(classify(v, "we'd appreciate a shout out in twitter and a star in github", undefined, 'engage').cls, 'advocate');
+  });
+});

@@ -662,8 +662,12 @@ function welcomeAt(text: string, v: Vocabulary): [number, number, number | undef
     let end = at + m[0].length;
     const stop = /[,;!?]|\s(?:and|but|so|because|since|which)\s|\s-\s/.exec(text.slice(end));
     end = stop ? end + stop.index : text.length;
-    const to = /\bwelcome\s+to\s+/.exec(m[0]);
-    return [at, end, to ? at + to.index + to[0].length : undefined];
+    const to = /\b(?:welcome|encouraged|invited)\s+to\s+/.exec(m[0]);
+    const verbAt = to ? at + to.index + to[0].length : undefined;
+    // "Any member of the Debian community is welcome to request a bursary": the group is who is
+    // asked, not what; the ask is what they are invited to do.
+    if (verbAt !== undefined && !/^(?:you|we|i|this|the project|our)\b/.test(m[0]) && /\s(?:is|are)\s/.test(m[0].slice(0, to!.index + 1))) return [verbAt, end, verbAt];
+    return [at, end, verbAt];
   }
   return undefined;
 }
@@ -950,11 +954,15 @@ const REQUEST_QUESTION =
 
 /**
  * A time proposed for a call, asked as a question: "Does [Date/Time Option 1] or [Option 2]
- * work?", "Would Tuesday at 10 work for you?", "Is [Day/Time] or [Alt] okay?", "15 min to swap
- * notes?". A slot, a day or a clock time must be named: "Does it work offline?" proposes nothing.
+ * work?", "Would Tuesday at 10am work for you?", "Would [Day 1] or [Day 2] work for a 15-minute
+ * sit-down?", "Is [Day/Time] or [Alt] okay?", "15 min to swap notes?". A slot, a day or a clock
+ * time must be named: "Does it work offline?" proposes nothing. Tried on short questions only
+ * (TIME_PROPOSAL_MAX): such a question is one line, and the pattern's two open gaps would cost
+ * the square of a paragraph-long one.
  */
+const TIME_PROPOSAL_MAX = 240;
 const TIME_PROPOSAL = new RegExp(
-  String.raw`^(?:(?:does|do|would|will|is|are|could|can)\b.*(?:\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|this week|either (?:time|slot|day))\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b|\[[^\]]*(?:day|time|date|slot|option)[^\]]*\]|\{\{[^}]*(?:day|time|date|slot)[^}]*\}\}).*\b(?:work|works|okay|ok|suit you|suits you|work for you|good for you|fit your (?:calendar|schedule))|(?:a |just )?(?:\d{1,2}|five|ten|fifteen|twenty|thirty)[- ]?(?:min|mins|minutes)\s+(?:to|for)\s+[a-z].*)\s*\?[\s"')\]]*$`,
+  String.raw`^(?:(?:does|do|would|will|is|are|could|can)\b.*(?:\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|this week|either (?:time|slot|day))\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b|\[[^\]]*(?:day|time|date|slot|option)[^\]]*\]|\{\{[^}]*(?:day|time|date|slot)[^}]*\}\}).*\b(?:work|works|okay|ok|suit you|suits you|good for you|fit your (?:calendar|schedule))(?:\s+for\s+(?:you|a|an|the|your)\b[^?]*)?|(?:a |just )?(?:\d{1,2}|five|ten|fifteen|twenty|thirty)[- ]?(?:min|mins|minutes)\s+(?:to|for)\s+[a-z].*)\s*\?[\s"')\]]*$`,
 );
 
 /**
@@ -972,7 +980,7 @@ function questionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reader
   const q = text.slice(opening);
   const words = q.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
   const feedback = FEEDBACK_QUESTION.test(q);
-  const time = TIME_PROPOSAL.test(q);
+  const time = q.length <= TIME_PROPOSAL_MAX && TIME_PROPOSAL.test(q);
   const request = feedback || time || REQUEST_QUESTION.test(q);
   const toReader = request || v.readerQuestion.test(q) || words <= 4;
   if (!toReader) return undefined;

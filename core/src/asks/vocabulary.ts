@@ -239,6 +239,10 @@ function welcomePattern(welcomed: readonly string[]): RegExp {
     `^(?:${list}\\s+(?:is|are)\\s+${adv}(?:welcome|welcomed|appreciated|encouraged)\\b(?!\\s+to\\b)` +
       `|(?:this project|the project|we|i|our team|our community|[a-z0-9.-]+ project|the [a-z0-9. -]{1,30} project)\\s+${adv}(?:welcome|welcomes|encourage|encourages|appreciate|love|invite|invites)\\s+${list}(?![a-z])(?!\\s+to\\b)` +
       `|(?:you're|you are)\\s+${adv}welcome\\s+to\\s+(?:send|submit|open|contribute|join|share|propose|apply|suggest)\\b` +
+      // The reader as one of a group: "Everyone is encouraged to submit a proposal", "Anyone from
+      // an underrepresented group in tech is invited to apply for a scholarship", "Any member of the
+      // Debian community is welcome to request a bursary".
+      `|(?:everyone|everybody|anyone|anybody|all|any member of [a-z0-9 .'-]{1,40}?|(?:[a-z0-9'-]+\\s+){0,3}(?:attendees|members|individuals|participants|developers|users|speakers|contributors|folks))(?:\\s+(?:interested in|from|who|with)\\s+[a-z0-9 .'-]{1,40}?)?\\s+(?:is|are)\\s+${adv}(?:welcome|encouraged|invited)\\s+to\\s+(?:submit|apply|request|contribute|join|propose|express|host|register|send|share|nominate)\\b` +
       `|welcome\\s+${list}(?![a-z])` +
       // Elliptical: "Feedback welcome!", "Open to feedback and contributions!".
       `|${list}\\s+${adv}(?:welcome|welcomed|appreciated)\\s*(?:[!.]|$)` +

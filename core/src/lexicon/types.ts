@@ -24,9 +24,9 @@ export interface LexiconRule {
   toCustomers?: AskClass;
   /**
    * A generic interest check ("Interested?", "Would that make sense?"): the question's class is
-   * what it names, where it names something the reader commits to ("interested in exploring this
-   * over a brief call" asks for a meeting), and the rule's class otherwise. Applied where the
-   * sentence is read (blocks.ts), with the ask reader's classifier.
+   * what it names where that is a call or a trial ("interested in exploring this over a brief
+   * call" asks for a meeting), and the rule's class otherwise. Applied where the sentence is read
+   * (blocks.ts), with the ask reader's classifier.
    */
   byObject?: boolean;
   note?: string;
