@@ -721,6 +721,10 @@ describe('the bundled lexicon: interest checks and channels', () => {
     assert.deepEqual(found('Interested in usability testing, but not sure how to get started?'), ['engage:Interested']);
     assert.deepEqual(found('Interested?'), ['engage:Interested']);
   });
+  test('a call for proposals is not a call with the sender', () => {
+    assert.ok(!found('You can find this Call for Proposals in its latest form at: https://debconf17.example/cfp').some((x) => x.startsWith('meeting:')));
+    assert.deepEqual(found('Book a call for next week.'), ['meeting:Book a call']);
+  });
   test('talking to the team on a community channel is not a meeting; talking to them is', () => {
     // The contact phrasing no longer reads it (the ask reader and the trained reader class it by its channel).
     const chat = parseBlock('Chat with us on [CNCF Slack](https://slack.cncf.io).', lx).units[0]!.match;
