@@ -113,8 +113,9 @@ const PLACE_BEFORE = /\b(?:from|in|on|at|via|through|using|into|under|inside|wit
 /** A word of opinion and "on", "about" or "for" just before a phrase: the phrase is its topic. */
 const ABOUT_BEFORE = /\b(?:feedback|thoughts|input|take|opinion|opinions|views|questions|notes|ideas|suggestions|comments)\s+(?:on|about|regarding|for)\s+(?:(?:the|our|your|this|my)\s+)?$/;
 
-/** "with" (and up to three words) just before a phrase: company, not the thing asked for. */
+/** A modal just before a phrase: the word is a verb ("you will plan to attend"). */
 const MODAL_BEFORE = /\b(?:will|would|can|could|should|might|may|must|shall|you'll|we'll|i'll|they'll)\s+$/;
+/** "with" (and up to three words) just before a phrase: company, not the thing asked for. */
 const WITH_BEFORE = /\bwith\s+(?:[\w'-]+\s+){0,3}$/;
 
 /** Words that may follow the noun asked for: a preposition, a conjunction, an adverb of time or place. */

@@ -448,7 +448,8 @@ function conditionShape(s: SentenceFacts, v: Vocabulary, opening: number): Reade
 function reopenShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMatch | undefined {
   if (s.container === 'heading') return undefined;
   const text = s.text;
-  if (!v.reopenOffers.test(text)) return undefined;
+  const offers = v.reopenOffers.scan(text);
+  if (offers.length === 0) return undefined;
   REOPEN_CONDITION.lastIndex = 0;
   for (let m = REOPEN_CONDITION.exec(text); m; m = REOPEN_CONDITION.exec(text)) {
     const clause = text.slice(m.index, m.index + m[0].length);
@@ -457,7 +458,7 @@ function reopenShape(s: SentenceFacts, v: Vocabulary, opening: number): ReaderMa
     if (/\bquestions?\b|\b(?:no longer|not able|unable|can't|cannot)\b/.test(clause) || !v.reopenTimes.test(clause)) continue;
     // The offer stands outside the condition: "..., my inbox is open", "reach out when ...".
     // It opens its clause: "we reach out when the timing is right" is what the sender does.
-    const offer = v.reopenOffers.scan(text).find(([a, b]) => (b <= m.index || a >= m.index + clause.length) && REOPEN_CLAUSE_START.test(text.slice(0, a)));
+    const offer = offers.find(([a, b]) => (b <= m.index || a >= m.index + clause.length) && REOPEN_CLAUSE_START.test(text.slice(0, a)));
     if (!offer) continue;
     // The ask is the offer and its condition, not what the sentence said before them ("No hard
     // feelings, I know [the challenge] isn't going anywhere, so feel free to reach out when ...").

@@ -218,11 +218,8 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
     const u = units[i]!;
     const lead = units[i - 1]!;
     if (lead.ask !== undefined || dropped.has(i - 1) || lead.block === u.block || lead.container !== 'paragraph' || !ADDRESS_LINE.test(u.text.trim()) || !LEADS_TO.test(lead.text)) continue;
-    const [start, end] = wordsSpan(text, lead.start, lead.end);
-    if (start >= end) continue;
     const c = classify(vocabulary(), lead.text, undefined, 'consume');
-    lead.ask = asks.length;
-    asks.push(askAt(text, lines, start, end, lead.start, lead.end, c.cls, ASK_LEVELS[c.cls], 'sentence', `read as a sentence that leads to the address on the line after it; ${c.why}`, false));
+    askOnSentence(text, lines, asks, lead, c.cls, ASK_LEVELS[c.cls], `read as a sentence that leads to the address on the line after it; ${c.why}`);
   }
   // A list of ways to help under the sentence that offers them ("You can still help!" over
   // "- Share on social media - Spread the word", "- Report bugs - Help improve quality"): each item
@@ -386,8 +383,9 @@ export function inTextOrder(asks: Ask[], units: DocUnit[], drop?: ReadonlySet<As
 
 /**
  * Put an ask on the whole sentence `unit`, over its words (wordsSpan): a pass that reads the
- * sentence itself as the ask (a list's intro, an install line, a request for feedback). False when
- * the sentence has no words to underline. The caller puts the asks in text order (inTextOrder).
+ * sentence itself as the ask (a list's intro, a line that leads to an address, an install line, a
+ * request for feedback). False when the sentence has no words to underline. The caller puts the
+ * asks in text order (inTextOrder).
  */
 export function askOnSentence(text: string, lines: LineIndex, asks: Ask[], unit: DocUnit, cls: AskClass, level: number, via: string): boolean {
   const [start, end] = wordsSpan(text, unit.start, unit.end);
