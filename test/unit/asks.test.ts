@@ -603,6 +603,37 @@ describe('asks read from structure: links in the clause, recommendations, welcom
 
 describe('opt-outs and help offered are not asks', () => {
   const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
+  test("the sender's own looking, and a name that is a sentence's subject, ask for nothing", () => {
+    assert.deepEqual(found('Everything is logged to the console, so we can easily see what is going on.'), []);
+    assert.deepEqual(found('I can see why that matters to your team.'), []);
+    assert.deepEqual(found('As part of increasing sustainability, Read the Docs is testing out promoting sponsors on documentation pages.'), []);
+    assert.deepEqual(found('Book a demo is the fastest way we have found to lose a reader.'), []);
+    // Near misses: the reader's looking, a question word after the verb, and a verb that takes a clause stay asks.
+    assert.deepEqual(found('You can see what is new in the changelog.').map((a) => a.split(' ')[0]), ['consume']);
+    assert.deepEqual(found('See what is new in version 2.'), ['consume See what']);
+    assert.deepEqual(found('Let us know who is coming.').map((a) => a.split(' ')[0]), ['engage']);
+  });
+  test("an FAQ question in the reader's voice asks for nothing; a first-person question that asks for time or reaches the reader does", () => {
+    assert.deepEqual(found('How can I donate?'), []);
+    assert.deepEqual(found('Can I still buy it?'), []);
+    assert.deepEqual(found('Q: Can we really do 500 in one day?'), []);
+    // Near misses: time with the sender, an offer to the reader, and asking the reader's view.
+    assert.deepEqual(found('Can I get 20 minutes in the next two weeks to talk it through?').map((a) => a.split(' ')[0]), ['meeting']);
+    assert.deepEqual(found('Can I send you the deck?').length, 1);
+    assert.deepEqual(found('Should we add RSS feed generation?').map((a) => a.split(' ')[0]), ['engage']);
+  });
+  test('"as you can see" and "as you can imagine" are turns of phrase, not pointers', () => {
+    assert.deepEqual(found('As you can imagine, maintaining a project that is [used by most developers](https://x.example/u) is hard.'), []);
+    assert.deepEqual(found('So as you can see, nothing earth-shattering in our rewards - the main perk is [swag](https://x.example/s).'), []);
+    // Near miss: "you can see" that points at a place is an ask.
+    assert.deepEqual(found('You can see the full agenda [here](https://x.example/a).').map((a) => a.split(' ')[0]), ['consume']);
+  });
+  test('thanks given in the words of an offer ask for nothing', () => {
+    assert.deepEqual(found("We'd like to extend big thanks to our sponsors and partners who make Ghost possible."), []);
+    assert.deepEqual(found("And finally, I'd like to give a special thank you to all the project sponsors."), []);
+    // Near miss: an offer of something the reader can have stays an ask.
+    assert.deepEqual(found("We'd like to extend your trial by a month.").map((a) => a.split(' ')[0]), ['evaluate']);
+  });
   test('an opt-out, a reply for support, and "something look off?" ask for nothing', () => {
     assert.deepEqual(found('If you do not wish to be contacted again, please reply to this email.'), []);
     assert.deepEqual(found('Please reply to this email for further support.'), []);
@@ -673,6 +704,13 @@ describe('labels, call-to-action fields and questions that lead into asks', () =
     assert.deepEqual(found('**Call-to-Action:** Watch Free Training'), ['consume Watch Free Training']);
     // Near miss: a quotation after any other label is someone's words.
     assert.deepEqual(found('**Headline:** "Start your free trial today"'), []);
+  });
+  test('a template call to action in brackets is its button; saving a spot is registering', () => {
+    assert.deepEqual(found('Hi Sam,\n\nOur webinar is next week.\n\n[CTA: "Save my spot →"]'), ['exchange Save my spot']);
+    assert.deepEqual(found('[CTA Button: "Try [Feature Name] →"]'), ['evaluate Try [Feature Name]']);
+    // Near misses: other bracketed notes, and a link whose text starts like a label.
+    assert.deepEqual(found('[Headline: "Start your free trial today"]'), []);
+    assert.deepEqual(found('[Note: we save a spot for every member]'), []);
   });
   test('asking to be pointed to a colleague is advocate; the same words in a hook question are not', () => {
     assert.equal(onlyAsk("If it's the wrong person, who should I be talking to?").class, 'advocate');

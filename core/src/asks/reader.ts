@@ -105,6 +105,9 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   const text = s.text;
   if (!WORD_START.test(text)) return undefined;
   let opening = LEAD_SYMBOLS.exec(text)?.[0].length ?? 0;
+  // A template's call to action in brackets ("[CTA: "Save my spot →"]", "[Button: Register]") is
+  // read as the label without its bracket.
+  if (text[opening] === '[' && BRACKETED_CTA.test(text.slice(opening))) opening++;
   // "Subject: ...", "Price: $200", "Date: ...": a field and its value. Only what follows a
   // label that introduces a request ("Next step:", "P.S.:") is read as a clause of its own, and
   // a label that is itself an imperative ("Update your payment method: [Update Payment](...)")
@@ -140,6 +143,10 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
     imperativeShape(s, v, opening) ??
     questionShape(s, v, opening);
   if (!m) return undefined;
+  // "Can I still buy it?", "How can I donate?", "Can we use it without containers?": an FAQ entry
+  // in the reader's voice, unless it asks for the sender's time ("Can I get 20 minutes?") or
+  // reaches the reader ("Can I send you the deck?").
+  if ((m.shape === 'question' || m.shape === 'offer') && m.cls !== 'meeting' && READER_VOICE.test(body) && !/\b(?:you|your|yours)\b/.test(body)) return undefined;
   // A support line ("For any questions, contact us at ...", "Need help? Reply to this email")
   // turns a request to get in touch into a help offer; any other request in it stays an ask
   // ("you're welcome to tag us, and to reach out with questions"). Asked about last, and only
@@ -150,6 +157,12 @@ export function readSentence(s: SentenceFacts, v: Vocabulary = vocabulary()): Re
   if (CONTACT_REQUEST.test(body) && s.afterSupport?.()) return undefined;
   return m;
 }
+
+/** A question in the first person that the reader would ask: "Can I ...?", "How do we ...?" (not "Should we ...?", which asks the reader's view). */
+const READER_VOICE = /^(?:q:\s*)?(?:(?:how|what|where|when|why)\s+)?(?:can|could|do|may)\s+(?:i|we)\b[^?]*\?\s*$/;
+
+/** Thanks given in the words of an offer ("extend our heartfelt thanks", "give a special thank you"). */
+const GRATITUDE = /^(?:extend|give|say|send|express|offer|share)\s+(?:[a-z'-]+\s+){0,3}?(?:thanks|thank you|thank-you|gratitude|appreciation|congratulations|kudos)\b/;
 
 /** The sender's offer to help ("we'd love to help you"), which a support line makes a courtesy. */
 const HELP_OFFER = /\b(?:help|assist|answer)\b/;
@@ -174,6 +187,8 @@ function imperativeLabel(label: string, v: Vocabulary): boolean {
 
 /** Labels of an ad's or a template's call to action, whose value is the button text. */
 const CTA_LABEL = /^(?:cta|cta button|call to action|call-to-action|button|button text|primary cta|secondary cta|cta text)$/;
+/** A call-to-action label just inside a bracket that is not a link's text ("[CTA Button: "Try it →"]"). */
+const BRACKETED_CTA = /^\[(?:cta|cta button|call to action|call-to-action|button|button text|primary cta|secondary cta|cta text)\s*:[^\]]*\](?!\()/;
 /** Labels that introduce the call to action itself (a CTA field's own label is CTA_LABEL). */
 const REQUEST_LABEL = /^(?:next step|next steps|action|action required|to do|todo|p\.?s|your move|ask|bonus|reminder|one more thing|tl;dr|in short)$/;
 
@@ -507,6 +522,8 @@ function youCanShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   if (/\b(?:hope|where|which|that)\s+$/.test(s.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
   const verbAt = m.index + m[0].length;
   const after = s.text.slice(verbAt);
+  // "As you can see, ...", "As you can imagine, ...": a turn of phrase, not a pointer.
+  if (/\bas\s+$/.test(s.text.slice(Math.max(0, m.index - 4), m.index)) && /^(?:see|imagine|tell|guess|probably (?:see|imagine|tell|guess)|notice|expect)\b/.test(after)) return undefined;
   // It points at the action: a link, "here"/"below", or a page, screen or address to do it at.
   const pointsAtAction =
     s.links.some((l) => l.end > verbAt) ||
@@ -559,6 +576,8 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   // It offers something to do together or to have: a thing named, a verb of offering, or a
   // question. "I'm happy to work around your schedule" accommodates; it offers nothing.
   const verbWord = after.replace(/^to\s+/, '');
+  // "We'd like to extend big thanks to our sponsors": gratitude, not an offer.
+  if (GRATITUDE.test(verbWord)) return undefined;
   const offered =
     /\?\s*$/.test(text) ||
     // An offer may name a time or a call ("Would love 15 minutes"): topics count here.
@@ -891,6 +910,8 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
     }
     const strength = imperative(head, v, false, links, DIRECTIVE_MARK.test(clause.slice(0, lead)));
     if (strength === undefined) continue;
+    // "Read the Docs is testing ...": the verb and its object are the subject of "is".
+    if (SUBJECT_PHRASE.test(head)) continue;
     if (howToStep(v, head, inList, s.links.length > 0)) return undefined;
     // An imperative heading without a link is a benefit headline ("Cut reporting time by 80%").
     if (s.container === 'heading' && s.links.length === 0) return undefined;
@@ -901,6 +922,14 @@ function imperativeShape(s: SentenceFacts, v: Vocabulary, opening: number): Read
   }
   return undefined;
 }
+
+/**
+ * A verb and up to three words that are the subject of a finite verb ("Read the Docs is testing",
+ * "Book a demo is the fastest way"), not an instruction. Verbs that take a clause ("Make sure your
+ * card is current", "Let us know who is coming") and question words keep the imperative.
+ */
+const SUBJECT_PHRASE =
+  /^(?!(?:make sure|ensure|note|notice|remember|know|let|see|check|imagine|say|tell|find out|learn|discover|guess|bet|trust|believe|hope|show|prove|confirm|verify)\b)[a-z'-]+(?:\s+(?!(?:what|how|why|who|where|when|which|whether|if|that|this|it|there|he|she|they|we|you|i|your|everything|anything|something|nothing)\b)[a-z0-9'.-]+){1,3}\s+(?:is|are|was|were|has|have)\s+[a-z]/;
 
 /** A recommendation that opens with "consider" and a gerund, with who recommends it. */
 const CONSIDER = /^((?:please |you (?:may|might|should|could|can|will)(?: also| absolutely| definitely| really| strongly)? |also |do )*consider )([a-z]+ing)\b/;
