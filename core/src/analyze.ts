@@ -30,6 +30,7 @@ import { budget, readBlocks, type BlockCache } from './pipeline/readBlocks';
 import { assembleSentences } from './pipeline/sentences';
 import { profileDraft } from './pipeline/profile';
 import { commandAsks, setupSteps } from './pipeline/commands';
+import { fallbackLinks } from './pipeline/fallback';
 import { feedbackAsks } from './pipeline/feedback';
 import { noVerdicts, trainedReaderPass } from './pipeline/trainedReader';
 import { asksForAudience } from './pipeline/audience';
@@ -141,6 +142,7 @@ export class Analyzer {
     commandAsks(text, lines, sentences, profile);
     feedbackAsks(text, lines, sentences, profile);
     setupSteps(sentences, profile);
+    fallbackLinks(sentences);
     const { asks, pressure, units, stats, directives } = sentences;
     const distinctAsks = asksForAudience(text, asks, sentences.toCustomers, profile);
 

@@ -1110,6 +1110,36 @@ function collect(nodes: PhrasingContent[], pieces: Piece[], links: LinkSpan[], l
   }
 }
 
+/**
+ * Whether a "?" or "!" at `at` stands inside a parenthesis opened on the same line and closed by
+ * the mark itself or later on that line ("New agents (Snowflake? Databricks? FinOps for Data?)",
+ * "We shipped it (finally!) and it works"): the parenthesis is one aside, not sentences of its
+ * own. Looks at most 200 characters each way, so a long run stays linear.
+ */
+function insideParentheses(t: string, segStart: number, at: number, mark: string, end: number): boolean {
+  // "(finally!) and it works": a mark that closes the parenthesis ends the aside, not the sentence.
+  const closes = mark.includes(')');
+  const from = Math.max(segStart, at - 200);
+  let open = -1;
+  for (let i = at - 1; i >= from; i--) {
+    const c = t.charCodeAt(i);
+    if (c === 41 /* ) */ || c === 10) return false;
+    if (c === 40 /* ( */) {
+      open = i;
+      break;
+    }
+  }
+  if (open === -1) return false;
+  if (closes) return true;
+  const to = Math.min(t.length, end + 200);
+  for (let i = end; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 41) return true;
+    if (c === 10 || c === 40) return false;
+  }
+  return false;
+}
+
 /** End punctuation (with closing quotes/brackets) followed by a space or the end. */
 const SENTENCE_END = /[.!?]+["')\]]*(?=\s|$)/g;
 /** Words whose final period is not a sentence end: "e.g.", "vs.", "Dr.", single initials, "U.S.". */
@@ -1481,7 +1511,7 @@ function sentenceCuts(normText: string, map: number[], source: string, linkNodes
       if (lead < segStart) lead = segStart;
       while (lead < end && /\s/.test(normText[lead]!)) lead++;
       if ((end - lead <= 16 && PS_ONLY.test(normText.slice(lead, end).trim())) || ABBREVIATION.test(normText.slice(Math.max(segStart, m.index - 12), m.index + 1))) continue;
-    }
+    } else if (insideParentheses(normText, segStart, m.index, m[0], end)) continue;
     cuts.push(end);
     segStart = end;
   }

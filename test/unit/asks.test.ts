@@ -628,6 +628,22 @@ describe('opt-outs and help offered are not asks', () => {
     // Near miss: "you can see" that points at a place is an ask.
     assert.deepEqual(found('You can see the full agenda [here](https://x.example/a).').map((a) => a.split(' ')[0]), ['consume']);
   });
+  test('the second half of a compound is not a verb: "auto-reply" asks for no reply', () => {
+    assert.deepEqual(found('A simple WhatsApp auto-reply tool for busy business owners like you.'), []);
+    assert.deepEqual(found("You signed up a week ago but haven't set up your first auto-reply yet."), []);
+    // Near miss: the verb on its own still asks.
+    assert.deepEqual(found('Just hit reply and tell me which one you want.').map((a) => a.split(' ')[0]), ['engage']);
+  });
+  test('a question mark inside a parenthesis is an aside, not a sentence of its own', () => {
+    assert.deepEqual(found('New agents (Snowflake? Databricks?) are coming next quarter.'), []);
+    // Near miss: a question before the parenthesis still ends its sentence.
+    assert.deepEqual(found('Want a walkthrough? (It takes 15 minutes.) [Book one here](https://x.example/b).').length, 2);
+  });
+  test('what news is about is its topic, not the thing asked for', () => {
+    assert.deepEqual(found('Keep an eye on our social media channels for announcements of our sponsors.').map((a) => a.split(' ')[0]).includes('commit'), false);
+    // Near miss: a sponsorship asked for is still commit.
+    assert.deepEqual(found('Become one of our sponsors this year.').map((a) => a.split(' ')[0]), ['commit']);
+  });
   test('thanks given in the words of an offer ask for nothing', () => {
     assert.deepEqual(found("We'd like to extend big thanks to our sponsors and partners who make Ghost possible."), []);
     assert.deepEqual(found("And finally, I'd like to give a special thank you to all the project sponsors."), []);

@@ -49,6 +49,11 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     if ((v.placeObjects.has(o.phrase) || WITH_BEFORE.test(clause.slice(0, o.start))) && PLACE_BEFORE.test(clause.slice(0, o.start))) continue;
     // What feedback is about is its topic: "your feedback on the beta" asks for feedback.
     if (ABOUT_BEFORE.test(clause.slice(0, o.start))) continue;
+    // What news is about is its topic: "announcements of our sponsors" asks for attention.
+    if (NEWS_OF.test(clause.slice(0, o.start))) continue;
+    // An invoice to view or download is a document to read, not a purchase ("view and download
+    // your invoice"); paying it stays commit.
+    if (PAPERS.test(o.phrase) && READ_PAPERS.test(clause.slice(Math.max(0, o.start - 60), o.start))) continue;
     // A word after a modal is a verb, not the thing asked for: "We hope you will plan to attend"
     // names no plan.
     if (MODAL_BEFORE.test(clause.slice(0, o.start))) continue;
@@ -112,6 +117,14 @@ const PLACE_BEFORE = /\b(?:from|in|on|at|via|through|using|into|under|inside|wit
 
 /** A word of opinion and "on", "about" or "for" just before a phrase: the phrase is its topic. */
 const ABOUT_BEFORE = /\b(?:feedback|thoughts|input|take|opinion|opinions|views|questions|notes|ideas|suggestions|comments)\s+(?:on|about|regarding|for)\s+(?:(?:the|our|your|this|my)\s+)?$/;
+
+/** News and what it is of or about, just before a phrase: the phrase is the news's topic. */
+const NEWS_OF = /\b(?:announcements?|news|updates?|details|information|info|word)\s+(?:of|on|about|from|regarding)\s+(?:(?:the|our|your|this|its|their|new|upcoming|latest)\s+){0,2}$/;
+
+/** Papers a customer is sent about what they bought. */
+const PAPERS = /^(?:invoice|invoices|receipt|receipts)$/;
+/** Viewing or downloading, then up to three words, just before a phrase. */
+const READ_PAPERS = /\b(?:view|see|download|open|check|review|find|access|print)\s+(?:(?:and|or|&)\s+[a-z]+\s+)?(?:[a-z'-]+\s+){0,3}$/;
 
 /** A modal just before a phrase: the word is a verb ("you will plan to attend"). */
 const MODAL_BEFORE = /\b(?:will|would|can|could|should|might|may|must|shall|you'll|we'll|i'll|they'll)\s+$/;

@@ -583,6 +583,8 @@ export class Lexicon {
       ctx.rejected ??= why;
       return false;
     };
+    // "a WhatsApp auto-reply tool", "your first auto-reply": the second half of a compound, not a verb.
+    if (from > 1 && text[from - 1] === '-' && /[a-z0-9]/.test(text[from - 2]!)) return false;
     if (this.negated(before)) return reject('negated');
     if (ctx.quoted && this.inQuote(text, from, to, ctx.quoted)) return reject('quoted');
     if (this.thirdParty && this.thirdParty.test(text.slice(to, to + 120))) return reject('third-party');

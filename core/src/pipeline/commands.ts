@@ -20,6 +20,18 @@ import { askOnSentence, inTextOrder, type Sentences } from './sentences';
 const COMMAND =
   /^[^a-z0-9]*(?:([a-z][a-z0-9 ]{0,20}):\s*)?(?:\$\s*)?(?:npm (?:i|install)|pnpm (?:add|i|install)|yarn (?:add|global add)|bun (?:add|install|i)|pip3? install|pipx install|uv (?:tool install|pip install)|brew install|cargo install|go install|gem install|docker pull|code --install-extension|\/plugin install|deno install)\s+[^\s]/;
 
+/**
+ * Running the product with nothing but a start-like subcommand ("npx claude-session-dashboard",
+ * "One command to start: npx @dean0x/delegate mcp start"): trying it, as installing it is. A
+ * runner with arguments ("npx wmcp-annotate generate https://your-site.com") shows how the tool is
+ * used, and is not here.
+ */
+const RUNNER =
+  /^[^a-z0-9]*(?:([a-z][a-z0-9 ]{0,24}):\s*)?`?(?:\$\s*)?(?:npx|bunx|pnpm dlx|uvx)\s+(?:-y\s+)?[@a-z0-9][^\s`]*(?:\s+(?:mcp\s+)?(?:start|init|dev|serve|up|run))?[`\s]*(?:$|or\b)/;
+
+/** A post's label for the line that installs the product ("Install: add to .mcp.json and restart Claude Code."). */
+const INSTALL_LABEL = /^[^a-z0-9]*(?:install|installation|to install)\s*:\s*[a-z0-9`/.@$\u0000]/;
+
 /** A label that introduces a usage example ("Usage:", "Example usage:"), not a call to action. */
 const USAGE_LABEL = /^(?:example usage|usage example|usage|example|examples|syntax|for example|e\.g\.)$/;
 
@@ -40,18 +52,39 @@ export function commandAsks(text: string, lines: LineIndex, sentences: Sentences
   const { asks, units, unitRejected, dropped } = sentences;
   let added = false;
   units.forEach((unit, i) => {
-    if (unit.ask !== undefined || unit.header || unit.container === 'heading' || unitRejected.has(i) || dropped.has(i)) return;
+    if (unit.ask !== undefined || unit.header || unit.container === 'heading' || dropped.has(i)) return;
+    // A section 2a filter turned a phrasing down here; on a line labelled "Install:" the advice
+    // filter ("restart your editor") reads the install step itself.
+    const rejected = unitRejected.get(i);
+    if (rejected !== undefined && !(rejected === 'advice' && INSTALL_LABEL.test(unit.text))) return;
     if (unit.words > 24) return;
-    const m = COMMAND.exec(unit.text);
-    if (!m || (m[1] !== undefined && USAGE_LABEL.test(m[1].trim())) || PROSE_END.test(unit.text)) return;
+    // "One command: `npx tool`": the command in inline code, which the sentence's words leave out.
+    const inline = /:\s*$/.test(unit.text) ? inlineCommand(text, unit.start) : undefined;
+    const m = COMMAND.exec(unit.text) ?? RUNNER.exec(unit.text) ?? (inline !== undefined ? COMMAND.exec(inline) ?? RUNNER.exec(inline) : null);
+    const labelled = INSTALL_LABEL.test(unit.text);
+    if (!m && !labelled) return;
+    if (m && m[1] !== undefined && USAGE_LABEL.test(m[1].trim())) return;
+    // Prose about a command ends like a sentence; a line labelled "Install:" may too.
+    if (!labelled && PROSE_END.test(unit.text)) return;
     // "Try it now:" or "Try it 👇" over the command holds the ask itself, and a second install
     // line (another platform) is the same request; "Usage:" introduces an example.
     const prev = i > 0 ? units[i - 1]! : undefined;
-    if (prev && ((POINTS_DOWN.test(prev.text) && prev.ask !== undefined) || COMMAND.test(prev.text) || USAGE_LABEL.test(prev.text.replace(/[^a-z .]+$/, '').replace(/^[^a-z]+/, '')))) return;
+    // "**Try it now:** / GitHub: <link> / Install: `...`": a lead line a few lines up in the same paragraph.
+    for (let j = i - 1; j >= Math.max(0, i - 3) && units[j]!.block === unit.block; j--) if (POINTS_DOWN.test(units[j]!.text) && units[j]!.ask !== undefined) return;
+    if (prev && ((POINTS_DOWN.test(prev.text) && prev.ask !== undefined) || COMMAND.test(prev.text) || RUNNER.test(prev.text) || INSTALL_LABEL.test(prev.text) || USAGE_LABEL.test(prev.text.replace(/[^a-z .]+$/, '').replace(/^[^a-z]+/, '')))) return;
     if (askOnSentence(text, lines, asks, unit, 'evaluate', ASK_LEVELS.evaluate, 'read as an install command in a post or an ad: trying the product (evaluate)')) added = true;
   });
   // Asks in the order of the text, each sentence pointing at its own.
   if (added) inTextOrder(asks, units);
+}
+
+/** The inline code that ends the line a sentence starts on ("One command to start: `npx tool`"), lower-cased. */
+function inlineCommand(text: string, start: number): string | undefined {
+  let end = text.indexOf('\n', start);
+  if (end === -1) end = text.length;
+  if (end - start > 400) return undefined;
+  const code = /`([^`\n]+)`[\s.!]*$/.exec(text.slice(start, end));
+  return code ? code[1]!.toLowerCase() : undefined;
 }
 
 /** The draft types where a line that introduces code is a setup step: a README or docs page, a blog post. */
