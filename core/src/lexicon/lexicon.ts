@@ -67,13 +67,13 @@ const BOUNDARY = /(?:^|[^\p{L}\p{N}\s'’]|\b(?:and|or|then|so|but|also|otherwis
  */
 const NAV_PURPOSE = /^(?:(?:please|just|simply|now)\s+)?(?:log ?in|sign in|head(?: over)?|go(?: over)?)\s+(?:to|into|on|at)\s+[^,.;:!?]{1,60}?\s(?:in order\s+)?to\s*$/u;
 const WEAK_BOUNDARY = /(?:,|\b(?:and|or|plus)\b)\s*$/u;
-/** "Let's" or "let us" as the last of a clause's lead-ins. */
 /** The sender as the subject of "can" (with its adverbs): what follows is what the sender does. */
 const SENDER_CAN = /\b(?:we|i) can\s+(?:(?:easily|quickly|instantly|also|now|then|just|still|all)\s+)*$/;
 /** A finite verb right after a phrase: the phrase is its subject ("Read the Docs is testing"). */
 const SUBJECT_OF = /^\s+(?:is|are|was|were|has|have|had|does|did)\s+(?!it\b|you\b|there\b)[a-z]/;
 /** A phrase that ends on a question word goes on into its own clause ("See what is new"). */
 const WH_END = /\b(?:what|how|why|who|where|when|which|whether|if)\s*$/;
+/** "Let's" or "let us" as the last of a clause's lead-ins. */
 const LETS = /\blet(?:'s|’s|s| us)\s+$/;
 /** Lead-ins that start a clause by themselves: "... with us please let me know", "... if we could schedule a call". */
 const CONJUNCTION_LEAD = /^(?:and|or|then|so|but|plus|also|instead|please|if (?:we|you|i) could)\b/;

@@ -11,7 +11,7 @@ import { inTextOrder, type Sentences } from './sentences';
 
 /** A line that offers another way to the same link ("Can't see the button? Copy and paste this link into your browser:"). */
 const FALLBACK =
-  /\b(?:copy (?:and|&|\/) ?paste|paste (?:this|the following|the) (?:link|url|address)|(?:button|link) (?:above |below )?(?:doesn't|does not|isn't|is not|won't) work|can't (?:see|click) the (?:button|link)|trouble clicking)\b/;
+  /\b(?:(?:copy (?:and|&|\/) ?)?paste (?:this|the following|the) (?:link|url|address)|(?:copy|paste)\b[^.!?]{0,40}\binto your (?:web )?browser|(?:button|link) (?:above |below )?(?:doesn't|does not|isn't|is not|won't) work|can't (?:see|click) the (?:button|link)|trouble clicking)\b/;
 
 /** A sentence that is only an address or a template's slot for one ("{{registerLink}}", "https://x.example/a?t=..."). */
 const ADDRESS_ONLY = /^[^a-z0-9{$<%]*(?:\{\{[^}]{1,60}\}\}|\{[a-z_.]{1,40}\}|\$\{[^}]{1,60}\}|<%=[^%]{1,80}%>|\{%[^%]{1,80}%\}|(?:https?:\/\/|www\.)\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*)[^a-z0-9]*$/;
