@@ -644,6 +644,12 @@ describe('opt-outs and help offered are not asks', () => {
     // Near miss: a sponsorship asked for is still commit.
     assert.deepEqual(found('Become one of our sponsors this year.').map((a) => a.split(' ')[0]), ['commit']);
   });
+  test("a button's fallback link is the button's ask; other copying and pasting is not a fallback", () => {
+    const email = '---\ntype: email\ntrust: customer\n---\n\nYour invoice is ready.\n\n[View Invoice]({{invoiceUrl}})\n\nOr copy and paste this link into your browser:\n{{invoiceUrl}}\n';
+    assert.deepEqual(found(email), ['consume View Invoice']);
+    // Near miss: pasting a snippet to start a trial is its own ask beside the button.
+    assert.deepEqual(found('---\ntype: email\ntrust: interested\n---\n\nStart your free trial today and copy and paste the snippet into your site.\n\n[Read the setup guide](https://x.example/g)\n').map((a) => a.split(' ')[0]), ['evaluate', 'consume']);
+  });
   test('thanks given in the words of an offer ask for nothing', () => {
     assert.deepEqual(found("We'd like to extend big thanks to our sponsors and partners who make Ghost possible."), []);
     assert.deepEqual(found("And finally, I'd like to give a special thank you to all the project sponsors."), []);
