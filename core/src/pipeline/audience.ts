@@ -5,11 +5,29 @@
 import { ASK_LEVELS } from '../model';
 import type { Ask, AskClass, Profile } from '../types';
 
+/** A price: a currency sign before a number, or a number before a currency code ("$50", "10 USD"). */
+const PRICE = /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp)\b/i;
+/** An ask to register ("Register now", "to register for", "Registration is open"). */
+const REGISTERING = /\bregist(?:er|ering|ration)\b/i;
+/** A form to fill in names the form, not the ticket ("Complete the registration form"). */
+const FORM = /\bregistration form\b/i;
+
 /**
  * The asks for the audience of `profile`, changing them in place, and one entry per distinct ask
  * (same class and wording, the first occurrence kept), each ask's `key` set.
  */
 export function asksForAudience(text: string, asks: Ask[], toCustomers: Map<Ask, AskClass>, profile: Profile): Ask[] {
+  // On an event page that names a price, registering is buying a ticket ("Register now", "You can
+  // register on the registration page" over "$10 USD"): commit, section 2a's money. In the
+  // labelled event pages with a price, registration asks are commit 7 times for every exchange.
+  if (profile.type.value === 'event' && asks.some((a) => a.class === 'exchange' && REGISTERING.test(a.text)) && PRICE.test(text)) {
+    for (const a of asks) {
+      if (a.class !== 'exchange' || !REGISTERING.test(a.text) || FORM.test(a.text)) continue;
+      a.via += ' (read as commit: registering on an event page that names a price buys a ticket)';
+      a.class = 'commit';
+      a.level = ASK_LEVELS.commit;
+    }
+  }
   // Some asks change class once the reader is a customer ("Upgrade to Enterprise" is
   // expansion, not a first purchase); the lexicon says which, the profile says who reads.
   if (profile.trust.value.level >= ASK_LEVELS.expand) {
