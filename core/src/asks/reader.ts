@@ -186,9 +186,10 @@ function imperativeLabel(label: string, v: Vocabulary): boolean {
 }
 
 /** Labels of an ad's or a template's call to action, whose value is the button text. */
-const CTA_LABEL = /^(?:cta|cta button|call to action|call-to-action|button|button text|primary cta|secondary cta|cta text)$/;
-/** A call-to-action label just inside a bracket that is not a link's text ("[CTA Button: "Try it →"]"). */
-const BRACKETED_CTA = /^\[(?:cta|cta button|call to action|call-to-action|button|button text|primary cta|secondary cta|cta text)\s*:[^\]]*\](?!\()/;
+const CTA_LABEL_WORDS = String.raw`cta|cta button|call to action|call-to-action|button|button text|primary cta|secondary cta|cta text`;
+const CTA_LABEL = new RegExp(`^(?:${CTA_LABEL_WORDS})$`);
+/** The same label just inside a bracket that is not a link's text ("[CTA Button: "Try it →"]"). */
+const BRACKETED_CTA = new RegExp(String.raw`^\[(?:${CTA_LABEL_WORDS})\s*:[^\]]*\](?!\()`);
 /** Labels that introduce the call to action itself (a CTA field's own label is CTA_LABEL). */
 const REQUEST_LABEL = /^(?:next step|next steps|action|action required|to do|todo|p\.?s|your move|ask|bonus|reminder|one more thing|tl;dr|in short)$/;
 

@@ -53,25 +53,25 @@ export function commandAsks(text: string, lines: LineIndex, sentences: Sentences
   let added = false;
   units.forEach((unit, i) => {
     if (unit.ask !== undefined || unit.header || unit.container === 'heading' || dropped.has(i)) return;
+    const labelled = INSTALL_LABEL.test(unit.text);
     // A section 2a filter turned a phrasing down here; on a line labelled "Install:" the advice
     // filter ("restart your editor") reads the install step itself.
     const rejected = unitRejected.get(i);
-    if (rejected !== undefined && !(rejected === 'advice' && INSTALL_LABEL.test(unit.text))) return;
+    if (rejected !== undefined && !(rejected === 'advice' && labelled)) return;
     if (unit.words > 24) return;
     // "One command: `npx tool`": the command in inline code, which the sentence's words leave out.
     const inline = /:\s*$/.test(unit.text) ? inlineCommand(text, unit.start) : undefined;
     const m = COMMAND.exec(unit.text) ?? RUNNER.exec(unit.text) ?? (inline !== undefined ? COMMAND.exec(inline) ?? RUNNER.exec(inline) : null);
-    const labelled = INSTALL_LABEL.test(unit.text);
     if (!m && !labelled) return;
     if (m && m[1] !== undefined && USAGE_LABEL.test(m[1].trim())) return;
     // Prose about a command ends like a sentence; a line labelled "Install:" may too.
     if (!labelled && PROSE_END.test(unit.text)) return;
-    // "Try it now:" or "Try it 👇" over the command holds the ask itself, and a second install
-    // line (another platform) is the same request; "Usage:" introduces an example.
+    // "Try it now:" or "Try it 👇" over the command holds the ask itself: the line just above, or
+    // one a few lines up in the same paragraph ("**Try it now:** / GitHub: <link> / Install: ...").
+    for (let j = i - 1; j >= Math.max(0, i - 3) && (j === i - 1 || units[j]!.block === unit.block); j--) if (POINTS_DOWN.test(units[j]!.text) && units[j]!.ask !== undefined) return;
+    // A second install line (another platform) is the same request; "Usage:" introduces an example.
     const prev = i > 0 ? units[i - 1]! : undefined;
-    // "**Try it now:** / GitHub: <link> / Install: `...`": a lead line a few lines up in the same paragraph.
-    for (let j = i - 1; j >= Math.max(0, i - 3) && units[j]!.block === unit.block; j--) if (POINTS_DOWN.test(units[j]!.text) && units[j]!.ask !== undefined) return;
-    if (prev && ((POINTS_DOWN.test(prev.text) && prev.ask !== undefined) || COMMAND.test(prev.text) || RUNNER.test(prev.text) || INSTALL_LABEL.test(prev.text) || USAGE_LABEL.test(prev.text.replace(/[^a-z .]+$/, '').replace(/^[^a-z]+/, '')))) return;
+    if (prev && (COMMAND.test(prev.text) || RUNNER.test(prev.text) || INSTALL_LABEL.test(prev.text) || USAGE_LABEL.test(prev.text.replace(/[^a-z .]+$/, '').replace(/^[^a-z]+/, '')))) return;
     if (askOnSentence(text, lines, asks, unit, 'evaluate', ASK_LEVELS.evaluate, 'read as an install command in a post or an ad: trying the product (evaluate)')) added = true;
   });
   // Asks in the order of the text, each sentence pointing at its own.
