@@ -55,6 +55,14 @@ describe('reader: candidate shapes', () => {
     assert.equal(read("And if you ever want to compare notes, I'm always happy to chat."), 'offer meeting');
     assert.equal(read("I'm always happy when a plan comes together."), 'none');
     assert.equal(read("I'm happy to work around your schedule."), 'none');
+    // "We are happy to" offers as "we're happy to" does, and after gladness any verb by part of
+    // speech offers ("brainstorm" and "walk through" are in no list); "we can" does not get that.
+    assert.equal(read('We are happy to brainstorm your interests to see if a great topic is hiding.'), 'offer engage');
+    assert.equal(read('Happy to walk through what the data looks like for a company at your stage.').split(' ')[0], 'offer');
+    assert.equal(read('We are glad to welcome Mika Karaila as our webinar speaker.'), 'none');
+    assert.equal(read('We are happy to see such an active interest in your community.'), 'none');
+    assert.equal(read("We'll be happy to help you out."), 'none');
+    assert.equal(read('We can continue to build features for your team as quickly as we can.'), 'none');
   });
   test('an em dash is a clause break once normalised, not a hyphen that glues two words', () => {
     const t = normalize("If this helped, hit subscribe—I've got more tutorials coming.").text;

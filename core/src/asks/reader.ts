@@ -583,7 +583,11 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
     /\?\s*$/.test(text) ||
     // An offer may name a time or a call ("Would love 15 minutes"): topics count here.
     namesOffer(v, verbWord, 0, v.consumeVerbs.has(verbWord.split(/\s/)[0]!), true) ||
-    (v.verbs.startOf(verbWord) !== undefined && !/^(?:have|be|work|help|answer|assist)\b/.test(verbWord));
+    // A verb of the vocabulary, or any verb by part of speech after a wish or gladness ("Happy to
+    // walk through the numbers", "We are happy to brainstorm your interests"): "we can", "let me"
+    // and "looking for" state plans and needs as often as they offer, so they keep the vocabulary.
+    ((v.verbs.startOf(verbWord) !== undefined || (/\b(?:happy|glad|love|like)\s+to$/.test(text.slice(start, end)) && verbReading(verbWord).afterSubject)) &&
+      !/^(?:have|be|work|help|answer|assist|see|welcome)\b/.test(verbWord));
   if (!offered) return undefined;
   // "I can tell you that most teams..." reports; it does not offer.
   if (/^(?:tell you|say|assure you|confirm|promise|guarantee|see why|see how|imagine|only|already|also see|report that|report on|announce|share that|let you know that)\b/.test(after.replace(/^to\s+/, ''))) return undefined;
