@@ -792,3 +792,24 @@ describe('the bundled lexicon: interest checks and channels', () => {
     assert.deepEqual(found('Talk to us about contributing to our Financial Aid fund.'), ['meeting:Talk to us']);
   });
 });
+
+describe('after held-out set 19: pointers, logos and lists of actions', () => {
+  const texts = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
+  test('a pointer takes its class from what going there is for', () => {
+    assert.deepEqual(texts('Please use the direct link below to upload your final presentation slides.\n'), ['exchange the direct link below']);
+    assert.deepEqual(texts('Please use the link below to complete any fields that are blank.\n'), ['exchange the link below']);
+    // Near miss: a pointer to a read stays attention.
+    assert.deepEqual(texts('Please use the link below to read the full agenda.\n'), ['consume the link below']);
+  });
+  test("an image's alt text as a link's words is a brand shown, not a place to go", () => {
+    assert.deepEqual(texts('[Next.js Logo](https://nextjs.org) [stripe.com Logo](https://stripe.com)\n'), []);
+    // Near miss: the reader's own logo is still asked for.
+    assert.equal(asksOf('[Add your logo](https://example.org/logos) to the users page.\n').length, 1);
+  });
+  test('a list of actions under "Learn more:" keeps an ask per action; a list of titles is the one ask', () => {
+    const actions = 'Learn more:\n\n- [Check out other webinars, guides, e-books, and more](https://example.org/resources)\n- [Join the community on Slack](https://example.org/slack)\n';
+    assert.equal(asksOf(actions).length, 3);
+    const titles = 'Check out our previous launch weeks:\n\n- [Launch Week I](https://example.org/lw1)\n- [Launch Week III: The Trilogy](https://example.org/lw3)\n';
+    assert.equal(asksOf(titles).length, 1);
+  });
+});

@@ -213,7 +213,7 @@ export function destinationClass(v: Vocabulary, url: string | undefined): { cls:
 }
 
 /** Asks that only send the reader somewhere: "Visit", "Go to", "Head over to", "Follow the link", "Click". */
-const NAVIGATION = /^(?:(?:please|just|simply|now)\s+)*(?:visit|go (?:to|over to)|head (?:to|over to|over)|follow (?:the|this|that) link|click|tap|use (?:the|this) (?:link|form|button)|stop by)\b/;
+const NAVIGATION = /^(?:(?:please|just|simply|now)\s+)*(?:visit|go (?:to|over to)|head (?:to|over to|over)|follow (?:the|this|that) link|click|tap|use (?:the|this) (?:[a-z-]+ )?(?:link|form|button)|stop by)\b/;
 
 /**
  * What going somewhere is for, when the sentence says it with an infinitive after the ask:
@@ -223,9 +223,12 @@ const NAVIGATION = /^(?:(?:please|just|simply|now)\s+)*(?:visit|go (?:to|over to
  */
 function navigationPurpose(v: Vocabulary, ask: string, sentence: string): { cls: AskClass; phrase: string } | undefined {
   const a = ask.replace(/^[^a-z]+/, '');
-  if (!NAVIGATION.test(a)) return undefined;
   const at = sentence.indexOf(a);
   if (at < 0) return undefined;
+  // The ask may be only the pointer ("the link below") of a clause that navigates: "Please use
+  // the link below to upload your slides" reads from the clause's start.
+  const clauseStart = Math.max(0, ...[...sentence.slice(0, at).matchAll(/[,;:!?]\s|\.\s/g)].map((x) => x.index! + x[0].length));
+  if (!NAVIGATION.test(a) && !(at - clauseStart <= 40 && NAVIGATION.test(sentence.slice(clauseStart, at + a.length)))) return undefined;
   const after = sentence.slice(at + a.length, at + a.length + 200);
   const to = /^[^.!?;:]*?\s(?<!\b(?:how|what|where|ways|steps|guide|welcome|want|like|need|wish)\s)(?:in order )?to\s+(?=[a-z])/.exec(after);
   if (!to) return undefined;

@@ -358,6 +358,9 @@ function linkResult(s: SentenceFacts, v: Vocabulary, start: number, end: number,
   // A bracketed slot with no address ("[FEATURE_HIGHLIGHTS]", "[END SCREEN: ...]") is a
   // template's placeholder unless it names an action ("[Update Payment Method →]").
   if (!action && !s.links.find((l) => l.start === start)?.hasUrl) return undefined;
+  // An image's alt text as the link's words ("Next.js Logo", "stripe.com Logo"): a brand shown,
+  // not something to go to; "your logo" and "Add your logo" still ask.
+  if (!action && LOGO_ALT.test(lt.slice(lead).trim())) return undefined;
   if (!action && lt.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length < 3 && !v.objects.set.test(lt)) return undefined;
   return result(s, v, 'link', start, end, action ? start + lead : undefined, 'consume');
 }
@@ -594,6 +597,9 @@ function offerShape(s: SentenceFacts, v: Vocabulary): ReaderMatch | undefined {
   const verbAt = end + (text.length - end - after.length) + (/^to\s/.test(after) ? 3 : 0);
   return result(s, v, 'offer', start, text.length, verbAt, 'engage');
 }
+
+/** A brand's logo named as an image: one to three words before "logo", none of them a determiner. */
+const LOGO_ALT = /^(?!(?:your|our|the|a|an|my|their|this|its)\b)(?:\S+\s+){1,3}logo$/;
 
 /** A web address written as a word ("dockwise.example", "acme.io/trial"): a place to act. */
 const ADDRESS_WORD = new RegExp(String.raw`\b[a-z0-9-]+\.${WEB_TLD}\b`);

@@ -24,6 +24,17 @@ import type { UnitView } from '../asks/learned';
 import type { Ask, AskClass, PressureHit } from '../types';
 import type { ReadBlock } from './readBlocks';
 
+/**
+ * A list item whose words open with a verb of the vocabulary, in sentence case: an action ("Take
+ * free technical courses"), not a title ("Launch Week III: The Trilogy", every word capitalised).
+ */
+function itemAction(source: string): boolean {
+  const words = source.replace(/\]\([^)]*\)/g, ' ').match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
+  if (words.length === 0 || vocabulary().verbs.startOf(words.join(' ').toLowerCase()) === undefined) return false;
+  const long = words.filter((w) => w.length >= 4);
+  return long.length < 2 || long.some((w) => /^[a-z]/.test(w));
+}
+
 /** A link of a sentence: its text (lower-case) and address, with absolute offsets. */
 export interface UnitLink {
   text: string;
@@ -181,7 +192,9 @@ export function assembleSentences(text: string, lines: LineIndex, blocks: ReadBl
     }
     // "Check out our previous launch weeks:" and the list of links under it are one ask.
     // So is a link on the line after an ask that ends with a colon ("Check it out:" then the URL).
-    if (m.shape === 'link' && introducedBy(units, unit.container === 'list' ? above[index]! : index - 1, withAsk)) {
+    // A list item that is an action of its own ("[Take free technical courses](...)" under "Learn
+    // more:") is not: each item asks.
+    if (m.shape === 'link' && introducedBy(units, unit.container === 'list' ? above[index]! : index - 1, withAsk) && !(unit.container === 'list' && itemAction(text.slice(base + u.start, base + u.end)))) {
       dropped.set(index, 'introduced');
       continue;
     }
