@@ -9,6 +9,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../core/src/analyze';
+import { classInContext } from '../../core/src/asks/classify';
+import { vocabulary } from '../../core/src/asks/vocabulary';
 import { parseBlock } from '../../core/src/blocks';
 import { DEFAULT_LEXICON_DATA, Lexicon, defaultLexiconInstance, type LexiconData } from '../../core/src/lexicon';
 import { LineIndex } from '../../core/src/text';
@@ -800,6 +802,10 @@ describe('after held-out set 19: pointers, logos and lists of actions', () => {
     assert.deepEqual(texts('Please use the link below to complete any fields that are blank.\n'), ['exchange the link below']);
     // Near miss: a pointer to a read stays attention.
     assert.deepEqual(texts('Please use the link below to read the full agenda.\n'), ['consume the link below']);
+    // Only the words just before the pointer are read for its clause: a sentence of 200,000
+    // commas before it is read, not a crash (reading the whole sentence overflowed the stack).
+    const long = `${'a, '.repeat(200_000)}please use the link below to upload your slides`;
+    assert.equal(classInContext(vocabulary(), { class: 'consume', via: 'consume.pointer: "the link below"' }, 'the link below', long).cls, 'exchange');
   });
   test("an image's alt text as a link's words is a brand shown, not a place to go", () => {
     assert.deepEqual(texts('[Next.js Logo](https://nextjs.org) [stripe.com Logo](https://stripe.com)\n'), []);

@@ -227,8 +227,13 @@ function navigationPurpose(v: Vocabulary, ask: string, sentence: string): { cls:
   if (at < 0) return undefined;
   // The ask may be only the pointer ("the link below") of a clause that navigates: "Please use
   // the link below to upload your slides" reads from the clause's start.
-  const clauseStart = Math.max(0, ...[...sentence.slice(0, at).matchAll(/[,;:!?]\s|\.\s/g)].map((x) => x.index! + x[0].length));
-  if (!NAVIGATION.test(a) && !(at - clauseStart <= 40 && NAVIGATION.test(sentence.slice(clauseStart, at + a.length)))) return undefined;
+  // Only the 60 characters before the ask are read for the clause's start: a sentence of thousands
+  // of commas stays linear.
+  const before = sentence.slice(Math.max(0, at - 60), at);
+  let cut = -1;
+  for (const x of before.matchAll(/[,;:!?]\s|\.\s/g)) cut = x.index! + x[0].length;
+  const clauseStart = cut >= 0 ? at - before.length + cut : at <= 60 ? 0 : -1;
+  if (!NAVIGATION.test(a) && !(clauseStart >= 0 && at - clauseStart <= 40 && NAVIGATION.test(sentence.slice(clauseStart, at + a.length)))) return undefined;
   const after = sentence.slice(at + a.length, at + a.length + 200);
   const to = /^[^.!?;:]*?\s(?<!\b(?:how|what|where|ways|steps|guide|welcome|want|like|need|wish)\s)(?:in order )?to\s+(?=[a-z])/.exec(after);
   if (!to) return undefined;
