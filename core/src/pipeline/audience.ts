@@ -20,12 +20,14 @@ export function asksForAudience(text: string, asks: Ask[], toCustomers: Map<Ask,
   // On an event page that names a price, registering is buying a ticket ("Register now", "You can
   // register on the registration page" over "$10 USD"): commit, section 2a's money. In the
   // labelled event pages with a price, registration asks are commit 7 times for every exchange.
-  if (profile.type.value === 'event' && asks.some((a) => a.class === 'exchange' && REGISTERING.test(a.text)) && PRICE.test(text)) {
-    for (const a of asks) {
-      if (a.class !== 'exchange' || !REGISTERING.test(a.text) || FORM.test(a.text)) continue;
-      a.via += ' (read as commit: registering on an event page that names a price buys a ticket)';
-      a.class = 'commit';
-      a.level = ASK_LEVELS.commit;
+  if (profile.type.value === 'event') {
+    const registering = asks.filter((a) => a.class === 'exchange' && REGISTERING.test(a.text) && !FORM.test(a.text));
+    if (registering.length > 0 && PRICE.test(text)) {
+      for (const a of registering) {
+        a.via += ' (read as commit: registering on an event page that names a price buys a ticket)';
+        a.class = 'commit';
+        a.level = ASK_LEVELS.commit;
+      }
     }
   }
   // Some asks change class once the reader is a customer ("Upgrade to Enterprise" is
