@@ -819,3 +819,15 @@ describe('after held-out set 19: pointers, logos and lists of actions', () => {
     assert.equal(asksOf(titles).length, 1);
   });
 });
+
+describe('after held-out set 20: accepting a colleague\'s invitation', () => {
+  const texts = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
+  test('accepting an invitation to a team or joining its organisation is using the product', () => {
+    assert.deepEqual(texts('Please click on the following link to accept the invitation:\n'), ['evaluate Please click on the following link to accept the invitation']);
+    assert.deepEqual(texts('[Accept Invitation](https://example.org/accept)\n'), ['evaluate Accept Invitation']);
+    assert.deepEqual(texts('[Link to join the organization](https://example.org/join)\n'), ['evaluate Link to join the organization']);
+    // Near misses: an invitation to speak or to an event keeps its class.
+    assert.deepEqual(texts('Please click on the following link to accept the invitation to speak at our meetup.\n'), ['exchange Please click on the following link to accept the invitation to speak at our meetup']);
+    assert.deepEqual(texts('[Request an invite](https://example.org/invite)\n'), ['exchange Request an invite']);
+  });
+});

@@ -58,10 +58,18 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     // names no plan.
     if (MODAL_BEFORE.test(clause.slice(0, o.start))) continue;
     let cls = o.cls;
+    // Accepting a colleague's invitation is starting to use the product with them, not giving
+    // effort for something: "Please click on the following link to accept the invitation" in a
+    // team invitation is evaluate. An invitation to speak or to an event keeps its class.
+    if (INVITATION.test(o.phrase) && ACCEPT_BEFORE.test(clause.slice(Math.max(0, o.start - 40), o.start)) && !EVENT_AFTER.test(clause.slice(o.end, o.end + 40))) cls = 'evaluate';
     // Reading the report or watching the webinar asks for attention, not contact details or time.
     if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';
     if (!best || ASK_LEVELS[cls] > ASK_LEVELS[best.cls]) best = { cls, phrase: o.phrase };
   }
+  // Joining the organisation or workspace one was invited to is using the product ("To join the
+  // organization, please click the button below").
+  const space = JOIN_SPACE.exec(clause);
+  if (space && (!best || ASK_LEVELS[best.cls] < ASK_LEVELS.evaluate)) best = { cls: 'evaluate', phrase: space[0] };
   // A decisive verb keeps its class over a lesser object: "Schedule a training session" is a meeting.
   const decisive = verb !== undefined && verbAt !== undefined && v.decisiveVerbs.startOf(clause.slice(verbAt)) !== undefined;
   if (decisive && (!best || ASK_LEVELS[verb.cls] > ASK_LEVELS[best.cls])) best = undefined;
@@ -125,6 +133,15 @@ const NEWS_OF = /\b(?:announcements?|news|updates?|details|information|info|word
 const PAPERS = /^(?:invoice|invoices|receipt|receipts)$/;
 /** Viewing or downloading, then up to three words, just before a phrase. */
 const READ_PAPERS = /\b(?:view|see|download|open|check|review|find|access|print)\s+(?:(?:and|or|&)\s+[a-z]+\s+)?(?:[a-z'-]+\s+){0,3}$/;
+
+/** An invitation, as the thing a clause names. */
+const INVITATION = /^(?:an\s+)?(?:invitation|invite)$/;
+/** "accept" and up to two words (an article, "your", "this"), just before a phrase. */
+const ACCEPT_BEFORE = /\baccept(?:ed|ing|s)?\s+(?:[\w'-]+\s+){0,2}$/;
+/** What follows an invitation to speak or to an event: "the invitation to speak", "... to our meetup". */
+const EVENT_AFTER = /^\s+(?:to|for)\s+(?:speak|present|give|attend|our|the|this|a|an|my|their)\b/;
+/** Joining the organisation or workspace a colleague set up in the product. */
+const JOIN_SPACE = /\bjoin\s+(?:the|your|their|my|our|this)\s+(?:[\w-]+\s+)?(?:organi[sz]ation|workspace)\b/;
 
 /** A modal just before a phrase: the word is a verb ("you will plan to attend"). */
 const MODAL_BEFORE = /\b(?:will|would|can|could|should|might|may|must|shall|you'll|we'll|i'll|they'll)\s+$/;
