@@ -829,5 +829,13 @@ describe('after held-out set 20: accepting a colleague\'s invitation', () => {
     // Near misses: an invitation to speak or to an event keeps its class.
     assert.deepEqual(texts('Please click on the following link to accept the invitation to speak at our meetup.\n'), ['exchange Please click on the following link to accept the invitation to speak at our meetup']);
     assert.deepEqual(texts('[Request an invite](https://example.org/invite)\n'), ['exchange Request an invite']);
+    assert.deepEqual(texts('[Accept your invitation to the team](https://example.org/accept)\n'), ['evaluate Accept your invitation to the team']);
+    // An invitation named by its event, or to join one, is still the event's.
+    assert.deepEqual(texts('[Accept the webinar invitation](https://example.org/w)\n'), ['exchange Accept the webinar invitation']);
+    assert.deepEqual(texts('Accept the invitation to join our webinar on Tuesday.\n'), ['exchange Accept the invitation to join our webinar on Tuesday']);
+    // How to join is a read; an organisation on GitHub is a community; a membership link is a membership.
+    assert.deepEqual(texts('[How to join your organization](https://docs.example.org/join)\n'), ['consume How to join your organization']);
+    assert.deepEqual(texts('[Join the organization on GitHub](https://github.com/example)\n'), ['engage Join the organization on GitHub']);
+    assert.deepEqual(texts('[Join our organization today](https://example.org/membership)\n'), ['commit Join our organization today']);
   });
 });

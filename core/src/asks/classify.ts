@@ -61,20 +61,21 @@ export function classify(v: Vocabulary, clause: string, verbAt: number | undefin
     // Accepting a colleague's invitation is starting to use the product with them, not giving
     // effort for something: "Please click on the following link to accept the invitation" in a
     // team invitation is evaluate. An invitation to speak or to an event keeps its class.
-    if (INVITATION.test(o.phrase) && ACCEPT_BEFORE.test(clause.slice(Math.max(0, o.start - 40), o.start)) && !EVENT_AFTER.test(clause.slice(o.end, o.end + 40))) cls = 'evaluate';
+    if (acceptedInvitation(v, clause, o)) cls = 'evaluate';
     // Reading the report or watching the webinar asks for attention, not contact details or time.
     if (attention && (cls === 'exchange' || cls === 'meeting')) cls = 'consume';
     if (!best || ASK_LEVELS[cls] > ASK_LEVELS[best.cls]) best = { cls, phrase: o.phrase };
   }
-  // Joining the organisation or workspace one was invited to is using the product ("To join the
-  // organization, please click the button below").
-  const space = JOIN_SPACE.exec(clause);
-  if (space && (!best || ASK_LEVELS[best.cls] < ASK_LEVELS.evaluate)) best = { cls: 'evaluate', phrase: space[0] };
+  // Joining the organisation one was invited to is using the product ("[Link to join the
+  // organization](...)"), where nothing above engagement is named and the joining is the ask's
+  // own verb or its purpose; weakly, so that where the link goes ("/membership") still decides.
+  const joined = attention || (best && ASK_LEVELS[best.cls] > ASK_LEVELS.engage) ? null : JOIN_ORGANISATION.exec(clause.slice(verbAt ?? 0));
   // A decisive verb keeps its class over a lesser object: "Schedule a training session" is a meeting.
   const decisive = verb !== undefined && verbAt !== undefined && v.decisiveVerbs.startOf(clause.slice(verbAt)) !== undefined;
   if (decisive && (!best || ASK_LEVELS[verb.cls] > ASK_LEVELS[best.cls])) best = undefined;
   let result: Classification;
-  if (best) result = { cls: best.cls, why: `asks for "${best.phrase}"` };
+  if (joined && !(decisive && ASK_LEVELS[verb!.cls] > ASK_LEVELS.engage)) result = { cls: 'evaluate', why: `"${joined[1]}" with nothing more specific named` };
+  else if (best) result = { cls: best.cls, why: `asks for "${best.phrase}"` };
   else if (verb) result = { cls: verb.cls, why: `"${verb.phrase}"${decisive ? '' : ' with nothing more specific named'}` };
   else result = { cls: fallback, why: 'nothing named: the default for its shape' };
   // To a customer, paying more or switching a module on is expansion (section 2a).
@@ -136,12 +137,35 @@ const READ_PAPERS = /\b(?:view|see|download|open|check|review|find|access|print)
 
 /** An invitation, as the thing a clause names. */
 const INVITATION = /^(?:an\s+)?(?:invitation|invite)$/;
-/** "accept" and up to two words (an article, "your", "this"), just before a phrase. */
-const ACCEPT_BEFORE = /\baccept(?:ed|ing|s)?\s+(?:[\w'-]+\s+){0,2}$/;
-/** What follows an invitation to speak or to an event: "the invitation to speak", "... to our meetup". */
-const EVENT_AFTER = /^\s+(?:to|for)\s+(?:speak|present|give|attend|our|the|this|a|an|my|their)\b/;
-/** Joining the organisation or workspace a colleague set up in the product. */
-const JOIN_SPACE = /\bjoin\s+(?:the|your|their|my|our|this)\s+(?:[\w-]+\s+)?(?:organi[sz]ation|workspace)\b/;
+/** "accept" and up to two determiners ("the", "your", "this"), just before a phrase: "accept the webinar invitation" is not one. */
+const ACCEPT_BEFORE = /\baccept(?:ed|ing|s)?\s+(?:(?:the|this|that|your|my|our|their|an?)\s+){0,2}$/;
+/** An invitation to give a talk: "the invitation to speak". */
+const TO_SPEAK = /^\s+(?:to|for)\s+(?:speak|present|give|attend)\b/;
+
+/**
+ * Whether the object `o` of `clause` is an invitation the reader is asked to accept, and not an
+ * invitation to an event, a meeting or a purchase named right after it ("accept the invitation
+ * to join our webinar", "... to speak at our meetup" keep their class; "accept your invite to
+ * continue the registration process" is the product's own sign-up).
+ */
+function acceptedInvitation(v: Vocabulary, clause: string, o: { phrase: string; start: number; end: number }): boolean {
+  if (!INVITATION.test(o.phrase) || !ACCEPT_BEFORE.test(clause.slice(Math.max(0, o.start - 40), o.start))) return false;
+  const after = clause.slice(o.end, o.end + 60);
+  if (TO_SPEAK.test(after)) return false;
+  for (const x of v.objects.scan(after)) {
+    if ((x.cls === 'exchange' || x.cls === 'meeting' || x.cls === 'commit') && INVITED_TO.test(after.slice(0, x.start))) return false;
+  }
+  return true;
+}
+
+/** What an invitation is to, up to the thing named: " to join our ", " for the ", " and join the " (not " to continue the "). */
+const INVITED_TO = /^\s+(?:(?:to|for)\s+|and\s+)(?:join\s+(?:us\s+(?:at|for|in|on)\s+)?|attend\s+)?(?:(?:the|our|this|a|an|my|their|your)\s+)?(?:[\w'-]+\s+)?$/;
+
+/**
+ * Joining an organisation, as the ask's own verb or its purpose ("Link to join the organization"):
+ * not "how to join", not "the organization's mailing list", not an organisation on GitHub.
+ */
+const JOIN_ORGANISATION = /(?:^|(?<!\bhow\s)\bto\s+)(join\s+(?:the|your|their|my|our|this)\s+(?:[\w'-]+\s+)?organi[sz]ation)(?![\w'-])(?!\s+on\s+(?:github|gitlab)\b)/;
 
 /** A modal just before a phrase: the word is a verb ("you will plan to attend"). */
 const MODAL_BEFORE = /\b(?:will|would|can|could|should|might|may|must|shall|you'll|we'll|i'll|they'll)\s+$/;
@@ -260,6 +284,9 @@ function navigationPurpose(v: Vocabulary, ask: string, sentence: string): { cls:
   return { cls: c.cls, phrase: clause.split(/\s+/).slice(0, 4).join(' ') };
 }
 
+/** An ask classed by joining an organisation (`classify`), which where its link goes overrides. */
+const JOINED = /"join [^"]*organi[sz]ation" with nothing more specific named/;
+
 /** How an ask was classed when its words named nothing more specific than its shape or a pointer. */
 const WEAK_CLASS = /nothing named|nothing more specific|a URL written out|consume\.pointer|click here|"(?:learn|read|find out) more"/;
 
@@ -276,6 +303,8 @@ export function classInContext(v: Vocabulary, m: { class: AskClass; via: string;
   const dest = WEAK_CLASS.test(m.via) ? destinationClass(v, m.url) : undefined;
   const goal = m.class === 'consume' ? navigationPurpose(v, ask, sentence) : undefined;
   if (goal && ASK_LEVELS[goal.cls] > ASK_LEVELS[dest?.cls ?? m.class]) return { cls: goal.cls, via: `${m.via} (read as ${goal.cls}: the sentence says what going there is for, "${goal.phrase}")` };
-  if (dest && ASK_LEVELS[dest.cls] > ASK_LEVELS[m.class]) return { cls: dest.cls, via: `${m.via} (read as ${dest.cls}: the link goes to ${dest.where})` };
+  // Joining an organisation is evaluate only where the link does not say otherwise ("[Join our
+  // organization](/membership)" is a membership, commit).
+  if (dest && (ASK_LEVELS[dest.cls] > ASK_LEVELS[m.class] || (JOINED.test(m.via) && dest.cls !== m.class))) return { cls: dest.cls, via: `${m.via} (read as ${dest.cls}: the link goes to ${dest.where})` };
   return { cls: m.class, via: m.via };
 }
