@@ -24,6 +24,11 @@ function asksOf(markdown: string): Ask[] {
   return new Analyzer().analyze(markdown, { force: true, askModel: null }).asks;
 }
 
+/** The rules' asks of a draft as "class text", the way a writer sees them listed. */
+function classedAsks(markdown: string): string[] {
+  return asksOf(markdown).map((a) => `${a.class} ${a.text}`);
+}
+
 describe('ask classification: labelled phrasings', () => {
   test('the table is large enough and balanced', () => {
     const all = GROUPS.flatMap(([, cases]) => cases);
@@ -557,184 +562,180 @@ describe('asks that change class for customers (lexicon toCustomers)', () => {
 });
 
 describe('asks read from structure: links in the clause, recommendations, welcomes, lead-ins', () => {
-  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
 
   test('a link in an imperative clause is where to act, for a verb that sends the reader somewhere', () => {
-    assert.deepEqual(found('See [requirements](https://x.example/req) for minimum specs.'), ['consume See [requirements](https://x.example/req) for minimum specs']);
-    assert.deepEqual(found('Check [node-socks-proxy-agent](https://x.example/a).'), ['consume Check [node-socks-proxy-agent']);
-    assert.deepEqual(found('For details, visit https://cla.example.com.'), ['consume visit https://cla.example.com']);
+    assert.deepEqual(classedAsks('See [requirements](https://x.example/req) for minimum specs.'), ['consume See [requirements](https://x.example/req) for minimum specs']);
+    assert.deepEqual(classedAsks('Check [node-socks-proxy-agent](https://x.example/a).'), ['consume Check [node-socks-proxy-agent']);
+    assert.deepEqual(classedAsks('For details, visit https://cla.example.com.'), ['consume visit https://cla.example.com']);
     // "review" the guidelines is attention; "review us" is vouching.
-    assert.deepEqual(found('Please review [Contributing guidelines](./CONTRIBUTING.md).'), ['consume Please review [Contributing guidelines']);
+    assert.deepEqual(classedAsks('Please review [Contributing guidelines](./CONTRIBUTING.md).'), ['consume Please review [Contributing guidelines']);
     // Near misses: verbs that describe using the product, and a local address in a setup step.
-    assert.deepEqual(found('Run [VS Code](https://x.example/vscode) on any machine anywhere.'), []);
-    assert.deepEqual(found('Organise feature toggles by [tags](https://x.example/tags).'), []);
-    assert.deepEqual(found('Then visit http://localhost:3000 to view the app.'), []);
+    assert.deepEqual(classedAsks('Run [VS Code](https://x.example/vscode) on any machine anywhere.'), []);
+    assert.deepEqual(classedAsks('Organise feature toggles by [tags](https://x.example/tags).'), []);
+    assert.deepEqual(classedAsks('Then visit http://localhost:3000 to view the app.'), []);
   });
 
   test('"consider" and a gerund recommend the verb', () => {
-    assert.deepEqual(found('---\ntrust: customer\n---\n\nConsider upgrading your plan if you expect to exceed your limit.'), ['expand Consider upgrading your plan if you expect to exceed your limit']);
-    assert.deepEqual(found('Please consider supporting me on Patreon.'), ['commit Please consider supporting me on Patreon']);
+    assert.deepEqual(classedAsks('---\ntrust: customer\n---\n\nConsider upgrading your plan if you expect to exceed your limit.'), ['expand Consider upgrading your plan if you expect to exceed your limit']);
+    assert.deepEqual(classedAsks('Please consider supporting me on Patreon.'), ['commit Please consider supporting me on Patreon']);
     // Near miss: the sender's own past deliberation.
-    assert.deepEqual(found('We considered building it ourselves, then chose Acme.'), []);
+    assert.deepEqual(classedAsks('We considered building it ourselves, then chose Acme.'), []);
   });
 
   test('a stated welcome is a wish that waits for the reader, classed by what is welcome', () => {
-    assert.deepEqual(found('Pull requests and stars are always welcome.'), ['engage Pull requests and stars are always welcome']);
-    assert.deepEqual(found('This project welcomes contributions and suggestions. Most contributions require a CLA.'), ['engage This project welcomes contributions and suggestions']);
-    assert.deepEqual(found('You are also welcome to submit posters, which will be printed in large formats.'), ['exchange You are also welcome to submit posters']);
+    assert.deepEqual(classedAsks('Pull requests and stars are always welcome.'), ['engage Pull requests and stars are always welcome']);
+    assert.deepEqual(classedAsks('This project welcomes contributions and suggestions. Most contributions require a CLA.'), ['engage This project welcomes contributions and suggestions']);
+    assert.deepEqual(classedAsks('You are also welcome to submit posters, which will be printed in large formats.'), ['exchange You are also welcome to submit posters']);
     // Near misses: a greeting, and what someone is encouraged to do (an instruction, not a welcome).
-    assert.deepEqual(found('Welcome to the team!'), []);
-    assert.deepEqual(found('Sponsors are encouraged to represent themselves by taking part in the sessions.'), []);
+    assert.deepEqual(classedAsks('Welcome to the team!'), []);
+    assert.deepEqual(classedAsks('Sponsors are encouraged to represent themselves by taking part in the sessions.'), []);
   });
 
   test('a link that the sentence says is now there to go to', () => {
-    assert.deepEqual(found('[Videos of the talks](https://x.example/v) are now available on YouTube.'), ['consume Videos of the talks']);
-    assert.deepEqual(found('We have photos from the event available in our [photo album](https://x.example/p), thanks to our photographer.'), ['consume photo album']);
+    assert.deepEqual(classedAsks('[Videos of the talks](https://x.example/v) are now available on YouTube.'), ['consume Videos of the talks']);
+    assert.deepEqual(classedAsks('We have photos from the event available in our [photo album](https://x.example/p), thanks to our photographer.'), ['consume photo album']);
     // Near miss: availability of something that is not a link.
-    assert.deepEqual(found('Our new dashboard is now available to every customer.'), []);
+    assert.deepEqual(classedAsks('Our new dashboard is now available to every customer.'), []);
   });
 
   test('a question that leads into the ask after it is its lead-in; support questions are help offered', () => {
-    assert.deepEqual(found('Interested in contributing to the guide? Email us at [team@x.example](mailto:team@x.example).'), ['engage Email us at [team@x.example']);
+    assert.deepEqual(classedAsks('Interested in contributing to the guide? Email us at [team@x.example](mailto:team@x.example).'), ['engage Email us at [team@x.example']);
     // Near miss: the same question closing its paragraph is the ask.
-    assert.deepEqual(found('We are looking for writers.\n\nInterested in contributing to the guide?'), ['engage Interested']);
-    assert.deepEqual(found('The event is next week.\n\nHave additional questions?\n\nAny doubts or comments?'), []);
-    assert.deepEqual(found('Let us know if we can help out in any way by emailing [support@x.example](mailto:support@x.example).'), []);
+    assert.deepEqual(classedAsks('We are looking for writers.\n\nInterested in contributing to the guide?'), ['engage Interested']);
+    assert.deepEqual(classedAsks('The event is next week.\n\nHave additional questions?\n\nAny doubts or comments?'), []);
+    assert.deepEqual(classedAsks('Let us know if we can help out in any way by emailing [support@x.example](mailto:support@x.example).'), []);
   });
 });
 
 describe('opt-outs and help offered are not asks', () => {
-  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
   test("the sender's own looking, and a name that is a sentence's subject, ask for nothing", () => {
-    assert.deepEqual(found('Everything is logged to the console, so we can easily see what is going on.'), []);
-    assert.deepEqual(found('I can see why that matters to your team.'), []);
-    assert.deepEqual(found('As part of increasing sustainability, Read the Docs is testing out promoting sponsors on documentation pages.'), []);
-    assert.deepEqual(found('Book a demo is the fastest way we have found to lose a reader.'), []);
+    assert.deepEqual(classedAsks('Everything is logged to the console, so we can easily see what is going on.'), []);
+    assert.deepEqual(classedAsks('I can see why that matters to your team.'), []);
+    assert.deepEqual(classedAsks('As part of increasing sustainability, Read the Docs is testing out promoting sponsors on documentation pages.'), []);
+    assert.deepEqual(classedAsks('Book a demo is the fastest way we have found to lose a reader.'), []);
     // Near misses: the reader's looking, a question word after the verb, and a verb that takes a clause stay asks.
-    assert.deepEqual(found('You can see what is new in the changelog.').map((a) => a.split(' ')[0]), ['consume']);
-    assert.deepEqual(found('See what is new in version 2.'), ['consume See what']);
-    assert.deepEqual(found('Let us know who is coming.').map((a) => a.split(' ')[0]), ['engage']);
+    assert.deepEqual(classedAsks('You can see what is new in the changelog.').map((a) => a.split(' ')[0]), ['consume']);
+    assert.deepEqual(classedAsks('See what is new in version 2.'), ['consume See what']);
+    assert.deepEqual(classedAsks('Let us know who is coming.').map((a) => a.split(' ')[0]), ['engage']);
   });
   test("an FAQ question in the reader's voice asks for nothing; a first-person question that asks for time or reaches the reader does", () => {
-    assert.deepEqual(found('How can I donate?'), []);
-    assert.deepEqual(found('Can I still buy it?'), []);
-    assert.deepEqual(found('Q: Can we really do 500 in one day?'), []);
+    assert.deepEqual(classedAsks('How can I donate?'), []);
+    assert.deepEqual(classedAsks('Can I still buy it?'), []);
+    assert.deepEqual(classedAsks('Q: Can we really do 500 in one day?'), []);
     // Near misses: time with the sender, an offer to the reader, and asking the reader's view.
-    assert.deepEqual(found('Can I get 20 minutes in the next two weeks to talk it through?').map((a) => a.split(' ')[0]), ['meeting']);
-    assert.deepEqual(found('Can I send you the deck?').length, 1);
-    assert.deepEqual(found('Should we add RSS feed generation?').map((a) => a.split(' ')[0]), ['engage']);
+    assert.deepEqual(classedAsks('Can I get 20 minutes in the next two weeks to talk it through?').map((a) => a.split(' ')[0]), ['meeting']);
+    assert.deepEqual(classedAsks('Can I send you the deck?').length, 1);
+    assert.deepEqual(classedAsks('Should we add RSS feed generation?').map((a) => a.split(' ')[0]), ['engage']);
   });
   test('"as you can see" and "as you can imagine" are turns of phrase, not pointers', () => {
-    assert.deepEqual(found('As you can imagine, maintaining a project that is [used by most developers](https://x.example/u) is hard.'), []);
-    assert.deepEqual(found('So as you can see, nothing earth-shattering in our rewards - the main perk is [swag](https://x.example/s).'), []);
+    assert.deepEqual(classedAsks('As you can imagine, maintaining a project that is [used by most developers](https://x.example/u) is hard.'), []);
+    assert.deepEqual(classedAsks('So as you can see, nothing earth-shattering in our rewards - the main perk is [swag](https://x.example/s).'), []);
     // Near miss: "you can see" that points at a place is an ask.
-    assert.deepEqual(found('You can see the full agenda [here](https://x.example/a).').map((a) => a.split(' ')[0]), ['consume']);
+    assert.deepEqual(classedAsks('You can see the full agenda [here](https://x.example/a).').map((a) => a.split(' ')[0]), ['consume']);
   });
   test('the second half of a compound is not a verb: "auto-reply" asks for no reply', () => {
-    assert.deepEqual(found('A simple WhatsApp auto-reply tool for busy business owners like you.'), []);
-    assert.deepEqual(found("You signed up a week ago but haven't set up your first auto-reply yet."), []);
+    assert.deepEqual(classedAsks('A simple WhatsApp auto-reply tool for busy business owners like you.'), []);
+    assert.deepEqual(classedAsks("You signed up a week ago but haven't set up your first auto-reply yet."), []);
     // Near miss: the verb on its own still asks.
-    assert.deepEqual(found('Just hit reply and tell me which one you want.').map((a) => a.split(' ')[0]), ['engage']);
+    assert.deepEqual(classedAsks('Just hit reply and tell me which one you want.').map((a) => a.split(' ')[0]), ['engage']);
   });
   test('a question mark inside a parenthesis is an aside, not a sentence of its own', () => {
-    assert.deepEqual(found('New agents (Snowflake? Databricks?) are coming next quarter.'), []);
+    assert.deepEqual(classedAsks('New agents (Snowflake? Databricks?) are coming next quarter.'), []);
     // Near miss: a question before the parenthesis still ends its sentence.
-    assert.deepEqual(found('Want a walkthrough? (It takes 15 minutes.) [Book one here](https://x.example/b).').length, 2);
+    assert.deepEqual(classedAsks('Want a walkthrough? (It takes 15 minutes.) [Book one here](https://x.example/b).').length, 2);
   });
   test('what news is about is its topic, not the thing asked for', () => {
-    assert.deepEqual(found('Keep an eye on our social media channels for announcements of our sponsors.').map((a) => a.split(' ')[0]).includes('commit'), false);
+    assert.deepEqual(classedAsks('Keep an eye on our social media channels for announcements of our sponsors.').map((a) => a.split(' ')[0]).includes('commit'), false);
     // Near miss: a sponsorship asked for is still commit.
-    assert.deepEqual(found('Become one of our sponsors this year.').map((a) => a.split(' ')[0]), ['commit']);
+    assert.deepEqual(classedAsks('Become one of our sponsors this year.').map((a) => a.split(' ')[0]), ['commit']);
   });
   test("a button's fallback link is the button's ask; other copying and pasting is not a fallback", () => {
     const email = '---\ntype: email\ntrust: customer\n---\n\nYour invoice is ready.\n\n[View Invoice]({{invoiceUrl}})\n\nOr copy and paste this link into your browser:\n{{invoiceUrl}}\n';
-    assert.deepEqual(found(email), ['consume View Invoice']);
+    assert.deepEqual(classedAsks(email), ['consume View Invoice']);
     // Near miss: pasting a snippet to start a trial is its own ask beside the button.
-    assert.deepEqual(found('---\ntype: email\ntrust: interested\n---\n\nStart your free trial today and copy and paste the snippet into your site.\n\n[Read the setup guide](https://x.example/g)\n').map((a) => a.split(' ')[0]), ['evaluate', 'consume']);
+    assert.deepEqual(classedAsks('---\ntype: email\ntrust: interested\n---\n\nStart your free trial today and copy and paste the snippet into your site.\n\n[Read the setup guide](https://x.example/g)\n').map((a) => a.split(' ')[0]), ['evaluate', 'consume']);
   });
   test('thanks given in the words of an offer ask for nothing', () => {
-    assert.deepEqual(found("We'd like to extend big thanks to our sponsors and partners who make Ghost possible."), []);
-    assert.deepEqual(found("And finally, I'd like to give a special thank you to all the project sponsors."), []);
+    assert.deepEqual(classedAsks("We'd like to extend big thanks to our sponsors and partners who make Ghost possible."), []);
+    assert.deepEqual(classedAsks("And finally, I'd like to give a special thank you to all the project sponsors."), []);
     // Near miss: an offer of something the reader can have stays an ask.
-    assert.deepEqual(found("We'd like to extend your trial by a month.").map((a) => a.split(' ')[0]), ['evaluate']);
+    assert.deepEqual(classedAsks("We'd like to extend your trial by a month.").map((a) => a.split(' ')[0]), ['evaluate']);
   });
   test('an opt-out, a reply for support, and "something look off?" ask for nothing', () => {
-    assert.deepEqual(found('If you do not wish to be contacted again, please reply to this email.'), []);
-    assert.deepEqual(found('Please reply to this email for further support.'), []);
-    assert.deepEqual(found('Something look off? Reply to this email and we’ll help sort it out.'), []);
+    assert.deepEqual(classedAsks('If you do not wish to be contacted again, please reply to this email.'), []);
+    assert.deepEqual(classedAsks('Please reply to this email for further support.'), []);
+    assert.deepEqual(classedAsks('Something look off? Reply to this email and we’ll help sort it out.'), []);
     // Near miss: a reply asked for its own sake is an ask.
-    assert.deepEqual(found('Reply to this email with the one metric you watch every Monday.'), ['engage Reply']);
+    assert.deepEqual(classedAsks('Reply to this email with the one metric you watch every Monday.'), ['engage Reply']);
   });
   test('a request to get in touch for questions or help is a courtesy, wherever the help is named', () => {
     // The help named after the request, before it, or as the reason: a support line, not a meeting.
-    assert.deepEqual(found('Email the crew at [hi@x.example](mailto:hi@x.example) with any questions.'), []);
-    assert.deepEqual(found('For any other questions, please contact us at [hi@x.example](mailto:hi@x.example).'), []);
-    assert.deepEqual(found('For support, reach out on [our forum](https://x.example/forum).'), []);
-    assert.deepEqual(found('In case of any issues, get in touch with the organisers.'), []);
-    assert.deepEqual(found('Please do not hesitate to contact us should you have any concerns.'), []);
-    assert.deepEqual(found('If you need further assistance, feel free to contact our team.'), []);
-    assert.deepEqual(found('If you have any question please contact us.'), []);
+    assert.deepEqual(classedAsks('Email the crew at [hi@x.example](mailto:hi@x.example) with any questions.'), []);
+    assert.deepEqual(classedAsks('For any other questions, please contact us at [hi@x.example](mailto:hi@x.example).'), []);
+    assert.deepEqual(classedAsks('For support, reach out on [our forum](https://x.example/forum).'), []);
+    assert.deepEqual(classedAsks('In case of any issues, get in touch with the organisers.'), []);
+    assert.deepEqual(classedAsks('Please do not hesitate to contact us should you have any concerns.'), []);
+    assert.deepEqual(classedAsks('If you need further assistance, feel free to contact our team.'), []);
+    assert.deepEqual(classedAsks('If you have any question please contact us.'), []);
     // Near misses: another request in a support line stays an ask, and so does contact for a purpose.
-    assert.deepEqual(found('Feel free to tag us in your posts, and to reach out with questions!'), ['advocate tag us']);
-    assert.deepEqual(found('Contact us to sponsor the next meetup.'), ['commit Contact us']);
+    assert.deepEqual(classedAsks('Feel free to tag us in your posts, and to reach out with questions!'), ['advocate tag us']);
+    assert.deepEqual(classedAsks('Contact us to sponsor the next meetup.'), ['commit Contact us']);
   });
   test('"help us ..." takes its class from what the sender wants help with, or from the means it names', () => {
-    assert.deepEqual(found('Please help us spread the word about the meetup.').map((a) => a.split(' ')[0]), ['advocate']);
-    assert.deepEqual(found('Help us make the summit a success by spreading the word!').map((a) => a.split(' ')[0]), ['advocate']);
-    assert.deepEqual(found('Help us get the word out.').map((a) => a.split(' ')[0]), ['advocate']);
+    assert.deepEqual(classedAsks('Please help us spread the word about the meetup.').map((a) => a.split(' ')[0]), ['advocate']);
+    assert.deepEqual(classedAsks('Help us make the summit a success by spreading the word!').map((a) => a.split(' ')[0]), ['advocate']);
+    assert.deepEqual(classedAsks('Help us get the word out.').map((a) => a.split(' ')[0]), ['advocate']);
     // Near miss: the means is a survey, so the class is the survey's.
-    assert.deepEqual(found('Help us help you by sharing your thoughts in our user survey.').map((a) => a.split(' ')[0]), ['exchange']);
+    assert.deepEqual(classedAsks('Help us help you by sharing your thoughts in our user survey.').map((a) => a.split(' ')[0]), ['exchange']);
   });
   test('template logic kept in the copy asks nothing; the copy a template tag wraps still does', () => {
-    assert.deepEqual(found('<% if @registration.comments.present? %>'), []);
-    assert.deepEqual(found('{% if trial_days_left < 3 %}'), []);
-    assert.deepEqual(found('{% if plan == "free" %}[Upgrade now](https://x.example/u){% endif %}'), ['commit Upgrade now']);
+    assert.deepEqual(classedAsks('<% if @registration.comments.present? %>'), []);
+    assert.deepEqual(classedAsks('{% if trial_days_left < 3 %}'), []);
+    assert.deepEqual(classedAsks('{% if plan == "free" %}[Upgrade now](https://x.example/u){% endif %}'), ['commit Upgrade now']);
   });
   test('a link that only sends the reader somewhere takes its class from what the sentence says going there is for', () => {
-    assert.deepEqual(found('Visit [the event page](https://x.example/e) to register for the workshop.'), ['exchange Visit [the event page']);
-    assert.deepEqual(found('Head over to the billing portal to renew your plan.').map((a) => a.split(' ')[0]), ['expand']);
+    assert.deepEqual(classedAsks('Visit [the event page](https://x.example/e) to register for the workshop.'), ['exchange Visit [the event page']);
+    assert.deepEqual(classedAsks('Head over to the billing portal to renew your plan.').map((a) => a.split(' ')[0]), ['expand']);
     // Near misses: reading how to do something is still reading, and a purpose that names nothing keeps the link's class.
-    assert.deepEqual(found('Visit [the docs](https://x.example/d) to learn how to set up alerts.').map((a) => a.split(' ')[0]), ['consume']);
-    assert.deepEqual(found('Visit [our blog](https://x.example/b) to see what we shipped.').map((a) => a.split(' ')[0]), ['consume']);
+    assert.deepEqual(classedAsks('Visit [the docs](https://x.example/d) to learn how to set up alerts.').map((a) => a.split(' ')[0]), ['consume']);
+    assert.deepEqual(classedAsks('Visit [our blog](https://x.example/b) to see what we shipped.').map((a) => a.split(' ')[0]), ['consume']);
   });
   test('a link that opens its sentence with an imperative, and "so be sure to" clauses', () => {
-    assert.deepEqual(found('[Sign-up today](https://x.example/w) to join us on July 27.'), ['exchange Sign-up today']);
-    assert.deepEqual(found('Seats are limited to 40, so be sure to grab your ticket before Friday!'), ['commit grab your ticket']);
+    assert.deepEqual(classedAsks('[Sign-up today](https://x.example/w) to join us on July 27.'), ['exchange Sign-up today']);
+    assert.deepEqual(classedAsks('Seats are limited to 40, so be sure to grab your ticket before Friday!'), ['commit grab your ticket']);
     // Near miss: a clause after a comma that is not a directive stays narrative.
-    assert.deepEqual(found('Seats are limited to 40, so teams grab a ticket early.'), []);
+    assert.deepEqual(classedAsks('Seats are limited to 40, so teams grab a ticket early.'), []);
   });
 });
 
 describe('a sentence that offers the list of reads under it', () => {
-  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
   test('the sentence holds the one ask; a list of actions keeps an ask per item', () => {
     assert.deepEqual(
-      found('Here are some blog posts and videos about the project:\n\n- [Onboard a cluster in Lens](https://x.example/1)\n- [Walkthrough of the IDE](https://x.example/2)\n'),
+      classedAsks('Here are some blog posts and videos about the project:\n\n- [Onboard a cluster in Lens](https://x.example/1)\n- [Walkthrough of the IDE](https://x.example/2)\n'),
       ['consume Here are some blog posts and videos about the project'],
     );
     assert.deepEqual(
-      found('Here are a few actions to help you get started:\n\n- [Fill out the welcome form](https://x.example/f)\n- [Join the community Slack](https://x.example/s)\n').map((t) => t.split(' ')[0]),
+      classedAsks('Here are a few actions to help you get started:\n\n- [Fill out the welcome form](https://x.example/f)\n- [Join the community Slack](https://x.example/s)\n').map((t) => t.split(' ')[0]),
       ['exchange', 'engage'],
     );
   });
 });
 
 describe('labels, call-to-action fields and questions that lead into asks', () => {
-  const found = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
   test('an imperative label is read with its link; a field label is not; a CTA field holds button text', () => {
-    assert.deepEqual(found('---\ntrust: customer\n---\n\nUpdate your payment method: [Update Payment](https://x.example/billing)'), ['expand Update your payment method: [Update Payment']);
-    assert.deepEqual(found('Schedule announced: 15 September 2015'), []);
-    assert.deepEqual(found('**CTA:** "Start Free Trial"'), ['evaluate Start Free Trial']);
-    assert.deepEqual(found('**Call-to-Action:** Watch Free Training'), ['consume Watch Free Training']);
+    assert.deepEqual(classedAsks('---\ntrust: customer\n---\n\nUpdate your payment method: [Update Payment](https://x.example/billing)'), ['expand Update your payment method: [Update Payment']);
+    assert.deepEqual(classedAsks('Schedule announced: 15 September 2015'), []);
+    assert.deepEqual(classedAsks('**CTA:** "Start Free Trial"'), ['evaluate Start Free Trial']);
+    assert.deepEqual(classedAsks('**Call-to-Action:** Watch Free Training'), ['consume Watch Free Training']);
     // Near miss: a quotation after any other label is someone's words.
-    assert.deepEqual(found('**Headline:** "Start your free trial today"'), []);
+    assert.deepEqual(classedAsks('**Headline:** "Start your free trial today"'), []);
   });
   test('a template call to action in brackets is its button; saving a spot is registering', () => {
-    assert.deepEqual(found('Hi Sam,\n\nOur webinar is next week.\n\n[CTA: "Save my spot →"]'), ['exchange Save my spot']);
-    assert.deepEqual(found('[CTA Button: "Try [Feature Name] →"]'), ['evaluate Try [Feature Name]']);
+    assert.deepEqual(classedAsks('Hi Sam,\n\nOur webinar is next week.\n\n[CTA: "Save my spot →"]'), ['exchange Save my spot']);
+    assert.deepEqual(classedAsks('[CTA Button: "Try [Feature Name] →"]'), ['evaluate Try [Feature Name]']);
     // Near misses: other bracketed notes, and a link whose text starts like a label.
-    assert.deepEqual(found('[Headline: "Start your free trial today"]'), []);
-    assert.deepEqual(found('[Note: we save a spot for every member]'), []);
+    assert.deepEqual(classedAsks('[Headline: "Start your free trial today"]'), []);
+    assert.deepEqual(classedAsks('[Note: we save a spot for every member]'), []);
   });
   test('asking to be pointed to a colleague is advocate; the same words in a hook question are not', () => {
     assert.equal(onlyAsk("If it's the wrong person, who should I be talking to?").class, 'advocate');
@@ -743,14 +744,14 @@ describe('labels, call-to-action fields and questions that lead into asks', () =
     assert.notEqual(asksOf('Should we hire someone else to run it?')[0]?.class, 'advocate');
   });
   test('a question that names a bigger request than the sentence after it stays', () => {
-    assert.deepEqual(found('Would a 15-minute call this week make sense? I can share the playbook that worked for them.').map((t) => t.split(' ')[0]), ['meeting', 'consume']);
+    assert.deepEqual(classedAsks('Would a 15-minute call this week make sense? I can share the playbook that worked for them.').map((t) => t.split(' ')[0]), ['meeting', 'consume']);
     // Near miss: an interest check leads into the link after it.
-    assert.deepEqual(found('Interested in contributing? [Check out our contribution page](https://x.example/c)'), ['consume Check out our contribution page']);
+    assert.deepEqual(classedAsks('Interested in contributing? [Check out our contribution page](https://x.example/c)'), ['consume Check out our contribution page']);
   });
   test('an email address is a place to act; a stated welcome of people is not a request', () => {
-    assert.deepEqual(found('If you wish to join as an Associate Member, please email info@todo.example for more information.').map((t) => t.split(' ')[0]), ['engage']);
-    assert.deepEqual(found('We welcome all speakers, regardless of nationality.'), []);
-    assert.deepEqual(found("I'm happy to report that we received a number of responses."), []);
+    assert.deepEqual(classedAsks('If you wish to join as an Associate Member, please email info@todo.example for more information.').map((t) => t.split(' ')[0]), ['engage']);
+    assert.deepEqual(classedAsks('We welcome all speakers, regardless of nationality.'), []);
+    assert.deepEqual(classedAsks("I'm happy to report that we received a number of responses."), []);
   });
 });
 
@@ -796,19 +797,18 @@ describe('the bundled lexicon: interest checks and channels', () => {
 });
 
 describe('after held-out set 19: pointers, logos and lists of actions', () => {
-  const texts = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
   test('a pointer takes its class from what going there is for', () => {
-    assert.deepEqual(texts('Please use the direct link below to upload your final presentation slides.\n'), ['exchange the direct link below']);
-    assert.deepEqual(texts('Please use the link below to complete any fields that are blank.\n'), ['exchange the link below']);
+    assert.deepEqual(classedAsks('Please use the direct link below to upload your final presentation slides.\n'), ['exchange the direct link below']);
+    assert.deepEqual(classedAsks('Please use the link below to complete any fields that are blank.\n'), ['exchange the link below']);
     // Near miss: a pointer to a read stays attention.
-    assert.deepEqual(texts('Please use the link below to read the full agenda.\n'), ['consume the link below']);
+    assert.deepEqual(classedAsks('Please use the link below to read the full agenda.\n'), ['consume the link below']);
     // Only the words just before the pointer are read for its clause: a sentence of 200,000
     // commas before it is read, not a crash (reading the whole sentence overflowed the stack).
     const long = `${'a, '.repeat(200_000)}please use the link below to upload your slides`;
     assert.equal(classInContext(vocabulary(), { class: 'consume', via: 'consume.pointer: "the link below"' }, 'the link below', long).cls, 'exchange');
   });
   test("an image's alt text as a link's words is a brand shown, not a place to go", () => {
-    assert.deepEqual(texts('[Next.js Logo](https://nextjs.org) [stripe.com Logo](https://stripe.com)\n'), []);
+    assert.deepEqual(classedAsks('[Next.js Logo](https://nextjs.org) [stripe.com Logo](https://stripe.com)\n'), []);
     // Near miss: the reader's own logo is still asked for.
     assert.equal(asksOf('[Add your logo](https://example.org/logos) to the users page.\n').length, 1);
   });
@@ -821,21 +821,20 @@ describe('after held-out set 19: pointers, logos and lists of actions', () => {
 });
 
 describe('after held-out set 20: accepting a colleague\'s invitation', () => {
-  const texts = (md: string) => asksOf(md).map((a) => `${a.class} ${a.text}`);
   test('accepting an invitation to a team or joining its organisation is using the product', () => {
-    assert.deepEqual(texts('Please click on the following link to accept the invitation:\n'), ['evaluate Please click on the following link to accept the invitation']);
-    assert.deepEqual(texts('[Accept Invitation](https://example.org/accept)\n'), ['evaluate Accept Invitation']);
-    assert.deepEqual(texts('[Link to join the organization](https://example.org/join)\n'), ['evaluate Link to join the organization']);
+    assert.deepEqual(classedAsks('Please click on the following link to accept the invitation:\n'), ['evaluate Please click on the following link to accept the invitation']);
+    assert.deepEqual(classedAsks('[Accept Invitation](https://example.org/accept)\n'), ['evaluate Accept Invitation']);
+    assert.deepEqual(classedAsks('[Link to join the organization](https://example.org/join)\n'), ['evaluate Link to join the organization']);
     // Near misses: an invitation to speak or to an event keeps its class.
-    assert.deepEqual(texts('Please click on the following link to accept the invitation to speak at our meetup.\n'), ['exchange Please click on the following link to accept the invitation to speak at our meetup']);
-    assert.deepEqual(texts('[Request an invite](https://example.org/invite)\n'), ['exchange Request an invite']);
-    assert.deepEqual(texts('[Accept your invitation to the team](https://example.org/accept)\n'), ['evaluate Accept your invitation to the team']);
+    assert.deepEqual(classedAsks('Please click on the following link to accept the invitation to speak at our meetup.\n'), ['exchange Please click on the following link to accept the invitation to speak at our meetup']);
+    assert.deepEqual(classedAsks('[Request an invite](https://example.org/invite)\n'), ['exchange Request an invite']);
+    assert.deepEqual(classedAsks('[Accept your invitation to the team](https://example.org/accept)\n'), ['evaluate Accept your invitation to the team']);
     // An invitation named by its event, or to join one, is still the event's.
-    assert.deepEqual(texts('[Accept the webinar invitation](https://example.org/w)\n'), ['exchange Accept the webinar invitation']);
-    assert.deepEqual(texts('Accept the invitation to join our webinar on Tuesday.\n'), ['exchange Accept the invitation to join our webinar on Tuesday']);
+    assert.deepEqual(classedAsks('[Accept the webinar invitation](https://example.org/w)\n'), ['exchange Accept the webinar invitation']);
+    assert.deepEqual(classedAsks('Accept the invitation to join our webinar on Tuesday.\n'), ['exchange Accept the invitation to join our webinar on Tuesday']);
     // How to join is a read; an organisation on GitHub is a community; a membership link is a membership.
-    assert.deepEqual(texts('[How to join your organization](https://docs.example.org/join)\n'), ['consume How to join your organization']);
-    assert.deepEqual(texts('[Join the organization on GitHub](https://github.com/example)\n'), ['engage Join the organization on GitHub']);
-    assert.deepEqual(texts('[Join our organization today](https://example.org/membership)\n'), ['commit Join our organization today']);
+    assert.deepEqual(classedAsks('[How to join your organization](https://docs.example.org/join)\n'), ['consume How to join your organization']);
+    assert.deepEqual(classedAsks('[Join the organization on GitHub](https://github.com/example)\n'), ['engage Join the organization on GitHub']);
+    assert.deepEqual(classedAsks('[Join our organization today](https://example.org/membership)\n'), ['commit Join our organization today']);
   });
 });
