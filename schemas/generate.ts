@@ -188,6 +188,7 @@ const report = {
         findings: { type: 'array', items: { $ref: '#/definitions/finding' }, description: 'After suppression comments and severity settings; errors only with --quiet.' },
         suppressed: { type: 'integer', minimum: 0, description: 'Findings silenced by trustline-disable comments.' },
         omittedFindings: { type: 'integer', minimum: 1, description: 'Only when the draft had more than maxFindings findings: how many were left out (the max-findings note in findings says so).' },
+        takenBack: { type: 'array', items: { $ref: '#/definitions/ask' }, description: 'Only when there were some: imperatives the rules read as asks and the trained reader took back (too unlikely to be asks: a feature bullet or a how-to step written as a command), in document order; `via` says why. They are not asks and no check sees them.' },
       },
     },
     ask: {

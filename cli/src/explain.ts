@@ -26,6 +26,17 @@ export function explainText(r: FileReport, c: Colors): string {
     out += `      why     ${c.dim(a.via.startsWith('read as ') || a.via.startsWith('read by ') ? a.via : `matched ${a.via}`)}\n`;
   }
 
+  // What the rules read as an ask and the trained reader took back: a writer who expected a
+  // warning on that line sees why there is none.
+  if (r.takenBack?.length) {
+    out += `\n${c.bold(`Taken back (${r.takenBack.length})`)}\n`;
+    for (const a of r.takenBack) {
+      out += `  ${a.line}:${a.column}  "${a.text}"\n`;
+      out += `      class   as the rules read it, ${ASK_LABELS[a.class as AskClass] ?? a.class}, needs trust ${level(a.level)}\n`;
+      out += `      why     ${c.dim(a.via)}\n`;
+    }
+  }
+
   out += `\n${c.bold(`Findings (${r.findings.length})`)}\n`;
   if (r.findings.length === 0) out += `  ${c.dim('none')}\n`;
   const posWidth = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));

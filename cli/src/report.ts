@@ -3,7 +3,7 @@
  * Built once per file, in whichever thread analysed it, and passed as plain data to the formatters,
  * so a worker never ships the document text back to the main thread.
  */
-import { MAX_FINDINGS_NOTE, type Analysis, type FindingData, type Range, type Severity, type SourceKind } from '../../core/src/index';
+import { MAX_FINDINGS_NOTE, type Analysis, type Ask, type FindingData, type Range, type Severity, type SourceKind } from '../../core/src/index';
 
 export interface SourcedOut<T> {
   value: T;
@@ -50,6 +50,8 @@ export interface FileReport {
   suppressed: number;
   /** Findings cut by maxFindings (the max-findings note in `findings` says so); only when some were. */
   omittedFindings?: number;
+  /** Imperatives the rules read as asks and the trained reader took back; only when there were some. */
+  takenBack?: AskOut[];
 }
 
 /** A file that was not analysed; `error` ones make the run exit 2. */
@@ -95,6 +97,10 @@ export function countFindings(summary: Summary, findings: readonly FindingOut[],
 }
 
 /** Turn the core's analysis into the report entry. */
+function askOut(k: Ask): AskOut {
+  return { text: k.text, class: k.class, level: k.level, kind: k.kind, via: k.via, line: k.range.start.line + 1, column: k.range.start.character + 1, range: k.range };
+}
+
 export function toReport(path: string, a: Analysis, quiet = false): FileReport {
   const p = a.profile!;
   const findings = a.findings
@@ -117,9 +123,10 @@ export function toReport(path: string, a: Analysis, quiet = false): FileReport {
     type: { value: p.type.value, source: p.type.source, detail: p.type.detail },
     channel: { value: p.channel.value, source: p.channel.source, detail: p.channel.detail },
     trust: { level: p.trust.value.level, stage: p.trust.value.stage, source: p.trust.source, detail: p.trust.detail },
-    asks: a.asks.map((k) => ({ text: k.text, class: k.class, level: k.level, kind: k.kind, via: k.via, line: k.range.start.line + 1, column: k.range.start.character + 1, range: k.range })),
+    asks: a.asks.map(askOut),
     findings,
     suppressed: a.suppressed,
     ...(a.omittedFindings ? { omittedFindings: a.omittedFindings } : {}),
+    ...(a.takenBack ? { takenBack: a.takenBack.map(askOut) } : {}),
   };
 }

@@ -89,6 +89,8 @@ export interface Analysis {
   findings: Finding[];
   /** Findings removed by suppression comments (for `trustline explain`). */
   suppressed: number;
+  /** Imperatives the rules read as asks and the trained reader took back, in text order (for `trustline explain`). */
+  takenBack?: Ask[];
   frontMatter?: FrontMatter;
   /** Blocks re-parsed in this run (0 when every block came from the cache). */
   parsedBlocks: number;
@@ -153,6 +155,7 @@ export class Analyzer {
 
     const analysis: Analysis = { analysed: true, doc, profile, asks, findings, suppressed, frontMatter: fm, parsedBlocks: read.parsed, totalBlocks: read.total };
     if (omitted > 0) analysis.omittedFindings = omitted;
+    if (sentences.takenBack) analysis.takenBack = sentences.takenBack;
     if (internalErrors.length > 0) analysis.internalErrors = internalErrors;
     return analysis;
   }

@@ -61,6 +61,17 @@ describe('golden output', () => {
     assert.equal(r.code, 0, r.stderr);
     golden('explain.launch.txt', normalizeVia(r.stdout));
   });
+  test('explain lists what the trained reader took back, and the json carries it as takenBack', () => {
+    const page = '---\ntype: landing-page\n---\n\n# Plans\n\n## Team\n\n- Unlimited boards\n- Share tasks with friends and co-workers\n- Priority support\n\n[Start free trial](https://x.example/trial)\n';
+    const r = cli(['explain', '-', '--no-color'], { input: page });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\nAsks \(1\)\n {2}13:2 {2}"Start free trial"\n/);
+    assert.match(r.stdout, /\nTaken back \(1\)\n {2}10:3 {2}"Share tasks with friends and co-workers"\n {6}class {3}as the rules read it, advocate \([^)]*\), needs trust 5\+\n {6}why {5}read as an imperative; [^\n]*; taken back by the trained reader \(\d+% an ask: [^\n]*\)\n\nFindings/);
+    const json = JSON.parse(cli(['explain', '-', '--format', 'json'], { input: page }).stdout);
+    assert.deepEqual(json.takenBack.map((x: { text: string; line: number; column: number }) => [x.text, x.line, x.column]), [['Share tasks with friends and co-workers', 10, 3]]);
+    // A draft with nothing taken back has no takenBack field.
+    assert.equal(JSON.parse(cli(['explain', 'posts/launch.md', '--format', 'json'], { cwd: basic }).stdout).takenBack, undefined);
+  });
   test('errors, with their stylish summary', () => {
     const r = cli(['lint', '--no-color'], { cwd: fixture('errors') });
     assert.equal(r.code, 1);
@@ -117,6 +128,13 @@ describe('sarif', () => {
 
 describe('json', () => {
   const validate = reportValidator();
+
+  test('a report with asks taken back matches the schema too', () => {
+    const page = '---\ntype: landing-page\n---\n\n- Unlimited boards\n- Share tasks with friends and co-workers\n- Priority support\n\n[Start free trial](https://x.example/trial)\n';
+    const report = JSON.parse(cli(['lint', '-', '--format', 'json'], { input: page }).stdout);
+    assert.ok(validate(report as object), JSON.stringify(validate.errors, null, 2));
+    assert.equal(report.files[0].takenBack.length, 1);
+  });
 
   test('matches schemas/trustline-report.schema.json, with 1-based line/column and 0-based ranges', () => {
     const r = cli(['lint', '.', '--format', 'json'], { cwd: basic });

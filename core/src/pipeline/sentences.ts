@@ -70,6 +70,8 @@ export interface Sentences {
   intros: Set<number>;
   /** The sentences right before a code block. */
   beforeCode: Set<number>;
+  /** Imperatives the rules read as asks and the trained reader took back (learned.ts drops), for `trustline explain`. */
+  takenBack?: Ask[];
 }
 
 /** Combine per-block results into document-level facts with absolute offsets. */

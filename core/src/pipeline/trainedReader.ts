@@ -1,6 +1,7 @@
 /**
  * Stage 5 of the analysis (analyze.ts): the trained reader's second opinion on every sentence
- * (asks/learned.ts). It may add an ask to a sentence the rules passed over, or re-class an ask the
+ * (asks/learned.ts). It may add an ask to a sentence the rules passed over, take back an
+ * imperative the rules read as one (learned.ts drops), or re-class an ask the
  * shape reader found; the asks end in the order of the text. Its verdicts are remembered by
  * sentence in context (learned.ts viewKey), so a keystroke re-scores only the sentences around
  * the edit. It runs after the profile: it reads the draft's type and audience.
@@ -51,14 +52,17 @@ export function trainedReaderPass(
   const known = remembered.model === model ? remembered.verdicts : new Map<string, Verdict>();
   const verdicts = new Map<string, Verdict>();
   // List sizes per block (a block's list items are one list), and the heading over each sentence.
-  const listItems = new Map<number, { items: number; linked: number }>();
+  const listItems = new Map<number, { items: number; linked: number; ruled: number }>();
   units.forEach((unit, i) => {
     if (unit.container !== 'list') return;
-    const l = listItems.get(unit.block) ?? { items: 0, linked: 0 };
+    const l = listItems.get(unit.block) ?? { items: 0, linked: 0, ruled: 0 };
     l.items++;
     if (unitLinks[i]!.length > 0) l.linked++;
+    if (unitMatches[i]) l.ruled++;
     listItems.set(unit.block, l);
   });
+  // Imperatives the trained reader takes back (learned.ts drops), with its score and reasons.
+  const takenBack = new Map<(typeof asks)[number], NonNullable<Verdict['drop']>>();
   let heading: string | undefined;
   units.forEach((unit, i) => {
     const m = unitMatches[i];
@@ -82,7 +86,7 @@ export function trainedReaderPass(
     const list = unit.container === 'list' ? listItems.get(unit.block) : undefined;
     if (list) {
       const intro = above[i]!;
-      view.list = { ...list, introRule: intro >= 0 && unitMatches[intro] !== undefined };
+      view.list = { ...list, ruled: list.ruled - (m ? 1 : 0), introRule: intro >= 0 && unitMatches[intro] !== undefined };
       if (intro >= 0) view.list.intro = units[intro]!.text;
     }
     if (m) view.rule = { cls: m.class, kind: m.kind, ...(m.shape ? { shape: m.shape } : {}), ...(m.weak ? { weak: true } : {}) };
@@ -96,6 +100,9 @@ export function trainedReaderPass(
     if (beforeCode.has(i)) view.beforeCode = true;
     if (i > 0) view.prev = units[i - 1]!.text;
     if (i + 1 < units.length) view.next = units[i + 1]!.text;
+    const prevRule = i > 0 && units[i - 1]!.block === unit.block && unitMatches[i - 1] !== undefined;
+    const nextRule = i + 1 < units.length && units[i + 1]!.block === unit.block && unitMatches[i + 1] !== undefined;
+    if (prevRule || nextRule) view.nearRule = { prev: prevRule, next: nextRule };
     // A question that leads into the ask after it in its paragraph, or a line that leads into
     // it with a colon ("If you run a plant and want the same view:" over "Book a demo: ..."):
     // the ask is the next sentence's.
@@ -117,6 +124,12 @@ export function trainedReaderPass(
       verdict = judge(model, features, ask?.class);
     }
     verdicts.set(key, verdict);
+    if (ask && verdict.drop) {
+      // An imperative the trained reader scores under its `drop` threshold is no ask: a feature
+      // bullet or a how-to step written as a command ("Share tasks with friends and co-workers").
+      takenBack.set(ask, verdict.drop);
+      return;
+    }
     if (ask) {
       // The class model re-classes an ask the shape reader found when it disagrees by a margin
       // (learned.ts reclassed); the lexicon's phrasings keep their class.
@@ -144,6 +157,13 @@ export function trainedReaderPass(
   });
   onUnits?.(training);
   // Asks in the order of the text, each sentence pointing at its own.
-  inTextOrder(asks, units);
+  // Never down to no ask at all: a draft whose only asks are imperatives the trained reader doubts
+  // keeps them, as a button's fallback line stays where it is the only way to act (fallback.ts),
+  // rather than be told it asks for nothing.
+  if (takenBack.size > 0 && takenBack.size < asks.length) {
+    for (const [ask, d] of takenBack) ask.via += `; taken back by the trained reader (${Math.round(d.p * 100)}% an ask: ${d.why})`;
+    sentences.takenBack = [...takenBack.keys()];
+    inTextOrder(asks, units, new Set(takenBack.keys()));
+  } else inTextOrder(asks, units);
   return { model: model ?? undefined, verdicts };
 }
