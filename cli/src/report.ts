@@ -96,11 +96,12 @@ export function countFindings(summary: Summary, findings: readonly FindingOut[],
   }
 }
 
-/** Turn the core's analysis into the report entry. */
+/** An ask (or an ask taken back) as the report gives it: 1-based line and column for people, the LSP range for tools. */
 function askOut(k: Ask): AskOut {
   return { text: k.text, class: k.class, level: k.level, kind: k.kind, via: k.via, line: k.range.start.line + 1, column: k.range.start.character + 1, range: k.range };
 }
 
+/** Turn the core's analysis into the report entry. */
 export function toReport(path: string, a: Analysis, quiet = false): FileReport {
   const p = a.profile!;
   const findings = a.findings

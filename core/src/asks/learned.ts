@@ -67,10 +67,11 @@ export interface UnitView {
   heading?: string;
   /**
    * For a list item: the sentence above the list, how many items the list has, how many of them
-   * hold a link, and in how many of the others the rules found an ask.
+   * hold a link, and in how many of the others the rules matched an ask (their block's matches,
+   * before position drops some and the sentence passes add others).
    */
   list?: { intro?: string; introRule: boolean; items: number; linked: number; ruled: number };
-  /** The rules found an ask in the sentence before (`prev`) or after (`next`) this one in its block (paragraph, list, table). */
+  /** The rules matched an ask in the sentence before (`prev`) or after (`next`) this one in its block (paragraph, list, table). */
   nearRule?: { prev: boolean; next: boolean };
   type: DraftType | null;
   /** The audience's trust level (0 unknown .. 5 customer, 6 advocate), declared or inferred. */
@@ -94,7 +95,7 @@ export interface AskModel {
   override: number;
   /**
    * Probability under which an imperative the rules found is taken back (`drops`); 0 or unset:
-   * never. Chosen out of set by the training script, as `add` is.
+   * never. Chosen out of set by the training script (the best pooled F1 at the chosen `add`).
    */
   drop?: number;
 }
@@ -243,7 +244,7 @@ export function unitFeatures(u: UnitView, v: Vocabulary): string[] {
     add(`li:items:${bucket(u.list.items, [1, 3, 6])}`);
     add(`li:linked:${u.list.linked === 0 ? 'none' : u.list.linked === u.list.items ? 'all' : 'some'}`);
     if (u.list.introRule) add('li:intro-rule');
-    // The other items the rules read as asks: a list of ways to take part asks in every item.
+    // The other items the rules matched an ask in: a list of ways to take part asks in every item.
     const others = u.list.items - 1;
     if (others > 0) add(`li:ruled:${u.list.ruled === 0 ? 'none' : u.list.ruled >= others ? 'all' : u.list.ruled * 2 >= others ? 'most' : 'few'}`);
     if (u.list.intro !== undefined) {
