@@ -68,6 +68,10 @@ export function hoverAt(analysis: Analysis, offset: number, links: HoverLinks, o
     }
     const ask = analysis.asks.find((a) => offset >= a.start && offset <= a.end);
     if (ask) return { markdown: askHover(analysis, ask, links), range: ask.range };
+    // What the rules read as an ask and the trained reader took back: the writer who expected a
+    // warning on this line learns why there is none.
+    const back = analysis.takenBack?.find((a) => offset >= a.start && offset <= a.end);
+    if (back) return { markdown: takenBackHover(back), range: back.range };
   }
   const pos = lines.positionAt(offset);
   for (const hit of skillNamesIn(lines.lineText(pos.line))) {
@@ -80,6 +84,23 @@ export function hoverAt(analysis: Analysis, offset: number, links: HoverLinks, o
 
 /** How the explanation of an ask the trained reader found begins (pipeline/trainedReader.ts). */
 const TRAINED_READER = 'read by the trained reader';
+
+/** How the trained reader's note on an ask it took back begins (pipeline/trainedReader.ts). */
+const TAKEN_BACK = '; taken back by the trained reader (';
+
+/** The hover on an imperative the trained reader took back: not an ask, and why. */
+function takenBackHover(ask: Ask): string {
+  const at = ask.via.lastIndexOf(TAKEN_BACK);
+  // "read as an imperative; asks for ..." -> "The rules read it as an imperative; asks for ...".
+  const rules = (at >= 0 ? ask.via.slice(0, at) : ask.via).replace(/^read as /, 'read it as ');
+  const why = at >= 0 ? ask.via.slice(at + TAKEN_BACK.length).replace(/\)$/, '') : '';
+  return [
+    `**Not counted as an ask**: "${escapeMarkdown(ask.text)}"  `,
+    `The rules ${escapeMarkdown(rules)} (${ask.class}, needs trust ${stageLabel(ask.level)}).  `,
+    `The trained reader took it back${why ? `: ${escapeMarkdown(why)}` : ''}.  `,
+    'No check weighs it against the audience; `trustline explain` lists it under *Taken back*.',
+  ].join('\n');
+}
 
 /** The hover on an ask: at most a dozen lines. */
 export function askHover(analysis: Analysis, ask: Ask, links: HoverLinks): string {

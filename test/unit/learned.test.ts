@@ -151,9 +151,16 @@ describe('the trained reader', () => {
     assert.match(a.takenBack![0]!.via, /^read as an imperative; .*; taken back by the trained reader \(\d+% an ask: [^)]*the rules matched no ask in the rest of its list[^)]*\)$/);
     const line = page.split('\n').findIndex((l) => l.includes('Share tasks'));
     assert.deepEqual(a.findings.filter((f) => f.range.start.line === line), []);
-    // No hover on what is not an ask.
+    // Its hover says it is not counted, how the rules read it and why the trained reader took it back.
     const links = { ruleUri: (id: string) => `rule:${id}`, skillUri: (n: string) => `skill:${n}` };
-    assert.equal(hoverAt(a, page.indexOf('Share tasks') + 3, links), null);
+    const hover = hoverAt(a, page.indexOf('Share tasks') + 3, links)!;
+    assert.deepEqual(hover.range, a.takenBack![0]!.range);
+    assert.match(
+      hover.markdown,
+      /^\*\*Not counted as an ask\*\*: "Share tasks with friends and co-workers" {2}\nThe rules read it as an imperative; asks for "with friends" \(advocate, needs trust 5\+ ADVOCATE\)\. {2}\nThe trained reader took it back: \d+% an ask: [^\n]*the rules matched no ask in the rest of its list[^\n]*\. {2}\nNo check weighs it against the audience; `trustline explain` lists it under \*Taken back\*\.$/,
+    );
+    // Off its words, no hover.
+    assert.equal(hoverAt(a, page.indexOf('Unlimited boards') + 3, links), null);
   });
 
   test('never takes back the only asks a draft has: the draft is not told it asks for nothing', () => {
