@@ -298,8 +298,11 @@ describe('remembered verdicts', () => {
       assert.deepEqual(mine.takenBack, fresh.takenBack, `after "${to}"`);
       assert.deepEqual(mine.findings, fresh.findings, `after "${to}"`);
     }
-    // With only the bullets left to ask, nothing is taken back; with the button back, the bullet is again.
-    assert.ok(reused.analyze(text.replace('[Start free trial](https://x.example/trial)', ''), { force: true, askModel: sure }).takenBack === undefined);
+    // With the button, both bullets are taken back; with only the bullets left to ask, neither is.
+    assert.deepEqual(reused.analyze(text, { force: true, askModel: sure }).takenBack?.map((x) => x.text), ['Share notes with friends and co-workers', 'Star the repo on GitHub']);
+    const bulletsOnly = reused.analyze(text.replace('[Start free trial](https://x.example/trial)', ''), { force: true, askModel: sure });
+    assert.equal(bulletsOnly.takenBack, undefined);
+    assert.deepEqual(bulletsOnly.asks.map((x) => x.text), ['Share notes with friends and co-workers', 'Star the repo on GitHub']);
   });
 });
 
