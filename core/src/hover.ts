@@ -9,6 +9,7 @@ import { alternativesFor, appropriateAsk, looksLikeLabel, plainAlternative } fro
 import { askVerdictOn } from './checks/index';
 import { article } from './checks/util';
 import type { Analysis } from './analyze';
+import { TAKEN_BACK_NOTE } from './asks/learned';
 import { ASK_LABELS, CHANNELS, channelInfo, draftTypeInfo, stageLabel, stageOf, type ChannelOverrides } from './model';
 import { FOUNDATION_SKILL, TIER_NAMES, draftTypeDescription, skillForDraft, skillInfo, skillNamesIn } from './skills';
 import type { Ask, Profile, Range } from './types';
@@ -85,15 +86,12 @@ export function hoverAt(analysis: Analysis, offset: number, links: HoverLinks, o
 /** How the explanation of an ask the trained reader found begins (pipeline/trainedReader.ts). */
 const TRAINED_READER = 'read by the trained reader';
 
-/** How the trained reader's note on an ask it took back begins (pipeline/trainedReader.ts). */
-const TAKEN_BACK = '; taken back by the trained reader (';
-
 /** The hover on an imperative the trained reader took back: not an ask, and why. */
 function takenBackHover(ask: Ask): string {
-  const at = ask.via.lastIndexOf(TAKEN_BACK);
+  const at = ask.via.lastIndexOf(TAKEN_BACK_NOTE);
   // "read as an imperative; asks for ..." -> "The rules read it as an imperative; asks for ...".
   const rules = (at >= 0 ? ask.via.slice(0, at) : ask.via).replace(/^read as /, 'read it as ');
-  const why = at >= 0 ? ask.via.slice(at + TAKEN_BACK.length).replace(/\)$/, '') : '';
+  const why = at >= 0 ? ask.via.slice(at + TAKEN_BACK_NOTE.length).replace(/\)$/, '') : '';
   return [
     `**Not counted as an ask**: "${escapeMarkdown(ask.text)}"  `,
     `The rules ${escapeMarkdown(rules)} (${ask.class}, needs trust ${stageLabel(ask.level)}).  `,

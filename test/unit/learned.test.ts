@@ -17,6 +17,8 @@ import { ROOT as root } from '../support/root';
 
 const email = (body: string, trust = 'interested') => `---\ntype: email\ntrust: ${trust}\n---\n\nHi Sam,\n\nWe shipped the new scheduling board last week.\n\n${body}\n\nBest,\nDana\n`;
 const GO_TO = 'Go to dockwise.example to try the board on your own yard today!';
+/** Where a hover's rule and skill links point: any address will do here. */
+const links = { ruleUri: (id: string) => `rule:${id}`, skillUri: (n: string) => `skill:${n}` };
 /** A pricing table whose feature bullet the rules read as a request to share. */
 const PRICING_PAGE = '---\ntype: landing-page\n---\n\n# Plans\n\n## Team\n\n- Unlimited boards\n- Share tasks with friends and co-workers\n- Priority support\n\n[Start free trial](https://x.example/trial)\n';
 
@@ -48,7 +50,6 @@ describe('the trained reader', () => {
   });
 
   test('its hover says the trained reader found it, how sure it is and why; a rule-found ask\'s hover does not', () => {
-    const links = { ruleUri: (id: string) => `rule:${id}`, skillUri: (n: string) => `skill:${n}` };
     const text = email(`${GO_TO}\n\n[Book a demo](https://dockwise.example/demo)`);
     const a = new Analyzer().analyze(text, { force: true });
     const found = hoverAt(a, text.indexOf('Go to') + 3, links)!.markdown;
@@ -152,7 +153,6 @@ describe('the trained reader', () => {
     const line = page.split('\n').findIndex((l) => l.includes('Share tasks'));
     assert.deepEqual(a.findings.filter((f) => f.range.start.line === line), []);
     // Its hover says it is not counted, how the rules read it and why the trained reader took it back.
-    const links = { ruleUri: (id: string) => `rule:${id}`, skillUri: (n: string) => `skill:${n}` };
     const hover = hoverAt(a, page.indexOf('Share tasks') + 3, links)!;
     assert.deepEqual(hover.range, a.takenBack![0]!.range);
     assert.match(

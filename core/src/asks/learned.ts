@@ -19,6 +19,7 @@
  * classed stays the rules' unless the class model disagrees by a margin (`override`); the
  * lexicon's phrasings keep theirs; an added ask takes the class model's class.
  */
+import { article } from '../checks/util';
 import type { AskClass, DraftType } from '../types';
 import { classify, destinationClass } from './classify';
 import type { AskShape } from './reader';
@@ -351,6 +352,12 @@ export function adds(model: AskModel, features: readonly string[], p = askProbab
  */
 const DROPPABLE = ['rule:imperative'];
 
+/**
+ * How the note on an ask the trained reader took back begins, after the rules' reading in its
+ * `via` (pipeline/trainedReader.ts writes it, the hover reads it back).
+ */
+export const TAKEN_BACK_NOTE = '; taken back by the trained reader (';
+
 /** Whether the trained reader takes back the ask the rules read in a sentence (see DROPPABLE). */
 export function drops(model: AskModel, features: readonly string[], p?: number): boolean {
   if (!model.drop || !DROPPABLE.some((f) => features.includes(f))) return false;
@@ -510,7 +517,12 @@ export function strongestFeatures(m: LinearModel, features: readonly string[], s
 function draftOfType(type: string): string {
   if (type === 'none') return 'a draft of no known type';
   const words = type.replace(/-/g, ' ');
-  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+  return `${article(words)} ${words}`;
+}
+
+/** A bucket of `bucket()` in words: "<=8" is "up to 8", ">30" "more than 30". */
+function bucketWords(b: string): string {
+  return b.replace('<=', 'up to ').replace('>', 'more than ');
 }
 
 function describe(x: string): string {
@@ -529,7 +541,7 @@ function describe(x: string): string {
     case 'pos':
       return val === 'first' ? 'the first sentence' : val === 'last' ? 'the last sentence' : val === '<=0.2' ? 'early in the draft' : val === '>0.8' ? 'late in the draft' : 'in the middle of the draft';
     case 'aud':
-      return `${/^[aeiou]/.test(val) ? 'an' : 'a'} ${val} audience`;
+      return `${article(val)} ${val} audience`;
     case 'hd':
       return `the heading above says "${val}"`;
     case 'iw':
@@ -541,7 +553,7 @@ function describe(x: string): string {
     case 'link':
       return val === 'anchor' ? 'a link within the page' : val === 'nav' ? 'a link that moves around the site' : val === 'mailto' ? 'an email link' : val === 'opens' ? 'opens with a link' : x;
     case 'words':
-      return `${val.replace('<=', 'up to ').replace('>', 'more than ')} words`;
+      return `${bucketWords(val)} words`;
     case 'rule':
       return val === 'none' ? 'no rule found an ask' : `the rules read it as ${val}`;
     case 'cont':
@@ -566,7 +578,7 @@ function describe(x: string): string {
       return val === 'none' ? 'ends without a mark' : `ends with "${val}"`;
     case 'li':
       if (rest[0] === 'ruled') return rest[1] === 'none' ? 'the rules matched no ask in the rest of its list' : rest[1] === 'all' ? 'the rules matched an ask in every other item of its list' : `the rules matched an ask in ${rest[1]} other items of its list`;
-      if (rest[0] === 'items') return `a list of ${rest[1]!.replace('<=', 'up to ').replace('>', 'more than ')} items`;
+      if (rest[0] === 'items') return `a list of ${bucketWords(rest[1]!)} items`;
       if (rest[0] === 'linked') return rest[1] === 'none' ? 'a list without links' : rest[1] === 'all' ? 'a list of links' : 'a list with some links';
       return x;
     default:

@@ -7,7 +7,7 @@
  * the edit. It runs after the profile: it reads the draft's type and audience.
  */
 import type { TrainingUnit } from '../analyze';
-import { endMark, FEATURE_VERSION, judge, unitFeatures, viewKey, type AskModel, type UnitView, type Verdict } from '../asks/learned';
+import { endMark, FEATURE_VERSION, judge, TAKEN_BACK_NOTE, unitFeatures, viewKey, type AskModel, type UnitView, type Verdict } from '../asks/learned';
 import { defaultAskModel } from '../asks/modelData';
 import { vocabulary } from '../asks/vocabulary';
 import { ASK_LEVELS } from '../model';
@@ -161,7 +161,7 @@ export function trainedReaderPass(
   // keeps them, as a button's fallback line stays where it is the only way to act (fallback.ts),
   // rather than be told it asks for nothing.
   if (takenBack.size > 0 && takenBack.size < asks.length) {
-    for (const [ask, d] of takenBack) ask.via += `; taken back by the trained reader (${Math.round(d.p * 100)}% an ask: ${d.why})`;
+    for (const [ask, d] of takenBack) ask.via += `${TAKEN_BACK_NOTE}${Math.round(d.p * 100)}% an ask: ${d.why})`;
     sentences.takenBack = [...takenBack.keys()];
     inTextOrder(asks, units, new Set(takenBack.keys()));
   } else inTextOrder(asks, units);
